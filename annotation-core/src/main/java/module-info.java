@@ -1,0 +1,13 @@
+/**
+ * Annotation Kit core: the domain of data labeling (schemas, items, geometry, annotations) and its
+ * canonical JSON.
+ *
+ * @since 0.1.0
+ */
+module org.annotationkit.core {
+  requires tools.jackson.core;
+  requires static org.jspecify;
+  requires static com.google.errorprone.annotations;
+
+  exports org.annotationkit.core.io;
+}

@@ -1,0 +1,11 @@
+/**
+ * Annotation Kit formats: converters between labeling formats.
+ *
+ * @since 0.1.0
+ */
+module org.annotationkit.formats {
+  requires transitive org.annotationkit.core;
+  requires static org.jspecify;
+
+// Exports its API packages once they hold types (org.annotationkit.formats.*).
+}
