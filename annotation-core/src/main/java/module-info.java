@@ -10,4 +10,5 @@ module org.annotationkit.core {
   requires static com.google.errorprone.annotations;
 
   exports org.annotationkit.core.io;
+  exports org.annotationkit.core.schema;
 }
