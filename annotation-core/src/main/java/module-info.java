@@ -9,6 +9,11 @@ module org.annotationkit.core {
   requires static org.jspecify;
   requires static com.google.errorprone.annotations;
 
+  exports org.annotationkit.core.geometry;
   exports org.annotationkit.core.io;
+  exports org.annotationkit.core.json;
   exports org.annotationkit.core.schema;
+  exports org.annotationkit.core.item;
+  exports org.annotationkit.core.validation;
+  exports org.annotationkit.core.annotation;
 }

@@ -1,6 +1,7 @@
 package org.annotationkit.core.schema;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,7 @@ public enum AttributeType {
    * @return the type, or empty when no type has that name
    */
   public static Optional<AttributeType> ofJsonName(String jsonName) {
+    Objects.requireNonNull(jsonName, "jsonName");
     for (AttributeType type : values()) {
       if (type.jsonName.equals(jsonName)) {
         return Optional.of(type);

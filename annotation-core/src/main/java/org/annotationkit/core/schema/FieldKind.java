@@ -1,6 +1,7 @@
 package org.annotationkit.core.schema;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -60,6 +61,7 @@ public enum FieldKind {
    * @return the kind, or empty when no kind has that name
    */
   public static Optional<FieldKind> ofJsonName(String jsonName) {
+    Objects.requireNonNull(jsonName, "jsonName");
     for (FieldKind kind : values()) {
       if (kind.jsonName.equals(jsonName)) {
         return Optional.of(kind);

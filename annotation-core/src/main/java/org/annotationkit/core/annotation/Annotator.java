@@ -1,0 +1,82 @@
+package org.annotationkit.core.annotation;
+
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * A person or a model that annotates items.
+ *
+ * @param id the annotator's id, non-empty; what {@link Annotation#annotatorId()} refers to
+ * @param kind whether the annotator is a person or a model
+ * @param skills what the annotator is qualified for (languages, domains), non-empty each; copied
+ *     into an unmodifiable sorted set
+ * @since 0.1.0
+ */
+public record Annotator(String id, Kind kind, Set<String> skills) {
+  /** Checks and copies the parts. */
+  public Annotator {
+    Checks.requireNonEmpty(id, "id");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(skills, "skills");
+    SortedSet<String> copy = new TreeSet<>();
+    for (String skill : skills) {
+      Checks.requireNonEmpty(skill, "skill");
+      copy.add(skill);
+    }
+    skills = Collections.unmodifiableSortedSet(copy);
+  }
+
+  /**
+   * An annotator without recorded skills.
+   *
+   * @param id the annotator's id, non-empty
+   * @param kind whether the annotator is a person or a model
+   */
+  public Annotator(String id, Kind kind) {
+    this(id, kind, Set.of());
+  }
+
+  /**
+   * Whether an annotator is a person or a model.
+   *
+   * @since 0.1.0
+   */
+  public enum Kind {
+    /** A person. */
+    HUMAN,
+    /** A model. */
+    MODEL;
+
+    private final String jsonName = name().toLowerCase(Locale.ROOT);
+
+    /**
+     * The kind's name in canonical JSON: {@code "human"} or {@code "model"}.
+     *
+     * @return the JSON name
+     */
+    public String jsonName() {
+      return jsonName;
+    }
+
+    /**
+     * Finds a kind by its {@linkplain #jsonName() JSON name}.
+     *
+     * @param jsonName {@code "human"} or {@code "model"}
+     * @return the kind, or empty when no kind has that name
+     */
+    public static Optional<Kind> ofJsonName(String jsonName) {
+      Objects.requireNonNull(jsonName, "jsonName");
+      for (Kind kind : values()) {
+        if (kind.jsonName.equals(jsonName)) {
+          return Optional.of(kind);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package org.annotationkit.core.item;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A prompt with two or more model outputs to compare: the item of pairwise preferences, rankings
+ * and ratings of model outputs.
+ *
+ * @param id the item's id, non-empty
+ * @param prompt the prompt the responses answer, possibly empty
+ * @param responses at least two responses with unique ids, copied
+ * @param metadata free-form metadata, copied into an unmodifiable map sorted by key
+ * @since 0.1.0
+ */
+public record ComparisonItem(
+    String id, String prompt, List<Response> responses, Map<String, String> metadata)
+    implements Item {
+  /** Checks and copies the parts. */
+  public ComparisonItem {
+    ItemChecks.requireNonEmpty(id, "id");
+    Objects.requireNonNull(prompt, "prompt");
+    responses = List.copyOf(Objects.requireNonNull(responses, "responses"));
+    if (responses.size() < 2) {
+      throw new IllegalArgumentException(
+          "responses must hold at least 2 responses, got " + responses.size());
+    }
+    Set<String> seen = new HashSet<>();
+    for (Response response : responses) {
+      if (!seen.add(response.id())) {
+        throw new IllegalArgumentException(
+            "responses must have unique ids, got " + response.id() + " twice");
+      }
+    }
+    metadata = ItemChecks.copyMetadata(metadata);
+  }
+
+  /**
+   * A comparison without metadata.
+   *
+   * @param id the item's id, non-empty
+   * @param prompt the prompt the responses answer, possibly empty
+   * @param responses at least two responses with unique ids
+   */
+  public ComparisonItem(String id, String prompt, List<Response> responses) {
+    this(id, prompt, responses, Map.of());
+  }
+
+  /**
+   * Finds a response by id.
+   *
+   * @param responseId the response's id
+   * @return the response, or empty when none has that id
+   */
+  public Optional<Response> response(String responseId) {
+    Objects.requireNonNull(responseId, "responseId");
+    for (Response response : responses) {
+      if (response.id().equals(responseId)) {
+        return Optional.of(response);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns {@code "comparison"}.
+   *
+   * @return {@code "comparison"}
+   */
+  @Override
+  public String kindName() {
+    return "comparison";
+  }
+}

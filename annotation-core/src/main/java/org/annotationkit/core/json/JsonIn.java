@@ -1,0 +1,485 @@
+package org.annotationkit.core.json;
+
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.annotationkit.core.io.FormatException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+
+/**
+ * Reads canonical JSON from a jackson-core parser, strictly: every error is a {@link
+ * FormatException} with the source, line, column and JSON pointer of the offending value.
+ *
+ * <p>The reading methods follow the usual streaming convention: they are called with the parser on
+ * the first token of a value and return with it on the last token of that value. The pointer of an
+ * error comes from the parser's own context, which on a closing token is the pointer of the object
+ * or array it closes, so a whole object is reported at the pointer of that object.
+ */
+final class JsonIn {
+  private static final int MAX_QUOTED = 60;
+
+  private final JsonParser parser;
+  private final Optional<String> source;
+  private final long firstLine;
+
+  /**
+   * Reads from a parser.
+   *
+   * @param parser the parser, before its first token
+   * @param source the name of the file or stream, if any
+   * @param firstLine the line of the input on which the parser's first line is
+   */
+  JsonIn(JsonParser parser, Optional<String> source, long firstLine) {
+    this.parser = parser;
+    this.source = source;
+    this.firstLine = firstLine;
+  }
+
+  // ---------------------------------------------------------------- tokens
+
+  /** Moves to the next token; null at the end of the input. */
+  @Nullable JsonToken next() {
+    return parser.nextToken();
+  }
+
+  /** Moves to the next token, which must exist (the parser itself reports truncated input). */
+  @CanIgnoreReturnValue
+  JsonToken nextToken() {
+    JsonToken token = parser.nextToken();
+    if (token == null) {
+      throw error("unexpected end of input");
+    }
+    return token;
+  }
+
+  JsonToken token() {
+    JsonToken token = parser.currentToken();
+    if (token == null) {
+      throw error("unexpected end of input");
+    }
+    return token;
+  }
+
+  // ---------------------------------------------------------------- errors
+
+  /** Where the current token starts, to report a problem with the value it opens later on. */
+  Mark mark() {
+    TokenStreamLocation location = parser.currentTokenLocation();
+    return new Mark(location.getLineNr(), location.getColumnNr());
+  }
+
+  /** An error at the current token. */
+  FormatException error(String problem) {
+    return errorAt(mark(), problem, null);
+  }
+
+  /**
+   * An error at a mark, with the pointer of the parser's current context: call it on the value's
+   * own token, or on the token that closes it.
+   */
+  FormatException errorAt(Mark mark, String problem, @Nullable Throwable cause) {
+    FormatException.Location location = location(mark.line(), mark.column());
+    return cause == null
+        ? FormatException.at(problem, location)
+        : FormatException.at(problem, location, cause);
+  }
+
+  /** The error for a failure of jackson-core itself: malformed JSON, or a limit exceeded. */
+  FormatException malformed(JacksonException e) {
+    TokenStreamLocation where = e.getLocation();
+    int line = where == null ? 0 : where.getLineNr();
+    int column = where == null ? 0 : where.getColumnNr();
+    return FormatException.at(describe(e), location(line, column), e);
+  }
+
+  private FormatException.Location location(int line, int column) {
+    long inputLine = line > 0 ? firstLine - 1 + line : 0;
+    long inputColumn = line > 0 && column > 0 ? column : 0;
+    return new FormatException.Location(source, inputLine, inputColumn, Optional.of(pointer()));
+  }
+
+  /** The JSON pointer (RFC 6901) of the current value. */
+  String pointer() {
+    return parser.streamReadContext().pathAsPointer().toString();
+  }
+
+  private static String describe(JacksonException e) {
+    String message = e.getOriginalMessage();
+    if (message == null || message.isBlank()) {
+      message = e.getClass().getSimpleName();
+    }
+    String nonStandard = "Non-standard token '";
+    if (message.startsWith(nonStandard) && message.contains("NON_NUMERIC")) {
+      int end = message.indexOf('\'', nonStandard.length());
+      String token = end > 0 ? message.substring(nonStandard.length(), end) : "the token";
+      return "malformed JSON: " + token + " is not a JSON number (numbers must be finite)";
+    }
+    return "malformed JSON: " + message;
+  }
+
+  /** What the current token is, for "expected X, found Y" messages. */
+  String found() {
+    JsonToken token = parser.currentToken();
+    if (token == null) {
+      return "the end of the input";
+    }
+    return switch (token) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case END_OBJECT -> "the end of the object";
+      case END_ARRAY -> "the end of the array";
+      case PROPERTY_NAME -> "field " + quote(parser.currentName());
+      case VALUE_STRING -> "the string " + quote(parser.getString());
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + abbreviate(parser.getText());
+      case VALUE_TRUE -> "true";
+      case VALUE_FALSE -> "false";
+      case VALUE_NULL -> "null";
+      default -> token.name();
+    };
+  }
+
+  static String quote(@Nullable String text) {
+    return '"' + abbreviate(text == null ? "" : text) + '"';
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED) + "...";
+  }
+
+  /**
+   * The error for a domain constructor's refusal of what was read: its message, at the object (or
+   * array) being built. Call it on the value's closing token.
+   */
+  FormatException refused(Mark start, IllegalArgumentException e) {
+    String message = e.getMessage();
+    return errorAt(start, message == null ? e.toString() : message, e);
+  }
+
+  // ---------------------------------------------------------------- scalars
+
+  String string() {
+    if (parser.currentToken() != JsonToken.VALUE_STRING) {
+      throw error("expected a string, found " + found());
+    }
+    return parser.getString();
+  }
+
+  boolean bool() {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_TRUE) {
+      return true;
+    }
+    if (token == JsonToken.VALUE_FALSE) {
+      return false;
+    }
+    throw error("expected true or false, found " + found());
+  }
+
+  /** An integer within the range of {@code int}, written without fraction or exponent. */
+  int integer() {
+    JsonToken token = parser.currentToken();
+    if (token != JsonToken.VALUE_NUMBER_INT) {
+      throw error(
+          token == JsonToken.VALUE_NUMBER_FLOAT
+              ? "expected an integer (no fraction or exponent), found " + found()
+              : "expected an integer, found " + found());
+    }
+    if (parser.getNumberType() != JsonParser.NumberType.INT) {
+      throw error(
+          "expected an integer from "
+              + Integer.MIN_VALUE
+              + " to "
+              + Integer.MAX_VALUE
+              + ", found "
+              + found());
+    }
+    return parser.getIntValue();
+  }
+
+  /** A finite number; an integer token is read as the double nearest to it. */
+  double number() {
+    JsonToken token = parser.currentToken();
+    if (token != JsonToken.VALUE_NUMBER_FLOAT && token != JsonToken.VALUE_NUMBER_INT) {
+      throw error("expected a number, found " + found());
+    }
+    double value = parser.getDoubleValue();
+    if (!Double.isFinite(value)) {
+      throw error("expected a finite number, found " + found());
+    }
+    return value;
+  }
+
+  Instant instant() {
+    String text = string();
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw errorAt(
+          mark(),
+          "expected an ISO-8601 instant such as \"2024-05-01T12:30:00Z\", found " + quote(text),
+          e);
+    }
+  }
+
+  URI uri() {
+    String text = string();
+    try {
+      return new URI(text);
+    } catch (URISyntaxException e) {
+      throw errorAt(mark(), "not a valid URI: " + e.getMessage(), e);
+    }
+  }
+
+  /** A string naming one of a fixed set of constants. */
+  <E> E constant(Function<String, Optional<E>> byName, E[] constants, Function<E, String> name) {
+    String text = string();
+    Optional<E> found = byName.apply(text);
+    if (found.isPresent()) {
+      return found.get();
+    }
+    throw error(
+        "expected one of "
+            + String.join(", ", Arrays.stream(constants).map(c -> quote(name.apply(c))).toList())
+            + ", found "
+            + quote(text));
+  }
+
+  // ---------------------------------------------------------------- containers
+
+  /** Checks that the current token opens an array. */
+  void startArray() {
+    if (parser.currentToken() != JsonToken.START_ARRAY) {
+      throw error("expected an array, found " + found());
+    }
+  }
+
+  /** Moves to the next element of the current array; false on its closing bracket. */
+  boolean nextElement() {
+    return nextToken() != JsonToken.END_ARRAY;
+  }
+
+  /** Checks that the current token opens an object with any field names (a map). */
+  void startMap() {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      throw error("expected an object, found " + found());
+    }
+  }
+
+  /**
+   * Moves to the next entry of the current map and on to its value, returning its key; null on the
+   * closing brace.
+   */
+  @Nullable String nextKey() {
+    JsonToken token = nextToken();
+    if (token == JsonToken.END_OBJECT) {
+      return null;
+    }
+    String key = parser.currentName();
+    nextToken();
+    return key;
+  }
+
+  /** A map of string values, such as metadata; keys unique. */
+  Map<String, String> stringMap() {
+    startMap();
+    Map<String, String> map = new TreeMap<>();
+    for (String key = nextKey(); key != null; key = nextKey()) {
+      String value = string();
+      if (map.put(key, value) != null) {
+        throw error("duplicate key " + quote(key));
+      }
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** An array of strings. */
+  List<String> strings() {
+    startArray();
+    List<String> values = new ArrayList<>();
+    while (nextElement()) {
+      values.add(string());
+    }
+    return values;
+  }
+
+  /** An array of integers, each within the range of {@code int}. */
+  int[] integers() {
+    startArray();
+    int[] values = new int[16];
+    int n = 0;
+    while (nextElement()) {
+      if (n == values.length) {
+        values = Arrays.copyOf(values, n * 2);
+      }
+      values[n++] = integer();
+    }
+    return Arrays.copyOf(values, n);
+  }
+
+  /** Opens an object whose fields are among {@code fields}. */
+  ObjectIn object(Fields fields) {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      throw error("expected " + fields.what() + " (an object), found " + found());
+    }
+    return new ObjectIn(fields, mark());
+  }
+
+  /** Where a value starts in the input. */
+  record Mark(int line, int column) {}
+
+  /**
+   * The field names an object may have, in canonical order, and what the object is called in
+   * messages ("a box value").
+   */
+  static final class Fields {
+    private final String what;
+    private final String[] names;
+    private final Map<String, Integer> index = new HashMap<>();
+
+    Fields(String what, String... names) {
+      this.what = what;
+      this.names = names.clone();
+      for (int i = 0; i < names.length; i++) {
+        index.put(names[i], i);
+      }
+      if (names.length > Long.SIZE) {
+        throw new IllegalArgumentException("at most 64 fields, got " + names.length);
+      }
+    }
+
+    String what() {
+      return what;
+    }
+  }
+
+  /**
+   * Walks the fields of one object: rejects unknown and repeated fields, and remembers which were
+   * present so that missing ones can be reported at the object.
+   */
+  final class ObjectIn {
+    private Fields fields;
+    private final Mark start;
+    private long seen;
+
+    private ObjectIn(Fields fields, Mark start) {
+      this.fields = fields;
+      this.start = start;
+    }
+
+    Mark start() {
+      return start;
+    }
+
+    /**
+     * Moves to the next field and on to its value, returning the field's name as spelled in {@link
+     * Fields} (so it can be switched on); null on the closing brace.
+     */
+    @Nullable String next() {
+      JsonToken token = nextToken();
+      if (token == JsonToken.END_OBJECT) {
+        return null;
+      }
+      String name = parser.currentName();
+      Integer i = fields.index.get(name);
+      if (i == null) {
+        throw error(
+            "unknown field "
+                + quote(name)
+                + " in "
+                + fields.what
+                + "; expected one of: "
+                + String.join(", ", fields.names));
+      }
+      long bit = 1L << i;
+      if ((seen & bit) != 0) {
+        throw error("duplicate field " + quote(name));
+      }
+      seen |= bit;
+      nextToken();
+      return fields.names[i];
+    }
+
+    /**
+     * Reads the next field, which must be {@code name} (a discriminator, which decides how the rest
+     * is read, so it has a fixed place), and moves on to its value.
+     *
+     * @param rule the order the object must start with, for the message
+     */
+    void expect(String name, String rule) {
+      JsonToken token = nextToken();
+      if (token != JsonToken.PROPERTY_NAME || !name.equals(parser.currentName())) {
+        throw error(
+            "expected field "
+                + quote(name)
+                + ", found "
+                + (token == JsonToken.END_OBJECT ? "the end of the object" : found())
+                + ": "
+                + rule);
+      }
+      Integer i = fields.index.get(name);
+      if (i != null) {
+        seen |= 1L << i;
+      }
+      nextToken();
+    }
+
+    /**
+     * Switches to the fields of a more specific kind of object, once its discriminator is known;
+     * the fields read so far must be among them.
+     */
+    void narrow(Fields specific) {
+      long mapped = 0;
+      for (int i = 0; i < fields.names.length; i++) {
+        if ((seen & (1L << i)) != 0) {
+          Integer j = specific.index.get(fields.names[i]);
+          if (j == null) {
+            throw new IllegalStateException(
+                fields.names[i] + " is not a field of " + specific.what);
+          }
+          mapped |= 1L << j;
+        }
+      }
+      fields = specific;
+      seen = mapped;
+    }
+
+    boolean has(String name) {
+      Integer i = fields.index.get(name);
+      return i != null && (seen & (1L << i)) != 0;
+    }
+
+    /** Checks, on the closing brace, that every named field was present. */
+    void require(String... names) {
+      for (String name : names) {
+        if (!has(name)) {
+          throw atObject("missing required field " + quote(name) + " in " + fields.what);
+        }
+      }
+    }
+
+    /** An error about the whole object: at its opening brace, with its pointer. */
+    FormatException atObject(String problem) {
+      return errorAt(start, problem, null);
+    }
+
+    /** The error for a constructor's refusal of this object's fields; call it on the brace. */
+    FormatException refused(IllegalArgumentException e) {
+      return JsonIn.this.refused(start, e);
+    }
+  }
+}

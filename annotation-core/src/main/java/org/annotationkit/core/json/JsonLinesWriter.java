@@ -1,0 +1,92 @@
+package org.annotationkit.core.json;
+
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Objects;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.exc.JacksonIOException;
+
+/**
+ * Writes JSON Lines one record at a time: each value as one line of compact canonical JSON, ended
+ * by {@code \n}. Get one from {@link JsonCodec#writeLines(Writer)}; to write a whole file at once,
+ * and atomically, use {@link JsonCodec#writeLines(java.nio.file.Path, Iterable)}.
+ *
+ * <p>Output is buffered: call {@link #flush()} or {@link #close()} to push it to the writer.
+ * Closing this writer closes the underlying one. Not thread-safe. I/O failures raise {@link
+ * UncheckedIOException}.
+ *
+ * @param <T> the type of the values
+ * @since 0.1.0
+ */
+public final class JsonLinesWriter<T> implements Closeable, Flushable {
+  private final JsonCodec<T> codec;
+  private final Writer out;
+  private final JsonGenerator generator;
+  private boolean closed;
+
+  JsonLinesWriter(JsonCodec<T> codec, Writer out) {
+    this.codec = codec;
+    this.out = out;
+    this.generator = JsonEngine.generator(out, false);
+  }
+
+  /**
+   * Writes one value as one line.
+   *
+   * @param value the value
+   * @throws IllegalStateException if the writer is closed
+   * @throws UncheckedIOException if the underlying writer fails
+   */
+  public void write(T value) {
+    Objects.requireNonNull(value, "value");
+    if (closed) {
+      throw new IllegalStateException("the writer is closed");
+    }
+    try {
+      codec.writeRecord(generator, value);
+      generator.writeRaw('\n');
+    } catch (JacksonIOException e) {
+      throw new UncheckedIOException(JsonCodec.ioCause(e));
+    }
+  }
+
+  /**
+   * Pushes the lines written so far to the underlying writer, and flushes it.
+   *
+   * @throws UncheckedIOException if the underlying writer fails
+   */
+  @Override
+  public void flush() {
+    if (closed) {
+      return;
+    }
+    try {
+      generator.flush();
+    } catch (JacksonIOException e) {
+      throw new UncheckedIOException(JsonCodec.ioCause(e));
+    }
+  }
+
+  /**
+   * Flushes and closes the underlying writer. Closing twice does nothing.
+   *
+   * @throws UncheckedIOException if the underlying writer fails
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try (Writer target = out) {
+      generator.close();
+    } catch (JacksonIOException e) {
+      throw new UncheckedIOException(JsonCodec.ioCause(e));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

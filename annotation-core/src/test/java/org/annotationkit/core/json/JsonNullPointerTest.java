@@ -1,0 +1,48 @@
+package org.annotationkit.core.json;
+
+import com.google.common.testing.NullPointerTester;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import org.annotationkit.core.item.ImageItem;
+import org.annotationkit.core.item.Item;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every public method of the package rejects a null argument at once. */
+class JsonNullPointerTest {
+  @TempDir Path folder;
+
+  private NullPointerTester tester() {
+    return new NullPointerTester()
+        .setDefault(Path.class, folder.resolve("x.jsonl"))
+        .setDefault(Reader.class, new StringReader(""))
+        .setDefault(Writer.class, new StringWriter())
+        .setDefault(Iterable.class, List.of())
+        .setDefault(String.class, "{}");
+  }
+
+  @Test
+  void codecs() {
+    NullPointerTester tester = tester();
+    tester.testAllPublicStaticMethods(CanonicalJson.class);
+    tester.testAllPublicInstanceMethods(CanonicalJson.items());
+    tester.testAllPublicInstanceMethods(CanonicalJson.annotations());
+    tester.testAllPublicInstanceMethods(CanonicalJson.schemas());
+  }
+
+  @Test
+  void linesReaderAndWriter() {
+    NullPointerTester tester = tester();
+    JsonCodec<Item> items = CanonicalJson.items();
+    tester.testAllPublicInstanceMethods(items.readLines(new StringReader(""), "x"));
+    try (JsonLinesWriter<Item> writer = items.writeLines(new StringWriter())) {
+      tester.testAllPublicInstanceMethods(writer);
+      writer.write(new ImageItem("i", URI.create("a.jpg"), 1, 1));
+    }
+  }
+}
