@@ -1,0 +1,36 @@
+package org.annotationkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class DemoCommandTest {
+  @Test
+  void demoTellsTheWholeStoryOnTheBundledSamples() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int code =
+        Annotate.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+            .execute("demo");
+
+    String text = out.toString();
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(err.toString()).isEmpty();
+    assertThat(text)
+        .contains("The schema 'street-and-text-demo', 6 fields")
+        .contains("street-1   image 640 x 480")
+        .contains("a-1    by alice")
+        .contains("model yolo-demo 1.0")
+        .contains("/results/1/value/label")
+        .contains("car      r1   ~ r1   IoU 0.875")
+        .contains("bicycle  r3   has no detector box to match")
+        .contains("\"text\": \"Charles Babbage\"")
+        .contains("\"annotationkit\": \"annotation\"");
+    // The five valid annotations are reported valid; the two with planted errors are not.
+    assertThat(text.lines().filter(line -> line.endsWith(": valid"))).hasSize(5);
+    assertThat(text).contains("2 violations").contains("1 violation");
+  }
+}
