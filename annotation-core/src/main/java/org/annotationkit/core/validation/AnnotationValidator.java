@@ -935,7 +935,8 @@ public final class AnnotationValidator {
                     : ""));
         return;
       }
-      if (count < constraints.minCount()) {
+      // A field that is not required may be left out; once answered, it must reach its minimum.
+      if (indexes.length > 0 && count < constraints.minCount()) {
         add(
             path,
             "field "
