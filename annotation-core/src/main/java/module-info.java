@@ -6,14 +6,14 @@
  */
 module org.annotationkit.core {
   requires tools.jackson.core;
-  requires static org.jspecify;
-  requires static com.google.errorprone.annotations;
+  requires static transitive org.jspecify;
+  requires static transitive com.google.errorprone.annotations;
 
+  exports org.annotationkit.core.annotation;
   exports org.annotationkit.core.geometry;
   exports org.annotationkit.core.io;
+  exports org.annotationkit.core.item;
   exports org.annotationkit.core.json;
   exports org.annotationkit.core.schema;
-  exports org.annotationkit.core.item;
   exports org.annotationkit.core.validation;
-  exports org.annotationkit.core.annotation;
 }
