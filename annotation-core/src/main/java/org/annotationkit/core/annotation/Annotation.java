@@ -3,12 +3,11 @@ package org.annotationkit.core.annotation;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
+import org.annotationkit.core.internal.Require;
 
 /**
  * What one annotator said about one item: a list of results, one or more per schema field, with who
@@ -47,30 +46,19 @@ public record Annotation(
     ReviewState reviewState) {
   /** Checks and copies the parts. */
   public Annotation {
-    Checks.requireNonEmpty(id, "id");
-    Checks.requireNonEmpty(itemId, "itemId");
-    Checks.requireNonEmpty(annotatorId, "annotatorId");
+    Require.nonEmpty(id, "id");
+    Require.nonEmpty(itemId, "itemId");
+    Require.nonEmpty(annotatorId, "annotatorId");
     results = List.copyOf(Objects.requireNonNull(results, "results"));
-    Set<String> ids = new HashSet<>();
-    for (Result result : results) {
-      if (!ids.add(result.id())) {
-        throw new IllegalArgumentException(
-            "results must have unique ids, got " + result.id() + " twice");
-      }
-    }
+    Require.unique(
+        results,
+        Result::id,
+        repeated -> "results must have unique ids, got " + repeated + " twice");
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(leadTimeSeconds, "leadTimeSeconds");
-    if (leadTimeSeconds.isPresent()) {
-      requireLeadTime(leadTimeSeconds.getAsDouble());
-    }
+    leadTimeSeconds.ifPresent(seconds -> Require.finiteNonNegative(seconds, "leadTimeSeconds"));
     Objects.requireNonNull(reviewState, "reviewState");
-  }
-
-  private static void requireLeadTime(double seconds) {
-    if (!Double.isFinite(seconds) || seconds < 0) {
-      throw new IllegalArgumentException("leadTimeSeconds must be finite and >= 0, got " + seconds);
-    }
   }
 
   /**
@@ -120,9 +108,9 @@ public record Annotation(
     private ReviewState reviewState = ReviewState.UNREVIEWED;
 
     private Builder(String id, String itemId, String annotatorId) {
-      Checks.requireNonEmpty(id, "id");
-      Checks.requireNonEmpty(itemId, "itemId");
-      Checks.requireNonEmpty(annotatorId, "annotatorId");
+      Require.nonEmpty(id, "id");
+      Require.nonEmpty(itemId, "itemId");
+      Require.nonEmpty(annotatorId, "annotatorId");
       this.id = id;
       this.itemId = itemId;
       this.annotatorId = annotatorId;
@@ -201,7 +189,7 @@ public record Annotation(
      */
     @CanIgnoreReturnValue
     public Builder leadTimeSeconds(double seconds) {
-      requireLeadTime(seconds);
+      Require.finiteNonNegative(seconds, "leadTimeSeconds");
       this.leadTimeSeconds = OptionalDouble.of(seconds);
       return this;
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.annotationkit.core.internal.Require;
 
 /**
  * A person or a model that annotates items.
@@ -20,12 +21,12 @@ import java.util.TreeSet;
 public record Annotator(String id, Kind kind, Set<String> skills) {
   /** Checks and copies the parts. */
   public Annotator {
-    Checks.requireNonEmpty(id, "id");
+    Require.nonEmpty(id, "id");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(skills, "skills");
     SortedSet<String> copy = new TreeSet<>();
     for (String skill : skills) {
-      Checks.requireNonEmpty(skill, "skill");
+      Require.nonEmpty(skill, "skill");
       copy.add(skill);
     }
     skills = Collections.unmodifiableSortedSet(copy);

@@ -1,6 +1,7 @@
 package org.annotationkit.core.annotation;
 
 import java.util.Objects;
+import org.annotationkit.core.internal.Require;
 
 /**
  * The value of one per-label attribute of a region, such as {@code occluded = true} or {@code
@@ -60,7 +61,7 @@ public sealed interface AttributeValue
   record Number(double value) implements AttributeValue {
     /** Checks that the value is finite. */
     public Number {
-      Checks.requireFinite(value, "value");
+      Require.finite(value, "value");
     }
   }
 

@@ -3,6 +3,7 @@ package org.annotationkit.core.annotation;
 import java.util.Map;
 import java.util.Objects;
 import org.annotationkit.core.geometry.Box;
+import org.annotationkit.core.internal.Require;
 import org.annotationkit.core.schema.FieldKind;
 
 /**
@@ -17,9 +18,9 @@ public record BoxValue(String label, Box box, Map<String, AttributeValue> attrib
     implements Value {
   /** Checks and copies the parts. */
   public BoxValue {
-    Checks.requireNonEmpty(label, "label");
+    Require.nonEmpty(label, "label");
     Objects.requireNonNull(box, "box");
-    attributes = Checks.copyAttributes(attributes);
+    attributes = Require.sortedCopy(attributes, "attributes");
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.annotationkit.core.annotation;
 
+import org.annotationkit.core.internal.Require;
 import org.annotationkit.core.schema.FieldKind;
 
 /**
@@ -11,7 +12,7 @@ import org.annotationkit.core.schema.FieldKind;
 public record ChoiceValue(String label) implements Value {
   /** Checks the label. */
   public ChoiceValue {
-    Checks.requireNonEmpty(label, "label");
+    Require.nonEmpty(label, "label");
   }
 
   /**

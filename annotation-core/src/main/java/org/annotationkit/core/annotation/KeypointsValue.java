@@ -1,11 +1,10 @@
 package org.annotationkit.core.annotation;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.annotationkit.core.geometry.Keypoint;
+import org.annotationkit.core.internal.Require;
 import org.annotationkit.core.schema.FieldKind;
 
 /**
@@ -22,19 +21,14 @@ public record KeypointsValue(
     String label, List<Keypoint> points, Map<String, AttributeValue> attributes) implements Value {
   /** Checks and copies the parts. */
   public KeypointsValue {
-    Checks.requireNonEmpty(label, "label");
+    Require.nonEmpty(label, "label");
     points = List.copyOf(Objects.requireNonNull(points, "points"));
     if (points.isEmpty()) {
       throw new IllegalArgumentException("points must not be empty");
     }
-    Set<String> names = new HashSet<>();
-    for (Keypoint point : points) {
-      if (!names.add(point.name())) {
-        throw new IllegalArgumentException(
-            "points must have unique names, got " + point.name() + " twice");
-      }
-    }
-    attributes = Checks.copyAttributes(attributes);
+    Require.unique(
+        points, Keypoint::name, name -> "points must have unique names, got " + name + " twice");
+    attributes = Require.sortedCopy(attributes, "attributes");
   }
 
   /**

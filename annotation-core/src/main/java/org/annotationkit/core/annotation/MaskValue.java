@@ -3,6 +3,7 @@ package org.annotationkit.core.annotation;
 import java.util.Map;
 import java.util.Objects;
 import org.annotationkit.core.geometry.RleMask;
+import org.annotationkit.core.internal.Require;
 import org.annotationkit.core.schema.FieldKind;
 
 /**
@@ -17,9 +18,9 @@ public record MaskValue(String label, RleMask mask, Map<String, AttributeValue> 
     implements Value {
   /** Checks and copies the parts. */
   public MaskValue {
-    Checks.requireNonEmpty(label, "label");
+    Require.nonEmpty(label, "label");
     Objects.requireNonNull(mask, "mask");
-    attributes = Checks.copyAttributes(attributes);
+    attributes = Require.sortedCopy(attributes, "attributes");
   }
 
   /**

@@ -3,6 +3,7 @@ package org.annotationkit.core.annotation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.annotationkit.core.internal.Require;
 import org.annotationkit.core.schema.FieldKind;
 
 /**
@@ -15,7 +16,9 @@ import org.annotationkit.core.schema.FieldKind;
 public record MultipleChoiceValue(List<String> labels) implements Value {
   /** Checks and copies the labels. */
   public MultipleChoiceValue {
-    labels = Checks.copyUniqueNames(labels, "labels");
+    labels = Require.copyEach(labels, "labels", Require::nonEmpty);
+    Require.unique(
+        labels, label -> label, label -> "labels must be unique, got " + label + " twice");
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.annotationkit.core.annotation;
 
 import java.util.OptionalDouble;
+import org.annotationkit.core.internal.Require;
 
 /**
  * Who produced an annotation: a person ({@link #HUMAN}), or a model (a pre-annotation or a
@@ -30,9 +31,9 @@ public sealed interface Origin permits Origin.Human, Origin.Model {
   record Model(String name, String version, OptionalDouble score) implements Origin {
     /** Checks the parts. */
     public Model {
-      Checks.requireNonEmpty(name, "name");
-      Checks.requireNonEmpty(version, "version");
-      Checks.requireFinite(score, "score");
+      Require.nonEmpty(name, "name");
+      Require.nonEmpty(version, "version");
+      Require.finite(score, "score");
     }
 
     /**

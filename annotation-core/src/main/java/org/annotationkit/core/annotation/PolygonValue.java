@@ -3,6 +3,7 @@ package org.annotationkit.core.annotation;
 import java.util.Map;
 import java.util.Objects;
 import org.annotationkit.core.geometry.Polygon;
+import org.annotationkit.core.internal.Require;
 import org.annotationkit.core.schema.FieldKind;
 
 /**
@@ -17,9 +18,9 @@ public record PolygonValue(String label, Polygon polygon, Map<String, AttributeV
     implements Value {
   /** Checks and copies the parts. */
   public PolygonValue {
-    Checks.requireNonEmpty(label, "label");
+    Require.nonEmpty(label, "label");
     Objects.requireNonNull(polygon, "polygon");
-    attributes = Checks.copyAttributes(attributes);
+    attributes = Require.sortedCopy(attributes, "attributes");
   }
 
   /**

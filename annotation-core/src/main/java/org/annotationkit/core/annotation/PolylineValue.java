@@ -3,6 +3,7 @@ package org.annotationkit.core.annotation;
 import java.util.Map;
 import java.util.Objects;
 import org.annotationkit.core.geometry.Polyline;
+import org.annotationkit.core.internal.Require;
 import org.annotationkit.core.schema.FieldKind;
 
 /**
@@ -17,9 +18,9 @@ public record PolylineValue(String label, Polyline polyline, Map<String, Attribu
     implements Value {
   /** Checks and copies the parts. */
   public PolylineValue {
-    Checks.requireNonEmpty(label, "label");
+    Require.nonEmpty(label, "label");
     Objects.requireNonNull(polyline, "polyline");
-    attributes = Checks.copyAttributes(attributes);
+    attributes = Require.sortedCopy(attributes, "attributes");
   }
 
   /**

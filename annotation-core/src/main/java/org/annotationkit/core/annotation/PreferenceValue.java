@@ -3,6 +3,7 @@ package org.annotationkit.core.annotation;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.annotationkit.core.internal.Require;
 import org.annotationkit.core.schema.FieldKind;
 
 /**
@@ -17,8 +18,8 @@ import org.annotationkit.core.schema.FieldKind;
 public record PreferenceValue(String first, String second, Verdict verdict) implements Value {
   /** Checks the parts. */
   public PreferenceValue {
-    Checks.requireNonEmpty(first, "first");
-    Checks.requireNonEmpty(second, "second");
+    Require.nonEmpty(first, "first");
+    Require.nonEmpty(second, "second");
     Objects.requireNonNull(verdict, "verdict");
     if (first.equals(second)) {
       throw new IllegalArgumentException(

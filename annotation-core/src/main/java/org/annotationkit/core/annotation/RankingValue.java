@@ -3,6 +3,7 @@ package org.annotationkit.core.annotation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.annotationkit.core.internal.Require;
 import org.annotationkit.core.schema.FieldKind;
 
 /**
@@ -15,7 +16,8 @@ import org.annotationkit.core.schema.FieldKind;
 public record RankingValue(List<String> order) implements Value {
   /** Checks and copies the order. */
   public RankingValue {
-    order = Checks.copyUniqueNames(order, "order");
+    order = Require.copyEach(order, "order", Require::nonEmpty);
+    Require.unique(order, id -> id, id -> "order must be unique, got " + id + " twice");
     if (order.isEmpty()) {
       throw new IllegalArgumentException("order must not be empty");
     }

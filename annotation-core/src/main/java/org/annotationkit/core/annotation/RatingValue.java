@@ -1,5 +1,6 @@
 package org.annotationkit.core.annotation;
 
+import org.annotationkit.core.internal.Require;
 import org.annotationkit.core.schema.FieldKind;
 
 /**
@@ -12,7 +13,7 @@ import org.annotationkit.core.schema.FieldKind;
 public record RatingValue(double value) implements Value {
   /** Checks that the value is finite. */
   public RatingValue {
-    Checks.requireFinite(value, "value");
+    Require.finite(value, "value");
   }
 
   /**

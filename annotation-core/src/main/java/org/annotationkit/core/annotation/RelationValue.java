@@ -1,6 +1,7 @@
 package org.annotationkit.core.annotation;
 
 import java.util.Optional;
+import org.annotationkit.core.internal.Require;
 import org.annotationkit.core.schema.FieldKind;
 
 /**
@@ -16,9 +17,9 @@ import org.annotationkit.core.schema.FieldKind;
 public record RelationValue(Optional<String> label, String from, String to) implements Value {
   /** Checks the parts. */
   public RelationValue {
-    Checks.requireNonEmpty(label, "label");
-    Checks.requireNonEmpty(from, "from");
-    Checks.requireNonEmpty(to, "to");
+    Require.nonEmpty(label, "label");
+    Require.nonEmpty(from, "from");
+    Require.nonEmpty(to, "to");
     if (from.equals(to)) {
       throw new IllegalArgumentException("from and to must differ, got " + from + " for both");
     }

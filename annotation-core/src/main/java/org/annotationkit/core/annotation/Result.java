@@ -2,6 +2,7 @@ package org.annotationkit.core.annotation;
 
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.annotationkit.core.internal.Require;
 
 /**
  * One answer within an annotation: a value for one field of the schema, with an id that relations
@@ -16,10 +17,10 @@ import java.util.OptionalDouble;
 public record Result(String id, String field, Value value, OptionalDouble score) {
   /** Checks the parts. */
   public Result {
-    Checks.requireNonEmpty(id, "id");
-    Checks.requireNonEmpty(field, "field");
+    Require.nonEmpty(id, "id");
+    Require.nonEmpty(field, "field");
     Objects.requireNonNull(value, "value");
-    Checks.requireFinite(score, "score");
+    Require.finite(score, "score");
   }
 
   /**

@@ -3,6 +3,7 @@ package org.annotationkit.core.annotation;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.annotationkit.core.internal.Require;
 import org.annotationkit.core.item.TextOffsets;
 import org.annotationkit.core.schema.FieldKind;
 
@@ -24,15 +25,13 @@ public record SpanValue(
     implements Value {
   /** Checks and copies the parts. */
   public SpanValue {
-    Checks.requireNonEmpty(label, "label");
-    if (start < 0) {
-      throw new IllegalArgumentException("start must be >= 0, got " + start);
-    }
+    Require.nonEmpty(label, "label");
+    Require.nonNegative(start, "start");
     if (end < start) {
       throw new IllegalArgumentException("end must be >= start (" + start + "), got " + end);
     }
     Objects.requireNonNull(text, "text");
-    attributes = Checks.copyAttributes(attributes);
+    attributes = Require.sortedCopy(attributes, "attributes");
   }
 
   /**
@@ -91,7 +90,7 @@ public record SpanValue(
   public static SpanValue fromUtf16(
       TextOffsets offsets, int utf16Start, int utf16End, String label) {
     Objects.requireNonNull(offsets, "offsets");
-    Checks.requireNonEmpty(label, "label");
+    Require.nonEmpty(label, "label");
     if (utf16End < utf16Start) {
       throw new IllegalArgumentException(
           "utf16End must be >= utf16Start (" + utf16Start + "), got " + utf16End);

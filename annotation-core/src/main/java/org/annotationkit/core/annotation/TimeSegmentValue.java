@@ -1,6 +1,7 @@
 package org.annotationkit.core.annotation;
 
 import java.util.Map;
+import org.annotationkit.core.internal.Require;
 import org.annotationkit.core.schema.FieldKind;
 
 /**
@@ -18,15 +19,13 @@ public record TimeSegmentValue(
     implements Value {
   /** Checks and copies the parts. */
   public TimeSegmentValue {
-    Checks.requireNonEmpty(label, "label");
-    if (!Double.isFinite(start) || start < 0) {
-      throw new IllegalArgumentException("start must be finite and >= 0, got " + start);
-    }
+    Require.nonEmpty(label, "label");
+    Require.finiteNonNegative(start, "start");
     if (!Double.isFinite(end) || end < start) {
       throw new IllegalArgumentException(
           "end must be finite and >= start (" + start + "), got " + end);
     }
-    attributes = Checks.copyAttributes(attributes);
+    attributes = Require.sortedCopy(attributes, "attributes");
   }
 
   /**

@@ -2,6 +2,7 @@ package org.annotationkit.core.annotation;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.annotationkit.core.internal.Require;
 import org.annotationkit.core.schema.FieldKind;
 
 /**
@@ -16,7 +17,7 @@ public record TranscriptionValue(String text, Optional<String> target) implement
   /** Checks the parts. */
   public TranscriptionValue {
     Objects.requireNonNull(text, "text");
-    Checks.requireNonEmpty(target, "target");
+    Require.nonEmpty(target, "target");
   }
 
   /**

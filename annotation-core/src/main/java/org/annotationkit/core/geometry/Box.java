@@ -1,6 +1,7 @@
 package org.annotationkit.core.geometry;
 
 import java.util.List;
+import org.annotationkit.core.internal.Require;
 
 /**
  * A rectangle in absolute pixel coordinates, optionally rotated about its centre.
@@ -27,11 +28,11 @@ public record Box(double x, double y, double width, double height, double rotati
    * @throws IllegalArgumentException if a value is NaN or infinite, or a size is negative
    */
   public Box {
-    Checks.finite(x, "x");
-    Checks.finite(y, "y");
-    Checks.finiteNonNegative(width, "width");
-    Checks.finiteNonNegative(height, "height");
-    Checks.finite(rotation, "rotation");
+    Require.finite(x, "x");
+    Require.finite(y, "y");
+    Require.finiteNonNegative(width, "width");
+    Require.finiteNonNegative(height, "height");
+    Require.finite(rotation, "rotation");
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.annotationkit.core.geometry;
 
 import java.util.Objects;
+import org.annotationkit.core.internal.Require;
 
 /**
  * A named point of a skeleton (such as {@code "left_eye"}) with its visibility, as in COCO keypoint
@@ -20,13 +21,10 @@ public record Keypoint(String name, double x, double y, Visibility visibility) {
    * @throws IllegalArgumentException if the name is empty or a coordinate is not finite
    */
   public Keypoint {
-    Objects.requireNonNull(name, "name");
     Objects.requireNonNull(visibility, "visibility");
-    if (name.isEmpty()) {
-      throw new IllegalArgumentException("name must not be empty");
-    }
-    Checks.finite(x, "x");
-    Checks.finite(y, "y");
+    Require.nonEmpty(name, "name");
+    Require.finite(x, "x");
+    Require.finite(y, "y");
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.annotationkit.core.geometry;
 
+import org.annotationkit.core.internal.Require;
+
 /**
  * A point in absolute pixel coordinates (origin at the top-left corner of the image, x to the
  * right, y down).
@@ -16,7 +18,7 @@ public record Point(double x, double y) {
    * @throws IllegalArgumentException if a coordinate is NaN or infinite
    */
   public Point {
-    Checks.finite(x, "x");
-    Checks.finite(y, "y");
+    Require.finite(x, "x");
+    Require.finite(y, "y");
   }
 }

@@ -3,6 +3,7 @@ package org.annotationkit.core.geometry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.annotationkit.core.internal.Require;
 
 /**
  * A simple polygon with optional holes, in absolute pixel coordinates.
@@ -24,13 +25,9 @@ public record Polygon(List<Point> exterior, List<List<Point>> holes) implements 
    * @throws IllegalArgumentException if a ring has fewer than 3 points
    */
   public Polygon {
-    exterior = Checks.points(exterior, 3, "exterior");
-    Objects.requireNonNull(holes, "holes");
-    List<List<Point>> copies = new ArrayList<>(holes.size());
-    for (int i = 0; i < holes.size(); i++) {
-      copies.add(Checks.points(holes.get(i), 3, "holes[" + i + "]"));
-    }
-    holes = List.copyOf(copies);
+    exterior = Require.atLeast(exterior, 3, "exterior", "points");
+    holes =
+        Require.copyEach(holes, "holes", (hole, name) -> Require.atLeast(hole, 3, name, "points"));
   }
 
   /**

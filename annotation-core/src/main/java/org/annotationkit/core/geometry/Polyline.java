@@ -1,6 +1,7 @@
 package org.annotationkit.core.geometry;
 
 import java.util.List;
+import org.annotationkit.core.internal.Require;
 
 /**
  * An open chain of line segments in absolute pixel coordinates, such as a lane marking or an edge.
@@ -17,7 +18,7 @@ public record Polyline(List<Point> points) implements Shape {
    * @throws IllegalArgumentException if there are fewer than 2 points
    */
   public Polyline {
-    points = Checks.points(points, 2, "points");
+    points = Require.atLeast(points, 2, "points", "points");
   }
 
   /**

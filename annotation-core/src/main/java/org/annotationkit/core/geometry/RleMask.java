@@ -2,6 +2,7 @@ package org.annotationkit.core.geometry;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.annotationkit.core.internal.Require;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,11 +59,8 @@ public final class RleMask implements Shape {
       throw new IllegalArgumentException(
           "counts must sum to height * width = "
               + pixels
-              + " (height "
-              + height
-              + ", width "
-              + width
-              + "), got "
+              + dimensions(height, width)
+              + ", got "
               + sum);
     }
     this.height = height;
@@ -77,12 +75,8 @@ public final class RleMask implements Shape {
   }
 
   private static long pixels(int height, int width) {
-    if (height < 0) {
-      throw new IllegalArgumentException("height must be >= 0, got " + height);
-    }
-    if (width < 0) {
-      throw new IllegalArgumentException("width must be >= 0, got " + width);
-    }
+    Require.nonNegative(height, "height");
+    Require.nonNegative(width, "width");
     long pixels = (long) height * width;
     if (pixels > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
@@ -90,13 +84,14 @@ public final class RleMask implements Shape {
               + Integer.MAX_VALUE
               + ", got "
               + pixels
-              + " (height "
-              + height
-              + ", width "
-              + width
-              + ")");
+              + dimensions(height, width));
     }
     return pixels;
+  }
+
+  /** The size of a mask for messages, such as {@code " (height 2, width 3)"}. */
+  private static String dimensions(int height, int width) {
+    return " (height " + height + ", width " + width + ")";
   }
 
   /** Merges zero-length runs away (keeping a leading 0) and drops trailing zeros. */
@@ -148,11 +143,9 @@ public final class RleMask implements Shape {
       throw new IllegalArgumentException(
           "rowMajor must have height * width = "
               + pixels
-              + " values (height "
-              + height
-              + ", width "
-              + width
-              + "), got "
+              + " values"
+              + dimensions(height, width)
+              + ", got "
               + rowMajor.length);
     }
     int[] runs = new int[16];

@@ -25,18 +25,12 @@ public final class FormatException extends RuntimeException {
   private final long column;
   private final @Nullable String pointer;
 
-  private FormatException(
-      String problem,
-      @Nullable String source,
-      long line,
-      long column,
-      @Nullable String pointer,
-      @Nullable Throwable cause) {
-    super(describe(problem, source, line, column, pointer), cause);
-    this.source = source;
-    this.line = line;
-    this.column = column;
-    this.pointer = pointer;
+  private FormatException(String problem, Location location, @Nullable Throwable cause) {
+    super(describe(problem, location), cause);
+    this.source = location.source().orElse(null);
+    this.line = location.line();
+    this.column = location.column();
+    this.pointer = location.pointer().orElse(null);
   }
 
   /**
@@ -49,13 +43,7 @@ public final class FormatException extends RuntimeException {
   public static FormatException at(String problem, Location location) {
     Objects.requireNonNull(problem, "problem");
     Objects.requireNonNull(location, "location");
-    return new FormatException(
-        problem,
-        location.source().orElse(null),
-        location.line(),
-        location.column(),
-        location.pointer().orElse(null),
-        null);
+    return new FormatException(problem, location, null);
   }
 
   /**
@@ -70,13 +58,7 @@ public final class FormatException extends RuntimeException {
     Objects.requireNonNull(problem, "problem");
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(cause, "cause");
-    return new FormatException(
-        problem,
-        location.source().orElse(null),
-        location.line(),
-        location.column(),
-        location.pointer().orElse(null),
-        cause);
+    return new FormatException(problem, location, cause);
   }
 
   /**
@@ -130,22 +112,19 @@ public final class FormatException extends RuntimeException {
     return Optional.ofNullable(pointer);
   }
 
-  private static String describe(
-      String problem, @Nullable String source, long line, long column, @Nullable String pointer) {
-    StringBuilder where = new StringBuilder();
-    if (source != null) {
-      where.append(source);
-    }
-    if (line > 0) {
+  private static String describe(String problem, Location location) {
+    StringBuilder where = new StringBuilder(location.source().orElse(""));
+    if (location.line() > 0) {
       if (!where.isEmpty()) {
         where.append(':');
       }
-      where.append("line ").append(line);
-      if (column > 0) {
-        where.append(":").append(column);
+      where.append("line ").append(location.line());
+      if (location.column() > 0) {
+        where.append(":").append(location.column());
       }
     }
-    if (pointer != null) {
+    if (location.pointer().isPresent()) {
+      String pointer = location.pointer().get();
       if (!where.isEmpty()) {
         where.append(' ');
       }

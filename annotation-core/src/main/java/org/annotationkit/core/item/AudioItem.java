@@ -3,6 +3,7 @@ package org.annotationkit.core.item;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
+import org.annotationkit.core.internal.Require;
 
 /**
  * An audio clip, by URI, with its duration. Segments on it are in seconds from the start.
@@ -17,10 +18,10 @@ public record AudioItem(String id, URI uri, double durationSeconds, Map<String, 
     implements Item {
   /** Checks and copies the parts. */
   public AudioItem {
-    ItemChecks.requireNonEmpty(id, "id");
+    Require.nonEmpty(id, "id");
     Objects.requireNonNull(uri, "uri");
-    ItemChecks.requirePositiveFinite(durationSeconds, "durationSeconds");
-    metadata = ItemChecks.copyMetadata(metadata);
+    Require.finitePositive(durationSeconds, "durationSeconds");
+    metadata = Require.sortedCopy(metadata, "metadata");
   }
 
   /**

@@ -1,11 +1,10 @@
 package org.annotationkit.core.item;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import org.annotationkit.core.internal.Require;
 
 /**
  * A prompt with two or more model outputs to compare: the item of pairwise preferences, rankings
@@ -22,21 +21,14 @@ public record ComparisonItem(
     implements Item {
   /** Checks and copies the parts. */
   public ComparisonItem {
-    ItemChecks.requireNonEmpty(id, "id");
+    Require.nonEmpty(id, "id");
     Objects.requireNonNull(prompt, "prompt");
-    responses = List.copyOf(Objects.requireNonNull(responses, "responses"));
-    if (responses.size() < 2) {
-      throw new IllegalArgumentException(
-          "responses must hold at least 2 responses, got " + responses.size());
-    }
-    Set<String> seen = new HashSet<>();
-    for (Response response : responses) {
-      if (!seen.add(response.id())) {
-        throw new IllegalArgumentException(
-            "responses must have unique ids, got " + response.id() + " twice");
-      }
-    }
-    metadata = ItemChecks.copyMetadata(metadata);
+    responses = Require.atLeast(responses, 2, "responses", "responses");
+    Require.unique(
+        responses,
+        Response::id,
+        repeated -> "responses must have unique ids, got " + repeated + " twice");
+    metadata = Require.sortedCopy(metadata, "metadata");
   }
 
   /**

@@ -3,6 +3,7 @@ package org.annotationkit.core.item;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
+import org.annotationkit.core.internal.Require;
 
 /**
  * An image, by URI, with its size in pixels. Inline content is a {@code data:} URI. Geometry on the
@@ -19,11 +20,11 @@ public record ImageItem(String id, URI uri, int width, int height, Map<String, S
     implements Item {
   /** Checks and copies the parts. */
   public ImageItem {
-    ItemChecks.requireNonEmpty(id, "id");
+    Require.nonEmpty(id, "id");
     Objects.requireNonNull(uri, "uri");
-    ItemChecks.requirePositive(width, "width");
-    ItemChecks.requirePositive(height, "height");
-    metadata = ItemChecks.copyMetadata(metadata);
+    Require.positive(width, "width");
+    Require.positive(height, "height");
+    metadata = Require.sortedCopy(metadata, "metadata");
   }
 
   /**

@@ -2,6 +2,7 @@ package org.annotationkit.core.item;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.annotationkit.core.internal.Require;
 
 /**
  * One model output in a {@link ComparisonItem}: what preferences and rankings refer to by id.
@@ -14,10 +15,9 @@ import java.util.Optional;
 public record Response(String id, String text, Optional<String> model) {
   /** Checks the parts. */
   public Response {
-    ItemChecks.requireNonEmpty(id, "id");
+    Require.nonEmpty(id, "id");
     Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(model, "model");
-    model.ifPresent(name -> ItemChecks.requireNonEmpty(name, "model"));
+    Require.nonEmpty(model, "model");
   }
 
   /**

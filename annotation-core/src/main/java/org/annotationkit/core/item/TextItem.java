@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.annotationkit.core.internal.Require;
 
 /**
  * A text, held inline. Spans on it count Unicode code points; {@link TextOffsets} maps them to and
@@ -19,10 +20,10 @@ public record TextItem(String id, String text, Optional<URI> uri, Map<String, St
     implements Item {
   /** Checks and copies the parts. */
   public TextItem {
-    ItemChecks.requireNonEmpty(id, "id");
+    Require.nonEmpty(id, "id");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(uri, "uri");
-    metadata = ItemChecks.copyMetadata(metadata);
+    metadata = Require.sortedCopy(metadata, "metadata");
   }
 
   /**

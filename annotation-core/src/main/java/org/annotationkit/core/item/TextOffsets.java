@@ -2,6 +2,7 @@ package org.annotationkit.core.item;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.annotationkit.core.internal.Require;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -96,9 +97,7 @@ public final class TextOffsets {
    * @throws IllegalArgumentException if the offset is negative or past the end of the text
    */
   public int toUtf16(int codePointOffset) {
-    if (codePointOffset < 0) {
-      throw new IllegalArgumentException("code point offset must be >= 0, got " + codePointOffset);
-    }
+    Require.nonNegative(codePointOffset, "code point offset");
     if (codePointOffset > length) {
       throw new IllegalArgumentException(
           "code point offset "
@@ -132,9 +131,7 @@ public final class TextOffsets {
    *     a surrogate pair
    */
   public int toCodePoint(int utf16Index) {
-    if (utf16Index < 0) {
-      throw new IllegalArgumentException("UTF-16 index must be >= 0, got " + utf16Index);
-    }
+    Require.nonNegative(utf16Index, "UTF-16 index");
     if (utf16Index > text.length()) {
       throw new IllegalArgumentException(
           "UTF-16 index "

@@ -3,6 +3,7 @@ package org.annotationkit.core.item;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
+import org.annotationkit.core.internal.Require;
 
 /**
  * A video, by URI, with its frame count, frame rate and frame size. Frames are numbered from 0;
@@ -28,13 +29,13 @@ public record VideoItem(
     implements Item {
   /** Checks and copies the parts. */
   public VideoItem {
-    ItemChecks.requireNonEmpty(id, "id");
+    Require.nonEmpty(id, "id");
     Objects.requireNonNull(uri, "uri");
-    ItemChecks.requirePositive(frameCount, "frameCount");
-    ItemChecks.requirePositiveFinite(fps, "fps");
-    ItemChecks.requirePositive(width, "width");
-    ItemChecks.requirePositive(height, "height");
-    metadata = ItemChecks.copyMetadata(metadata);
+    Require.positive(frameCount, "frameCount");
+    Require.finitePositive(fps, "fps");
+    Require.positive(width, "width");
+    Require.positive(height, "height");
+    metadata = Require.sortedCopy(metadata, "metadata");
   }
 
   /**

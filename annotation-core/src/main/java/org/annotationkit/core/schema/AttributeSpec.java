@@ -1,10 +1,9 @@
 package org.annotationkit.core.schema;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.Set;
+import org.annotationkit.core.internal.Require;
 
 /**
  * An attribute that the annotator fills in for each result of a label, such as {@code occluded} on
@@ -42,21 +41,20 @@ public record AttributeSpec(
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(min, "min");
     Objects.requireNonNull(max, "max");
-    Names.check("attribute name", name);
+    Require.validName(name, "attribute name");
     options = List.copyOf(options);
-    String where = "attribute " + Names.quote(name) + " (" + type.jsonName() + "): ";
+    String where = "attribute " + Require.quote(name) + " (" + type.jsonName() + "): ";
     if (type == AttributeType.ENUM) {
       if (options.isEmpty()) {
         throw new IllegalArgumentException(where + "options must not be empty");
       }
-      Set<String> seen = new HashSet<>();
       for (String option : options) {
-        Names.check(where + "option", option);
-        if (!seen.add(option)) {
-          throw new IllegalArgumentException(
-              where + "option " + Names.quote(option) + " appears twice");
-        }
+        Require.validName(option, where + "option");
       }
+      Require.unique(
+          options,
+          option -> option,
+          option -> where + "option " + Require.quote(option) + " appears twice");
     } else if (!options.isEmpty()) {
       throw new IllegalArgumentException(
           where + "options apply only to enum attributes, got " + options);
@@ -69,12 +67,8 @@ public record AttributeSpec(
               + " and max "
               + max);
     }
-    if (min.isPresent() && !Double.isFinite(min.getAsDouble())) {
-      throw new IllegalArgumentException(where + "min must be finite, got " + min.getAsDouble());
-    }
-    if (max.isPresent() && !Double.isFinite(max.getAsDouble())) {
-      throw new IllegalArgumentException(where + "max must be finite, got " + max.getAsDouble());
-    }
+    Require.finite(min, where + "min");
+    Require.finite(max, where + "max");
     if (min.isPresent() && max.isPresent() && min.getAsDouble() > max.getAsDouble()) {
       throw new IllegalArgumentException(
           where

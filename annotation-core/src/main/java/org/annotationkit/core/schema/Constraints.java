@@ -2,6 +2,7 @@ package org.annotationkit.core.schema;
 
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.annotationkit.core.internal.Require;
 
 /**
  * How many results a field takes in one annotation, and whether they may overlap.
@@ -33,9 +34,7 @@ public record Constraints(
    */
   public Constraints {
     Objects.requireNonNull(maxCount, "maxCount");
-    if (minCount < 0) {
-      throw new IllegalArgumentException("minCount must be >= 0, got " + minCount);
-    }
+    Require.nonNegative(minCount, "minCount");
     if (maxCount.isPresent() && maxCount.getAsInt() < Math.max(minCount, 1)) {
       throw new IllegalArgumentException(
           "maxCount must be >= max(minCount, 1) = "

@@ -4,6 +4,7 @@ import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.annotationkit.core.internal.Require;
 
 /**
  * One question of a labeling interface: its name, the {@link FieldKind kind} of answer it takes,
@@ -76,7 +77,7 @@ public record Field(
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(skeleton, "skeleton");
     Objects.requireNonNull(scale, "scale");
-    Names.check("field name", name);
+    Require.validName(name, "field name");
     String where = where(name, kind);
     if (kind.usesLabels() && labels.isEmpty()) {
       throw new IllegalArgumentException(where + "labels must not be empty");
@@ -91,7 +92,7 @@ public record Field(
           throw new IllegalArgumentException(
               where
                   + "label "
-                  + Names.quote(label.name())
+                  + Require.quote(label.name())
                   + " has attributes, but "
                   + kind.jsonName()
                   + " results carry none");
@@ -124,7 +125,7 @@ public record Field(
   }
 
   private static String where(String name, FieldKind kind) {
-    return "field " + Names.quote(name) + " (" + kind.jsonName() + "): ";
+    return "field " + Require.quote(name) + " (" + kind.jsonName() + "): ";
   }
 
   private static String namesOf(LabelSet labels) {
@@ -133,7 +134,7 @@ public record Field(
       if (names.length() > 0) {
         names.append(", ");
       }
-      names.append(Names.quote(label.name()));
+      names.append(Require.quote(label.name()));
     }
     return names.toString();
   }
@@ -174,7 +175,7 @@ public record Field(
     private boolean allowTies;
 
     private Builder(String name, FieldKind kind) {
-      this.name = Names.check("field name", name);
+      this.name = Require.validName(name, "field name");
       this.kind = Objects.requireNonNull(kind, "kind");
       this.allowTies = kind == FieldKind.PAIRWISE_PREFERENCE;
     }

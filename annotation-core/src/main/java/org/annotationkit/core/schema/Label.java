@@ -1,11 +1,10 @@
 package org.annotationkit.core.schema;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
+import org.annotationkit.core.internal.Require;
 
 /**
  * A label (class, category, tag) that an annotator may give, with an optional display colour and
@@ -43,27 +42,25 @@ public record Label(
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(attributes, "attributes");
     Objects.requireNonNull(children, "children");
-    Names.check("label name", name);
+    Require.validName(name, "label name");
     attributes = List.copyOf(attributes);
     children = List.copyOf(children);
     if (color.isPresent() && !COLOR.matcher(color.get()).matches()) {
       throw new IllegalArgumentException(
           "label "
-              + Names.quote(name)
+              + Require.quote(name)
               + ": color must be '#rrggbb' in hexadecimal, got "
-              + Names.quote(color.get()));
+              + Require.quote(color.get()));
     }
-    Set<String> seen = new HashSet<>();
-    for (AttributeSpec attribute : attributes) {
-      if (!seen.add(attribute.name())) {
-        throw new IllegalArgumentException(
+    Require.unique(
+        attributes,
+        AttributeSpec::name,
+        attribute ->
             "label "
-                + Names.quote(name)
+                + Require.quote(name)
                 + ": attribute "
-                + Names.quote(attribute.name())
+                + Require.quote(attribute)
                 + " appears twice");
-      }
-    }
   }
 
   /**

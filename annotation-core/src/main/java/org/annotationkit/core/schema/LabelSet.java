@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.annotationkit.core.internal.Require;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,7 +49,7 @@ public final class LabelSet {
       String second = place(parent == null ? null : parent.name());
       throw new IllegalArgumentException(
           "label "
-              + Names.quote(label.name())
+              + Require.quote(label.name())
               + " appears twice"
               + (first.equals(second) ? " " + first : ": " + first + " and " + second));
     }
@@ -62,7 +63,7 @@ public final class LabelSet {
   }
 
   private static String place(@Nullable String parent) {
-    return parent == null ? "at the root" : "under " + Names.quote(parent);
+    return parent == null ? "at the root" : "under " + Require.quote(parent);
   }
 
   /**

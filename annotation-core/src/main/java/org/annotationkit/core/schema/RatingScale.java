@@ -16,8 +16,8 @@ import java.util.Objects;
  *
  * @param min the least value, finite
  * @param max the greatest value, finite and {@code > min}
- * @param step the distance between two points, finite, {@code > 0} and {@code <= max - min}; or 0
- *     for a continuous scale
+ * @param step the distance between two points, finite, {@code > 0} and {@code <= max - min} (within
+ *     1e-9 steps); or 0 for a continuous scale
  * @param anchors the text of each point, in order, or empty
  * @since 0.1.0
  */
@@ -44,7 +44,9 @@ public record RatingScale(double min, double max, double step, List<String> anch
       throw new IllegalArgumentException(
           "step must be finite and >= 0 (0 for a continuous scale), got " + step);
     }
-    if (step > max - min) {
+    // Within the grid's tolerance, so that max = min + step passes despite rounding (12.44 - 12.34
+    // is 0.09999999999999964).
+    if ((max - min) / step + TOLERANCE < 1) {
       throw new IllegalArgumentException(
           "step must be <= max - min = " + (max - min) + ", got " + step);
     }

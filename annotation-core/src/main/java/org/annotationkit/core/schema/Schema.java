@@ -1,10 +1,9 @@
 package org.annotationkit.core.schema;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import org.annotationkit.core.internal.Require;
 
 /**
  * A labeling interface: the named fields an annotator fills in for each item, such as a box field
@@ -28,23 +27,17 @@ public record Schema(String name, List<Field> fields, Optional<String> descripti
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(fields, "fields");
     Objects.requireNonNull(description, "description");
-    Names.check("schema name", name);
+    Require.validName(name, "schema name");
     fields = List.copyOf(fields);
     if (fields.isEmpty()) {
       throw new IllegalArgumentException(
-          "schema " + Names.quote(name) + " must have at least one field");
+          "schema " + Require.quote(name) + " must have at least one field");
     }
-    Set<String> names = new HashSet<>();
-    for (Field field : fields) {
-      if (!names.add(field.name())) {
-        throw new IllegalArgumentException(
-            "schema "
-                + Names.quote(name)
-                + ": field "
-                + Names.quote(field.name())
-                + " appears twice");
-      }
-    }
+    Require.unique(
+        fields,
+        Field::name,
+        field ->
+            "schema " + Require.quote(name) + ": field " + Require.quote(field) + " appears twice");
   }
 
   /**

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.annotationkit.core.internal.Require;
 
 /**
  * The named points of a {@link FieldKind#KEYPOINTS} field and the edges drawn between them, such as
@@ -31,20 +32,20 @@ public record Skeleton(List<String> points, List<Skeleton.Edge> edges) {
     if (points.isEmpty()) {
       throw new IllegalArgumentException("a skeleton must have at least one point");
     }
-    Set<String> names = new HashSet<>();
     for (String point : points) {
-      Names.check("skeleton point name", point);
-      if (!names.add(point)) {
-        throw new IllegalArgumentException(
-            "skeleton point " + Names.quote(point) + " appears twice");
-      }
+      Require.validName(point, "skeleton point name");
     }
+    Set<String> names =
+        Require.unique(
+            points,
+            point -> point,
+            point -> "skeleton point " + Require.quote(point) + " appears twice");
     Set<List<String>> pairs = new HashSet<>();
     for (Edge edge : edges) {
       for (String end : List.of(edge.from(), edge.to())) {
         if (!names.contains(end)) {
           throw new IllegalArgumentException(
-              "skeleton edge " + describe(edge) + " names unknown point " + Names.quote(end));
+              "skeleton edge " + describe(edge) + " names unknown point " + Require.quote(end));
         }
       }
       if (!pairs.add(List.of(edge.from(), edge.to()))
@@ -73,15 +74,15 @@ public record Skeleton(List<String> points, List<Skeleton.Edge> edges) {
       if (from.equals(to)) {
         throw new IllegalArgumentException(
             "skeleton edge "
-                + Names.quote(from)
+                + Require.quote(from)
                 + "-"
-                + Names.quote(to)
+                + Require.quote(to)
                 + " joins a point to itself");
       }
     }
   }
 
   private static String describe(Edge edge) {
-    return Names.quote(edge.from()) + "-" + Names.quote(edge.to());
+    return Require.quote(edge.from()) + "-" + Require.quote(edge.to());
   }
 }

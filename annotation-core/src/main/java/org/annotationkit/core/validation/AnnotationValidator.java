@@ -1,11 +1,11 @@
 package org.annotationkit.core.validation;
 
+import static org.annotationkit.core.internal.Require.quote;
 import static org.annotationkit.core.validation.Wording.approx;
 import static org.annotationkit.core.validation.Wording.didYouMean;
 import static org.annotationkit.core.validation.Wording.listing;
 import static org.annotationkit.core.validation.Wording.num;
 import static org.annotationkit.core.validation.Wording.point;
-import static org.annotationkit.core.validation.Wording.quote;
 import static org.annotationkit.core.validation.Wording.token;
 
 import java.util.ArrayList;
@@ -385,26 +385,8 @@ public final class AnnotationValidator {
           label(path, "/label", field, v.label());
           Frame frame = frame(target);
           if (frame != null) {
-            if (v.mask().height() != frame.height) {
-              add(
-                  path + "/height",
-                  "mask height "
-                      + v.mask().height()
-                      + " differs from the "
-                      + frame.kind
-                      + " height "
-                      + frame.height);
-            }
-            if (v.mask().width() != frame.width) {
-              add(
-                  path + "/width",
-                  "mask width "
-                      + v.mask().width()
-                      + " differs from the "
-                      + frame.kind
-                      + " width "
-                      + frame.width);
-            }
+            maskSide(path, "height", v.mask().height(), frame.height, frame.kind);
+            maskSide(path, "width", v.mask().width(), frame.width, frame.kind);
           }
           attributes(path, field, v.label(), v.attributes());
         }
@@ -648,6 +630,23 @@ public final class AnnotationValidator {
       }
     }
 
+    private void maskSide(String path, String side, int size, int expected, String frameKind) {
+      if (size != expected) {
+        add(
+            path + "/" + side,
+            "mask "
+                + side
+                + " "
+                + size
+                + " differs from the "
+                + frameKind
+                + " "
+                + side
+                + " "
+                + expected);
+      }
+    }
+
     private void points(String prefix, List<Point> points, Frame frame) {
       for (int k = 0; k < points.size(); k++) {
         Point p = points.get(k);
@@ -693,28 +692,8 @@ public final class AnnotationValidator {
     private void span(String path, SpanValue span, TextItem text) {
       TextOffsets offsets = offsets(text);
       int length = offsets.length();
-      boolean startInside = span.start() <= length;
-      boolean endInside = span.end() <= length;
-      if (!startInside) {
-        add(
-            path + "/start",
-            "span start "
-                + span.start()
-                + " is past the end of the text ("
-                + length
-                + " code points)"
-                + utf16Hint(span, text));
-      }
-      if (!endInside) {
-        add(
-            path + "/end",
-            "span end "
-                + span.end()
-                + " is past the end of the text ("
-                + length
-                + " code points)"
-                + utf16Hint(span, text));
-      }
+      boolean startInside = inside(path, "start", span.start(), length, span, text);
+      boolean endInside = inside(path, "end", span.end(), length, span, text);
       if (startInside && endInside && span.text().isPresent()) {
         String given = span.text().get();
         String covered = offsets.substring(span.start(), span.end());
@@ -733,6 +712,25 @@ public final class AnnotationValidator {
                   + utf16Hint(span, text));
         }
       }
+    }
+
+    /** Whether one end of a span lies within the text; reports it when not. */
+    private boolean inside(
+        String path, String end, int offset, int length, SpanValue span, TextItem text) {
+      if (offset <= length) {
+        return true;
+      }
+      add(
+          path + "/" + end,
+          "span "
+              + end
+              + " "
+              + offset
+              + " is past the end of the text ("
+              + length
+              + " code points)"
+              + utf16Hint(span, text));
+      return false;
     }
 
     /** A hint for a span whose text matches when its offsets are read as UTF-16 indices. */
@@ -776,24 +774,17 @@ public final class AnnotationValidator {
 
     private void reference(String path, String role, String id) {
       Result referenced = byId().get(id);
-      if (referenced == null) {
+      @Nullable FieldKind kind = referenced == null ? null : referenced.value().kind();
+      if (kind == null || !kind.isRegion()) {
         add(
             path,
             role
                 + " "
                 + quote(id)
-                + " is not a result of this annotation; it must name a region result ("
-                + REGION_KINDS
-                + ")");
-      } else if (!referenced.value().kind().isRegion()) {
-        add(
-            path,
-            role
-                + " "
-                + quote(id)
-                + " is a "
-                + referenced.value().kind().jsonName()
-                + " result, not a region ("
+                + (kind == null
+                    ? " is not a result of this annotation; it must name a region result"
+                    : " is a " + kind.jsonName() + " result, not a region")
+                + " ("
                 + REGION_KINDS
                 + ")");
       }
@@ -816,17 +807,7 @@ public final class AnnotationValidator {
 
     private void response(String path, String role, String id, ComparisonItem comparison) {
       if (comparison.response(id).isEmpty()) {
-        add(
-            path,
-            role
-                + " response "
-                + quote(id)
-                + " is not a response of item "
-                + quote(comparison.id())
-                + didYouMean(id, responseIds(comparison))
-                + " (responses: "
-                + listing(responseIds(comparison))
-                + ")");
+        add(path, role + " response " + quote(id) + " is " + notAResponse(id, comparison));
       }
     }
 
@@ -838,14 +819,7 @@ public final class AnnotationValidator {
         if (comparison.response(id).isEmpty()) {
           add(
               path + "/order/" + k,
-              "ranking names "
-                  + quote(id)
-                  + ", which is not a response of item "
-                  + quote(comparison.id())
-                  + didYouMean(id, responseIds(comparison))
-                  + " (responses: "
-                  + listing(responseIds(comparison))
-                  + ")");
+              "ranking names " + quote(id) + ", which is " + notAResponse(id, comparison));
         }
       }
       List<String> missing = new ArrayList<>();
@@ -937,31 +911,18 @@ public final class AnnotationValidator {
       }
       // A field that is not required may be left out; once answered, it must reach its minimum.
       if (indexes.length > 0 && count < constraints.minCount()) {
-        add(
-            path,
-            "field "
-                + field.quotedName
-                + " has "
-                + count
-                + " "
-                + unit
-                + ", fewer than its minimum "
-                + constraints.minCount());
+        countBeyond(path, field, count, unit, "fewer than its minimum " + constraints.minCount());
       }
       if (field.kind != FieldKind.SINGLE_CHOICE
           && constraints.maxCount().isPresent()
           && count > constraints.maxCount().getAsInt()) {
-        add(
-            path,
-            "field "
-                + field.quotedName
-                + " has "
-                + count
-                + " "
-                + unit
-                + ", more than its maximum "
-                + constraints.maxCount().getAsInt());
+        countBeyond(
+            path, field, count, unit, "more than its maximum " + constraints.maxCount().getAsInt());
       }
+    }
+
+    private void countBeyond(String path, FieldRules field, int count, String unit, String bound) {
+      add(path, "field " + field.quotedName + " has " + count + " " + unit + ", " + bound);
     }
 
     private void singleChoice(FieldRules field, int[] indexes) {
@@ -1108,8 +1069,15 @@ public final class AnnotationValidator {
     return "aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " + noun : "a " + noun;
   }
 
-  private static List<String> responseIds(ComparisonItem comparison) {
-    return comparison.responses().stream().map(Response::id).toList();
+  /** Says that an id is not one of a comparison's responses, with a hint and the ones it has. */
+  private static String notAResponse(String id, ComparisonItem comparison) {
+    List<String> ids = comparison.responses().stream().map(Response::id).toList();
+    return "not a response of item "
+        + quote(comparison.id())
+        + didYouMean(id, ids)
+        + " (responses: "
+        + listing(ids)
+        + ")";
   }
 
   private static String describe(AttributeValue value) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.annotationkit.core.internal.Require;
 import org.annotationkit.core.schema.AttributeSpec;
 import org.annotationkit.core.schema.Field;
 import org.annotationkit.core.schema.FieldKind;
@@ -45,7 +46,7 @@ final class FieldRules {
     this.field = field;
     this.kind = field.kind();
     this.position = position;
-    this.quotedName = Wording.quote(field.name());
+    this.quotedName = Require.quote(field.name());
     Set<String> names = new LinkedHashSet<>();
     Map<String, LabelAttributes> attributes = new HashMap<>();
     for (Label label : field.labels().all()) {

@@ -4,15 +4,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.Locale;
+import org.annotationkit.core.internal.Require;
 
-/** How violation messages write names, numbers, lists and JSON pointer tokens. */
+/**
+ * How violation messages write numbers, lists of names, JSON pointer tokens and spelling hints;
+ * {@link Require#quote(String)} quotes the names and texts.
+ */
 final class Wording {
   /** How many names a list shows before it says how many more there are. */
   static final int LISTED_NAMES = 10;
-
-  /** How many code points of a quoted text a message shows. */
-  private static final int QUOTED_TEXT = 40;
 
   private Wording() {}
 
@@ -35,34 +35,6 @@ final class Wording {
       out.append(", … ").append(names.size() - shown).append(" more");
     }
     return out.toString();
-  }
-
-  /** A name or short text in single quotes, shortened and with control characters escaped. */
-  static String quote(String text) {
-    StringBuilder out = new StringBuilder("'");
-    int count = 0;
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      if (count == QUOTED_TEXT) {
-        out.append('…');
-        break;
-      }
-      switch (cp) {
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (Character.isISOControl(cp)) {
-            out.append(String.format(Locale.ROOT, "\\u%04x", cp));
-          } else {
-            out.appendCodePoint(cp);
-          }
-        }
-      }
-      i += Character.charCount(cp);
-      count++;
-    }
-    return out.append('\'').toString();
   }
 
   /** A number as given: integers without a fraction ({@code 640}), others in full. */
@@ -118,7 +90,7 @@ final class Wording {
     if (best == null || bestDistance > limit || best.equals(given)) {
       return "";
     }
-    return "; did you mean " + quote(best) + "?";
+    return "; did you mean " + Require.quote(best) + "?";
   }
 
   /**

@@ -92,9 +92,9 @@ class AnnotationTest {
 
     assertThatThrownBy(() -> builder.leadTimeSeconds(-1))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("leadTimeSeconds must be finite and >= 0, got -1.0");
+        .hasMessage("leadTimeSeconds must be >= 0, got -1.0");
     assertThatThrownBy(() -> builder.leadTimeSeconds(Double.NaN))
-        .hasMessage("leadTimeSeconds must be finite and >= 0, got NaN");
+        .hasMessage("leadTimeSeconds must be finite, got NaN");
     assertThatThrownBy(() ->
             new Annotation(
                 "a",
@@ -105,7 +105,7 @@ class AnnotationTest {
                 Instant.EPOCH,
                 OptionalDouble.of(Double.POSITIVE_INFINITY),
                 ReviewState.UNREVIEWED))
-        .hasMessage("leadTimeSeconds must be finite and >= 0, got Infinity");
+        .hasMessage("leadTimeSeconds must be finite, got Infinity");
     assertThat(builder.leadTimeSeconds(0).build().leadTimeSeconds()).hasValue(0.0);
   }
 

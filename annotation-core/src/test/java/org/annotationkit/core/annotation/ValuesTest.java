@@ -131,12 +131,12 @@ class ValuesTest {
     assertThatThrownBy(
             () -> new SpanValue("PER", 0, 1, Optional.empty(), Map.of("", AttributeValue.of(1))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("attribute names must not be empty");
+        .hasMessage("attributes keys must not be empty");
     Map<String, AttributeValue> nullValue = new HashMap<>();
     nullValue.put("colour", null);
     assertThatThrownBy(() -> new TimeSegmentValue("s", 0, 1, nullValue))
         .isInstanceOf(NullPointerException.class)
-        .hasMessage("value of attribute colour");
+        .hasMessage("attributes value of colour");
   }
 
   @Test
@@ -233,9 +233,9 @@ class ValuesTest {
   void timeSegmentsRunForwardFromZero() {
     assertThatThrownBy(() -> new TimeSegmentValue("s", -0.5, 1))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("start must be finite and >= 0, got -0.5");
+        .hasMessage("start must be >= 0, got -0.5");
     assertThatThrownBy(() -> new TimeSegmentValue("s", Double.NaN, 1))
-        .hasMessage("start must be finite and >= 0, got NaN");
+        .hasMessage("start must be finite, got NaN");
     assertThatThrownBy(() -> new TimeSegmentValue("s", 2, 1))
         .hasMessage("end must be finite and >= start (2.0), got 1.0");
     assertThatThrownBy(() -> new TimeSegmentValue("s", 2, Double.POSITIVE_INFINITY))

@@ -4,21 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
-import java.util.stream.LongStream;
 
 /** Seeded random shapes for this package's property tests. */
 final class GeometryGen {
   private GeometryGen() {}
-
-  /** The seeds every property test runs over. */
-  static LongStream seeds() {
-    return LongStream.rangeClosed(1, 200);
-  }
-
-  static RandomGenerator random(long seed) {
-    return RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
-  }
 
   /** An axis-aligned box with positive area. */
   static Box box(RandomGenerator random) {

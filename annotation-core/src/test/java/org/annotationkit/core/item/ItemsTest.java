@@ -49,7 +49,7 @@ class ItemsTest {
     assertThatThrownBy(() -> new TextItem("", "x")).hasMessage("id must not be empty");
     assertThatThrownBy(() -> new Response("", "x")).hasMessage("id must not be empty");
     assertThatThrownBy(() -> new Response("r", "x", Optional.of("")))
-        .hasMessage("model must not be empty");
+        .hasMessage("model must not be empty when present");
   }
 
   @Test
@@ -57,13 +57,13 @@ class ItemsTest {
     URI uri = URI.create("a.wav");
     assertThatThrownBy(() -> new AudioItem("a", uri, 0.0))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("durationSeconds must be finite and > 0, got 0.0");
+        .hasMessage("durationSeconds must be > 0, got 0.0");
     assertThatThrownBy(() -> new AudioItem("a", uri, -1.5))
-        .hasMessage("durationSeconds must be finite and > 0, got -1.5");
+        .hasMessage("durationSeconds must be > 0, got -1.5");
     assertThatThrownBy(() -> new AudioItem("a", uri, Double.NaN))
-        .hasMessage("durationSeconds must be finite and > 0, got NaN");
+        .hasMessage("durationSeconds must be finite, got NaN");
     assertThatThrownBy(() -> new AudioItem("a", uri, Double.POSITIVE_INFINITY))
-        .hasMessage("durationSeconds must be finite and > 0, got Infinity");
+        .hasMessage("durationSeconds must be finite, got Infinity");
   }
 
   @Test
@@ -75,7 +75,7 @@ class ItemsTest {
     assertThatThrownBy(() -> new VideoItem("v", uri, 0, 25, 640, 360))
         .hasMessage("frameCount must be > 0, got 0");
     assertThatThrownBy(() -> new VideoItem("v", uri, 10, Double.NaN, 640, 360))
-        .hasMessage("fps must be finite and > 0, got NaN");
+        .hasMessage("fps must be finite, got NaN");
     assertThatThrownBy(() -> new VideoItem("v", uri, 10, 25, -1, 360))
         .hasMessage("width must be > 0, got -1");
     assertThatThrownBy(() -> new VideoItem("v", uri, 10, 25, 640, 0))
@@ -125,7 +125,7 @@ class ItemsTest {
   void comparisonNeedsTwoResponsesWithUniqueIds() {
     assertThatThrownBy(() -> new ComparisonItem("c", "p", List.of(new Response("a", "x"))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("responses must hold at least 2 responses, got 1");
+        .hasMessage("responses must have at least 2 responses, got 1");
     assertThatThrownBy(() ->
             new ComparisonItem("c", "p", List.of(new Response("a", "x"), new Response("a", "y"))))
         .isInstanceOf(IllegalArgumentException.class)

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 import java.util.stream.IntStream;
-import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.annotationkit.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -140,15 +140,15 @@ class TextOffsetsTest {
     assertThat(TextOffsets.of(MIXED).toString()).contains("5 code points").contains("7 UTF-16");
   }
 
-  static LongStream seeds() {
-    return LongStream.range(0, 200);
+  static Stream<Long> seeds() {
+    return Seeds.seeds(200);
   }
 
   /** Agrees with the JDK's own code point arithmetic on random texts. */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void agreesWithTheJdk(long seed) {
-    RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+    RandomGenerator random = Seeds.random(seed);
     String text = randomText(random);
     TextOffsets offsets = TextOffsets.of(text);
 

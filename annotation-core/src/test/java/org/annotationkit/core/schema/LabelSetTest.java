@@ -8,8 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
-import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.annotationkit.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -117,15 +117,15 @@ class LabelSetTest {
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
-  static LongStream seeds() {
-    return LongStream.range(0, 200);
+  static Stream<Long> seeds() {
+    return Seeds.seeds(200);
   }
 
   /** Random trees with unique names: every label is found, its parent is the label above it. */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void lookupsAgreeWithTheTree(long seed) {
-    RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+    RandomGenerator random = Seeds.random(seed);
     int[] counter = {0};
     List<Label> roots = new ArrayList<>();
     int rootCount = 1 + random.nextInt(4);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
-import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.annotationkit.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -114,6 +114,17 @@ class RatingScaleTest {
   }
 
   @Test
+  void aStepOfExactlyMaxMinusMinFitsDespiteRounding() {
+    // 12.44 - 12.34 is 0.09999999999999964 in doubles, a hair less than the step 0.1.
+    RatingScale scale = new RatingScale(12.34, 12.44, 0.1, List.of());
+    assertThat(scale.points()).isEqualTo(2);
+    assertThat(scale.contains(12.44)).isTrue();
+    assertThatThrownBy(() -> new RatingScale(12.34, 12.44, 0.1000001, List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("step must be <= max - min = 0.0999");
+  }
+
+  @Test
   void anchorsAreOnePerPoint() {
     RatingScale agree = RatingScale.likert(3).withAnchors("disagree", "", "agree");
     assertThat(agree.anchors()).containsExactly("disagree", "", "agree");
@@ -130,15 +141,15 @@ class RatingScaleTest {
         .hasMessage("a continuous scale (step 0) has no anchors, got 2: [low, high]");
   }
 
-  static LongStream seeds() {
-    return LongStream.range(0, 200);
+  static Stream<Long> seeds() {
+    return Seeds.seeds(200);
   }
 
   /** Every grid point is on the scale; every point between two grid points is not. */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void gridPointsAndOnlyThoseAreContained(long seed) {
-    RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+    RandomGenerator random = Seeds.random(seed);
     double min = Math.rint(random.nextDouble(-100, 100) * 100) / 100;
     double step = new double[] {0.1, 0.25, 0.5, 1, 2, 0.01, 1.0 / 3}[random.nextInt(7)];
     int points = 2 + random.nextInt(200);

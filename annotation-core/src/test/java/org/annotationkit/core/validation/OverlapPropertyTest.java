@@ -9,25 +9,25 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
-import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.annotationkit.core.annotation.Result;
 import org.annotationkit.core.annotation.SpanValue;
 import org.annotationkit.core.item.TextItem;
+import org.annotationkit.core.testing.Seeds;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The sort-and-sweep overlap check agrees with the obvious quadratic definition. */
 class OverlapPropertyTest {
 
-  static LongStream seeds() {
-    return LongStream.range(0, 200);
+  static Stream<Long> seeds() {
+    return Seeds.seeds(200);
   }
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void sweepReportsExactlyTheSpansThatOverlapAnEarlierOne(long seed) {
-    RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+    RandomGenerator random = Seeds.random(seed);
     int length = 1 + random.nextInt(60);
     TextItem text = new TextItem("doc", "x".repeat(length));
     int n = random.nextInt(25);

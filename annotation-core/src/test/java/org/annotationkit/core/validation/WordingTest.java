@@ -21,13 +21,6 @@ class WordingTest {
   }
 
   @Test
-  void quotesShortensAndEscapes() {
-    assertThat(Wording.quote("car")).isEqualTo("'car'");
-    assertThat(Wording.quote("a\nb\tc")).isEqualTo("'a\\nb\\tc'");
-    assertThat(Wording.quote("x".repeat(50))).isEqualTo("'" + "x".repeat(40) + "…'");
-  }
-
-  @Test
   void numbersReadNaturally() {
     assertThat(Wording.num(640)).isEqualTo("640");
     assertThat(Wording.num(-3)).isEqualTo("-3");

@@ -1,0 +1,318 @@
+package org.annotationkit.core.internal;
+
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The argument checks of the core's constructors, and how their messages quote values. Every
+ * failure is an {@link IllegalArgumentException} (a {@link NullPointerException} for a null) whose
+ * message names the argument and, where there is one, the bad value: {@code "width must be >= 0,
+ * got -3.0"}.
+ */
+public final class Require {
+
+  /** How many code points of a value {@link #quote(String)} shows before it shortens it. */
+  private static final int QUOTED_CODE_POINTS = 40;
+
+  private Require() {}
+
+  /**
+   * Requires a finite number.
+   *
+   * @param value the number
+   * @param name the argument's name, for the message
+   * @throws IllegalArgumentException if the number is NaN or infinite
+   */
+  public static void finite(double value, String name) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(name + " must be finite, got " + value);
+    }
+  }
+
+  /**
+   * Requires an optional number to be finite when present.
+   *
+   * @param value the optional number
+   * @param name the argument's name, for the message
+   * @throws IllegalArgumentException if the number is present and NaN or infinite
+   */
+  public static void finite(OptionalDouble value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isPresent()) {
+      finite(value.getAsDouble(), name);
+    }
+  }
+
+  /**
+   * Requires a finite number that is at least zero.
+   *
+   * @param value the number
+   * @param name the argument's name, for the message
+   * @throws IllegalArgumentException if the number is NaN, infinite or negative
+   */
+  public static void finiteNonNegative(double value, String name) {
+    finite(value, name);
+    if (value < 0) {
+      throw new IllegalArgumentException(name + " must be >= 0, got " + value);
+    }
+  }
+
+  /**
+   * Requires a finite number greater than zero.
+   *
+   * @param value the number
+   * @param name the argument's name, for the message
+   * @throws IllegalArgumentException if the number is NaN, infinite, zero or negative
+   */
+  public static void finitePositive(double value, String name) {
+    finite(value, name);
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be > 0, got " + value);
+    }
+  }
+
+  /**
+   * Requires a count, size or offset that is at least zero.
+   *
+   * @param value the number
+   * @param name the argument's name, for the message
+   * @throws IllegalArgumentException if the number is negative
+   */
+  public static void nonNegative(int value, String name) {
+    if (value < 0) {
+      throw new IllegalArgumentException(name + " must be >= 0, got " + value);
+    }
+  }
+
+  /**
+   * Requires a count or size greater than zero.
+   *
+   * @param value the number
+   * @param name the argument's name, for the message
+   * @throws IllegalArgumentException if the number is zero or negative
+   */
+  public static void positive(int value, String name) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be > 0, got " + value);
+    }
+  }
+
+  /**
+   * Requires a non-empty string, such as an id or a label.
+   *
+   * @param value the string
+   * @param name the argument's name, for the message
+   * @return the string
+   * @throws NullPointerException if the string is null
+   * @throws IllegalArgumentException if the string is empty
+   */
+  @CanIgnoreReturnValue
+  public static String nonEmpty(String value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException(name + " must not be empty");
+    }
+    return value;
+  }
+
+  /**
+   * Requires an optional string to be non-empty when present.
+   *
+   * @param value the optional string
+   * @param name the argument's name, for the message
+   * @throws IllegalArgumentException if the string is present and empty
+   */
+  public static void nonEmpty(Optional<String> value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isPresent() && value.get().isEmpty()) {
+      throw new IllegalArgumentException(name + " must not be empty when present");
+    }
+  }
+
+  /**
+   * Requires a valid name of a schema's part (a label, field, attribute, option, skeleton point or
+   * schema): non-empty, no leading or trailing whitespace, no control characters and no unpaired
+   * surrogates.
+   *
+   * @param name the name to check
+   * @param what what the name names, for the message, such as {@code "label name"}
+   * @return the name
+   * @throws NullPointerException if the name is null
+   * @throws IllegalArgumentException naming {@code what} and the bad name
+   */
+  @CanIgnoreReturnValue
+  public static String validName(String name, String what) {
+    nonEmpty(name, what);
+    if (isBlank(name.codePointAt(0)) || isBlank(name.codePointBefore(name.length()))) {
+      throw new IllegalArgumentException(
+          what + " must not start or end with whitespace, got " + quote(name));
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isISOControl(c)) {
+        throw new IllegalArgumentException(
+            what + " must not contain control characters, got " + quote(name));
+      }
+      if (Character.isHighSurrogate(c)
+          && i + 1 < name.length()
+          && Character.isLowSurrogate(name.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(
+            what + " must not contain an unpaired surrogate, got " + quote(name));
+      }
+    }
+    return name;
+  }
+
+  private static boolean isBlank(int codePoint) {
+    return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
+  }
+
+  /**
+   * Copies a list that must hold at least {@code min} elements.
+   *
+   * @param <T> the type of the elements
+   * @param values the caller's list, without nulls
+   * @param min the least number of elements
+   * @param name the argument's name, for the message
+   * @param unit what the elements are, for the message, such as {@code "points"}
+   * @return an unmodifiable copy
+   * @throws IllegalArgumentException if the list is too short, such as {@code "exterior must have
+   *     at least 3 points, got 2"}
+   */
+  public static <T> List<T> atLeast(List<? extends T> values, int min, String name, String unit) {
+    Objects.requireNonNull(values, name);
+    List<T> copy = List.copyOf(values);
+    if (copy.size() < min) {
+      throw new IllegalArgumentException(
+          name + " must have at least " + min + " " + unit + ", got " + copy.size());
+    }
+    return copy;
+  }
+
+  /**
+   * Copies a list, checking each element under its own name, {@code name[index]}.
+   *
+   * @param <T> the type of the elements
+   * @param values the caller's list
+   * @param name the argument's name, for the messages
+   * @param check checks one element, given its name such as {@code "holes[2]"}, and returns what to
+   *     keep of it
+   * @return an unmodifiable copy of what {@code check} returned
+   * @throws NullPointerException naming the element if an element is null
+   */
+  public static <T> List<T> copyEach(
+      List<? extends T> values, String name, BiFunction<? super T, String, ? extends T> check) {
+    Objects.requireNonNull(values, name);
+    List<T> copy = new ArrayList<>(values.size());
+    for (T value : values) {
+      String element = name + "[" + copy.size() + "]";
+      copy.add(check.apply(Objects.requireNonNull(value, element), element));
+    }
+    return List.copyOf(copy);
+  }
+
+  /**
+   * Requires that no two elements have the same key.
+   *
+   * @param <T> the type of the elements
+   * @param <K> the type of the keys
+   * @param values the elements
+   * @param key the key of an element, such as its id or name
+   * @param message the message for a key that repeats
+   * @return the keys
+   * @throws IllegalArgumentException with the message of the first key that repeats
+   */
+  @CanIgnoreReturnValue
+  public static <T, K> Set<K> unique(
+      Collection<? extends T> values,
+      Function<? super T, ? extends K> key,
+      Function<? super K, String> message) {
+    Set<K> seen = new HashSet<>();
+    for (T value : values) {
+      K k = key.apply(value);
+      if (!seen.add(k)) {
+        throw new IllegalArgumentException(message.apply(k));
+      }
+    }
+    return seen;
+  }
+
+  /**
+   * Copies a map with string keys into an unmodifiable map sorted by key.
+   *
+   * @param <V> the type of the values
+   * @param map the caller's map
+   * @param name the argument's name, for the messages
+   * @return the copy
+   * @throws NullPointerException if a key or a value is null, naming it
+   * @throws IllegalArgumentException if a key is empty
+   */
+  public static <V> Map<String, V> sortedCopy(Map<String, ? extends V> map, String name) {
+    Objects.requireNonNull(map, name);
+    if (map.isEmpty()) {
+      return Collections.emptySortedMap();
+    }
+    SortedMap<String, V> copy = new TreeMap<>();
+    for (Map.Entry<String, ? extends V> entry : map.entrySet()) {
+      String key = Objects.requireNonNull(entry.getKey(), () -> name + " key");
+      if (key.isEmpty()) {
+        throw new IllegalArgumentException(name + " keys must not be empty");
+      }
+      copy.put(key, Objects.requireNonNull(entry.getValue(), () -> name + " value of " + key));
+    }
+    return Collections.unmodifiableSortedMap(copy);
+  }
+
+  /**
+   * Quotes a name or a short text for a message: in single quotes, shortened to its first 40 code
+   * points followed by {@code …}, with line breaks and tabs written {@code \n}, {@code \r}, {@code
+   * \t}, and other control characters, unpaired surrogates and spaces other than U+0020 written
+   * {@code \}{@code uXXXX}, so that the message shows what was wrong.
+   *
+   * @param value the value
+   * @return the quoted value
+   */
+  public static String quote(String value) {
+    StringBuilder out = new StringBuilder("'");
+    int count = 0;
+    for (int i = 0; i < value.length(); count++) {
+      if (count == QUOTED_CODE_POINTS) {
+        out.append('…');
+        break;
+      }
+      int cp = value.codePointAt(i);
+      switch (cp) {
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (Character.isISOControl(cp)
+              || Character.getType(cp) == Character.SURROGATE
+              || cp != ' ' && Character.isSpaceChar(cp)) {
+            out.append(String.format(Locale.ROOT, "\\u%04x", cp));
+          } else {
+            out.appendCodePoint(cp);
+          }
+        }
+      }
+      i += Character.charCount(cp);
+    }
+    return out.append('\'').toString();
+  }
+}
