@@ -20,9 +20,16 @@ import org.jspecify.annotations.Nullable;
 public final class FormatException extends RuntimeException {
   @Serial private static final long serialVersionUID = 1L;
 
+  /** The file or stream name, or null when the reader had none. */
   private final @Nullable String source;
+
+  /** The 1-based line, or 0 when unknown. */
   private final long line;
+
+  /** The 1-based column, or 0 when unknown. */
   private final long column;
+
+  /** The JSON pointer of the offending value, or null when the input is not JSON. */
   private final @Nullable String pointer;
 
   private FormatException(String problem, Location location, @Nullable Throwable cause) {

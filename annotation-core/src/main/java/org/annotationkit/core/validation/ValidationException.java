@@ -19,6 +19,7 @@ public final class ValidationException extends IllegalArgumentException {
   /** How many violations the message lists before it says "and N more". */
   static final int LISTED = 20;
 
+  /** The violations, in the order the validator found them; never empty. */
   @SuppressWarnings("serial") // List.copyOf gives a serializable list of serializable records
   private final List<Violation> violations;
 
