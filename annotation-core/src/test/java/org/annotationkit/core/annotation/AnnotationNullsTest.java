@@ -1,5 +1,7 @@
 package org.annotationkit.core.annotation;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 import com.google.common.testing.NullPointerTester;
 import java.time.Instant;
 import java.util.List;
@@ -60,8 +62,8 @@ class AnnotationNullsTest {
             Annotation.class,
             Annotator.class,
             Annotator.Kind.class)) {
-      tester.testAllPublicConstructors(type);
-      tester.testAllPublicStaticMethods(type);
+      assertThatCode(() -> tester.testAllPublicConstructors(type)).doesNotThrowAnyException();
+      assertThatCode(() -> tester.testAllPublicStaticMethods(type)).doesNotThrowAnyException();
     }
   }
 
@@ -69,7 +71,8 @@ class AnnotationNullsTest {
   void keypoints() {
     NullPointerTester tester = tester();
     tester.setDefault(List.class, List.of(new Keypoint("nose", 1, 2, Keypoint.Visibility.VISIBLE)));
-    tester.testAllPublicConstructors(KeypointsValue.class);
+    assertThatCode(() -> tester.testAllPublicConstructors(KeypointsValue.class))
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -77,7 +80,9 @@ class AnnotationNullsTest {
     NullPointerTester tester = tester();
     Annotation annotation =
         Annotation.builder("a", "i", "u").result("r", "f", new ChoiceValue("x")).build();
-    tester.testAllPublicInstanceMethods(annotation);
-    tester.testAllPublicInstanceMethods(Annotation.builder("a", "i", "u"));
+    assertThatCode(() -> tester.testAllPublicInstanceMethods(annotation))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> tester.testAllPublicInstanceMethods(Annotation.builder("a", "i", "u")))
+        .doesNotThrowAnyException();
   }
 }

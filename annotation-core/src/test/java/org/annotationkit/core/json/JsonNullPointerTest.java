@@ -1,5 +1,7 @@
 package org.annotationkit.core.json;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 import com.google.common.testing.NullPointerTester;
 import java.io.Reader;
 import java.io.StringReader;
@@ -29,19 +31,25 @@ class JsonNullPointerTest {
   @Test
   void codecs() {
     NullPointerTester tester = tester();
-    tester.testAllPublicStaticMethods(CanonicalJson.class);
-    tester.testAllPublicInstanceMethods(CanonicalJson.items());
-    tester.testAllPublicInstanceMethods(CanonicalJson.annotations());
-    tester.testAllPublicInstanceMethods(CanonicalJson.schemas());
+    assertThatCode(() -> tester.testAllPublicStaticMethods(CanonicalJson.class))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> tester.testAllPublicInstanceMethods(CanonicalJson.items()))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> tester.testAllPublicInstanceMethods(CanonicalJson.annotations()))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> tester.testAllPublicInstanceMethods(CanonicalJson.schemas()))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void linesReaderAndWriter() {
     NullPointerTester tester = tester();
     JsonCodec<Item> items = CanonicalJson.items();
-    tester.testAllPublicInstanceMethods(items.readLines(new StringReader(""), "x"));
+    assertThatCode(
+            () -> tester.testAllPublicInstanceMethods(items.readLines(new StringReader(""), "x")))
+        .doesNotThrowAnyException();
     try (JsonLinesWriter<Item> writer = items.writeLines(new StringWriter())) {
-      tester.testAllPublicInstanceMethods(writer);
+      assertThatCode(() -> tester.testAllPublicInstanceMethods(writer)).doesNotThrowAnyException();
       writer.write(new ImageItem("i", URI.create("a.jpg"), 1, 1));
     }
   }

@@ -1,5 +1,7 @@
 package org.annotationkit.core.schema;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 import com.google.common.testing.NullPointerTester;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,22 +44,34 @@ class SchemaNullPointerTest {
       })
   void staticMethodsAndConstructors(Class<?> type) {
     NullPointerTester tester = tester();
-    tester.testAllPublicStaticMethods(type);
-    tester.testAllPublicConstructors(type);
+    assertThatCode(() -> tester.testAllPublicStaticMethods(type)).doesNotThrowAnyException();
+    assertThatCode(() -> tester.testAllPublicConstructors(type)).doesNotThrowAnyException();
   }
 
   @Test
   void instanceMethods() {
     NullPointerTester tester = tester();
-    tester.testAllPublicInstanceMethods(AttributeSpec.enumeration("a", "x"));
-    tester.testAllPublicInstanceMethods(Label.of("a"));
-    tester.testAllPublicInstanceMethods(LabelSet.of("a", "b"));
-    tester.testAllPublicInstanceMethods(Constraints.NONE);
-    tester.testAllPublicInstanceMethods(RatingScale.likert(5));
-    tester.testAllPublicInstanceMethods(new Skeleton(List.of("a"), List.of()));
-    tester.testAllPublicInstanceMethods(new Skeleton.Edge("a", "b"));
-    tester.testAllPublicInstanceMethods(Field.builder("a", FieldKind.BOX).labels("x").build());
-    tester.testAllPublicInstanceMethods(Field.builder("a", FieldKind.BOX));
-    tester.testAllPublicInstanceMethods(Presets.sentiment3());
+    assertThatCode(() -> tester.testAllPublicInstanceMethods(AttributeSpec.enumeration("a", "x")))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> tester.testAllPublicInstanceMethods(Label.of("a")))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> tester.testAllPublicInstanceMethods(LabelSet.of("a", "b")))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> tester.testAllPublicInstanceMethods(Constraints.NONE))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> tester.testAllPublicInstanceMethods(RatingScale.likert(5)))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> tester.testAllPublicInstanceMethods(new Skeleton(List.of("a"), List.of())))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> tester.testAllPublicInstanceMethods(new Skeleton.Edge("a", "b")))
+        .doesNotThrowAnyException();
+    assertThatCode(() ->
+            tester.testAllPublicInstanceMethods(
+                Field.builder("a", FieldKind.BOX).labels("x").build()))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> tester.testAllPublicInstanceMethods(Field.builder("a", FieldKind.BOX)))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> tester.testAllPublicInstanceMethods(Presets.sentiment3()))
+        .doesNotThrowAnyException();
   }
 }
