@@ -41,6 +41,7 @@ final class AnnotationFormat implements RecordFormat<Annotation> {
   private static final JsonIn.Fields MODEL =
       new JsonIn.Fields("a model origin", "type", "name", "version", "score");
   private static final String[] ORIGIN_TYPES = {"human", "model"};
+  private static final ReviewState[] REVIEW_STATES = ReviewState.values();
 
   private AnnotationFormat() {}
 
@@ -115,8 +116,7 @@ final class AnnotationFormat implements RecordFormat<Annotation> {
         case "createdAt" -> createdAt = in.instant();
         case "leadTime" -> leadTime = OptionalDouble.of(in.number());
         case "review" ->
-            review =
-                in.constant(ReviewState::ofJsonName, ReviewState.values(), ReviewState::jsonName);
+            review = in.constant(ReviewState::ofJsonName, REVIEW_STATES, ReviewState::jsonName);
         case "results" -> results = readResults(in);
         default -> throw new IllegalStateException(member);
       }

@@ -282,9 +282,12 @@ public final class JsonCodec<T> {
     return readAlone(parser, source, 1, "the input");
   }
 
-  /** Reads one line of JSON Lines, which is on line {@code lineNumber} of its source. */
-  T readLine(String line, Optional<String> source, long lineNumber) {
-    return readAlone(JsonEngine.parser(line), source, lineNumber, "the line");
+  /**
+   * Reads one line of JSON Lines, {@code length} characters of {@code chars} from {@code offset},
+   * which is on line {@code lineNumber} of its source. The characters are not kept.
+   */
+  T readLine(char[] chars, int offset, int length, Optional<String> source, long lineNumber) {
+    return readAlone(JsonEngine.parser(chars, offset, length), source, lineNumber, "the line");
   }
 
   /** Reads one record that must be all there is in the parser's input. */

@@ -52,6 +52,14 @@ final class JsonEngine {
     return FACTORY.createParser(ObjectReadContext.empty(), in);
   }
 
+  /**
+   * A parser over part of a character array, which it reads in place (the caller must not change it
+   * before the parser is closed) and never keeps or recycles.
+   */
+  static JsonParser parser(char[] chars, int offset, int length) {
+    return FACTORY.createParser(ObjectReadContext.empty(), chars, offset, length);
+  }
+
   /** A parser over a string. */
   static JsonParser parser(String json) {
     return FACTORY.createParser(ObjectReadContext.empty(), json);

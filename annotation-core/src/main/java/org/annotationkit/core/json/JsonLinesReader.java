@@ -1,26 +1,25 @@
 package org.annotationkit.core.json;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.annotationkit.core.io.FormatException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads JSON Lines one record at a time: each non-blank line holds one record of compact JSON. Only
@@ -39,21 +38,25 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
+
   private final JsonCodec<T> codec;
   private final LineSource in;
   private final Optional<String> source;
 
   private long linesRead;
   private long recordLine;
-  private @Nullable String pending;
+  // The line read ahead by hasNext(), as a range of in.chars(); valid until the next readLine().
+  private boolean pending;
+  private int pendingStart;
+  private int pendingLength;
   private long pendingLine;
   private boolean closed;
 
   /** Reads lines of text from a reader. */
   JsonLinesReader(JsonCodec<T> codec, Reader in, String source) {
     this.codec = codec;
-    this.in =
-        new CharLines(in instanceof BufferedReader buffered ? buffered : new BufferedReader(in));
+    this.in = new CharLines(in);
     this.source = Optional.of(source);
   }
 
@@ -73,29 +76,34 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
    */
   @Override
   public boolean hasNext() {
-    if (pending != null) {
+    if (pending) {
       return true;
     }
     if (closed) {
       throw new IllegalStateException("the reader is closed");
     }
     while (true) {
-      String line = readPhysicalLine();
-      if (line == null) {
+      if (!readPhysicalLine()) {
         return false;
       }
-      if (linesRead == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-        line = line.substring(1);
+      char[] chars = in.chars();
+      int length = in.length();
+      int start = 0;
+      if (linesRead == 1 && length > 0 && chars[0] == BYTE_ORDER_MARK) {
+        start = 1;
       }
-      if (!isBlank(line)) {
-        pending = line;
+      if (!isBlank(chars, start, length)) {
+        pending = true;
+        pendingStart = start;
+        pendingLength = length - start;
         pendingLine = linesRead;
         return true;
       }
     }
   }
 
-  private @Nullable String readPhysicalLine() {
+  /** Reads the next physical line into {@link LineSource#chars()}; false at the end. */
+  private boolean readPhysicalLine() {
     try {
       return in.readLine();
     } catch (CharacterCodingException e) {
@@ -113,9 +121,9 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
     }
   }
 
-  private static boolean isBlank(String line) {
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
+  private static boolean isBlank(char[] chars, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = chars[i];
       if (c != ' ' && c != '\t') {
         return false;
       }
@@ -136,10 +144,9 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
     if (!hasNext()) {
       throw new NoSuchElementException("no more records after line " + linesRead);
     }
-    String line = Objects.requireNonNull(pending);
-    pending = null;
+    pending = false;
     recordLine = pendingLine;
-    return codec.readLine(line, source, recordLine);
+    return codec.readLine(in.chars(), pendingStart, pendingLength, source, recordLine);
   }
 
   /**
@@ -175,7 +182,7 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
       return;
     }
     closed = true;
-    pending = null;
+    pending = false;
     try {
       in.close();
     } catch (IOException e) {
@@ -183,10 +190,16 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
     }
   }
 
-  /** Where lines come from. */
+  /** Where lines come from: one line at a time, in a buffer that the next line reuses. */
   private sealed interface LineSource extends Closeable permits CharLines, Utf8Lines {
-    /** The next line without its terminator, or null at the end. */
-    @Nullable String readLine() throws IOException;
+    /** Reads the next line, without its terminator, into {@link #chars()}; false at the end. */
+    boolean readLine() throws IOException;
+
+    /** The characters of the line last read, from index 0 to {@link #length()}. */
+    char[] chars();
+
+    /** The number of characters of the line last read. */
+    int length();
 
     /** The number of lines consumed so far, including one that failed to decode. */
     long lines();
@@ -195,22 +208,99 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
     boolean exactLines();
   }
 
-  /** Lines of an already decoded text. */
+  /**
+   * Lines of an already decoded text, ended by {@code \n}, {@code \r\n} or {@code \r} (as {@link
+   * java.io.BufferedReader#readLine()} ends them).
+   */
   private static final class CharLines implements LineSource {
-    private final BufferedReader in;
+    private final Reader in;
+    private final char[] buffer = new char[8192];
+    private int position;
+    private int limit;
+    private char[] line = new char[256];
+    private int length;
+    private boolean skipLineFeed;
+    private boolean ended;
     private long lines;
 
-    CharLines(BufferedReader in) {
+    CharLines(Reader in) {
       this.in = in;
     }
 
     @Override
-    public @Nullable String readLine() throws IOException {
-      String line = in.readLine();
-      if (line != null) {
-        lines++;
+    public boolean readLine() throws IOException {
+      length = 0;
+      boolean any = false;
+      while (true) {
+        if (position == limit) {
+          if (ended || !fill()) {
+            ended = true;
+            if (!any) {
+              return false;
+            }
+            break;
+          }
+        }
+        if (skipLineFeed) {
+          skipLineFeed = false;
+          if (buffer[position] == '\n') {
+            position++;
+            continue;
+          }
+        }
+        any = true;
+        int start = position;
+        int end = start;
+        char c = 0;
+        while (end < limit) {
+          c = buffer[end];
+          if (c == '\n' || c == '\r') {
+            break;
+          }
+          end++;
+        }
+        append(start, end);
+        if (end < limit) {
+          position = end + 1;
+          skipLineFeed = c == '\r';
+          break;
+        }
+        position = end;
       }
+      lines++;
+      return true;
+    }
+
+    private void append(int start, int end) {
+      int n = end - start;
+      if (length + n > line.length) {
+        line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+      }
+      System.arraycopy(buffer, start, line, length, n);
+      length += n;
+    }
+
+    private boolean fill() throws IOException {
+      int n = in.read(buffer, 0, buffer.length);
+      while (n == 0) {
+        n = in.read(buffer, 0, buffer.length);
+      }
+      if (n < 0) {
+        return false;
+      }
+      position = 0;
+      limit = n;
+      return true;
+    }
+
+    @Override
+    public char[] chars() {
       return line;
+    }
+
+    @Override
+    public int length() {
+      return length;
     }
 
     @Override
@@ -240,6 +330,8 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
     private int position;
     private int limit;
     private byte[] line = new byte[256];
+    private char[] chars = new char[256];
+    private int charLength;
     private boolean skipLineFeed;
     private boolean ended;
     private long lines;
@@ -249,15 +341,16 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
     }
 
     @Override
-    public @Nullable String readLine() throws IOException {
+    public boolean readLine() throws IOException {
       int length = 0;
       boolean any = false;
+      charLength = 0;
       while (true) {
         if (position == limit) {
           if (ended || !fill()) {
             ended = true;
             if (!any) {
-              return null;
+              return false;
             }
             break;
           }
@@ -283,7 +376,29 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
         line[length++] = b;
       }
       lines++;
-      return decoder.decode(ByteBuffer.wrap(line, 0, length)).toString();
+      decode(length);
+      return true;
+    }
+
+    /**
+     * Decodes the line's bytes strictly into {@link #chars}, which has room for them all: UTF-8
+     * never gives more characters than bytes. Throws what {@link CharsetDecoder#decode(ByteBuffer)}
+     * throws.
+     */
+    private void decode(int length) throws CharacterCodingException {
+      if (chars.length < length) {
+        chars = new char[Math.max(chars.length * 2, length)];
+      }
+      CharBuffer out = CharBuffer.wrap(chars);
+      decoder.reset();
+      CoderResult result = decoder.decode(ByteBuffer.wrap(line, 0, length), out, true);
+      if (result.isUnderflow()) {
+        result = decoder.flush(out);
+      }
+      if (!result.isUnderflow()) {
+        result.throwException();
+      }
+      charLength = out.position();
     }
 
     private boolean fill() throws IOException {
@@ -297,6 +412,16 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
       position = 0;
       limit = n;
       return true;
+    }
+
+    @Override
+    public char[] chars() {
+      return chars;
+    }
+
+    @Override
+    public int length() {
+      return charLength;
     }
 
     @Override

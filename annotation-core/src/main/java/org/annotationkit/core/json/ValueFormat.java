@@ -45,6 +45,20 @@ final class ValueFormat {
   private static final String TYPE_RULE = "a value starts with \"type\"";
   private static final JsonIn.Fields ANY = new JsonIn.Fields("a value", "type");
   private static final Map<FieldKind, JsonIn.Fields> FIELDS = new EnumMap<>(FieldKind.class);
+  // The constants, cloned once rather than on every value read (they name the choices in errors).
+  private static final FieldKind[] KINDS = FieldKind.values();
+  private static final PreferenceValue.Verdict[] VERDICTS = PreferenceValue.Verdict.values();
+  private static final Keypoint.Visibility[] VISIBILITIES = Keypoint.Visibility.values();
+
+  /** The JSON names of {@link #VISIBILITIES}, in the same order. */
+  private static final String[] VISIBILITY_NAMES = new String[VISIBILITIES.length];
+
+  static {
+    for (int i = 0; i < VISIBILITIES.length; i++) {
+      VISIBILITY_NAMES[i] = VISIBILITIES[i].name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   private static final JsonIn.Fields KEYPOINT =
       new JsonIn.Fields("a keypoint", "name", "x", "y", "visibility");
 
@@ -186,13 +200,13 @@ final class ValueFormat {
   }
 
   private static String visibilityName(Keypoint.Visibility visibility) {
-    return visibility.name().toLowerCase(Locale.ROOT);
+    return VISIBILITY_NAMES[visibility.ordinal()];
   }
 
   private static Optional<Keypoint.Visibility> visibilityOf(String name) {
-    for (Keypoint.Visibility visibility : Keypoint.Visibility.values()) {
-      if (visibilityName(visibility).equals(name)) {
-        return Optional.of(visibility);
+    for (int i = 0; i < VISIBILITY_NAMES.length; i++) {
+      if (VISIBILITY_NAMES[i].equals(name)) {
+        return Optional.of(VISIBILITIES[i]);
       }
     }
     return Optional.empty();
@@ -204,7 +218,7 @@ final class ValueFormat {
   static Value read(JsonIn in) {
     JsonIn.ObjectIn object = in.object(ANY);
     object.expect("type", TYPE_RULE);
-    FieldKind kind = in.constant(FieldKind::ofJsonName, FieldKind.values(), FieldKind::jsonName);
+    FieldKind kind = in.constant(FieldKind::ofJsonName, KINDS, FieldKind::jsonName);
     object.narrow(java.util.Objects.requireNonNull(FIELDS.get(kind)));
     Parts p = new Parts();
     for (String member = object.next(); member != null; member = object.next()) {
@@ -262,7 +276,7 @@ final class ValueFormat {
             p.verdict =
                 in.constant(
                     PreferenceValue.Verdict::ofJsonName,
-                    PreferenceValue.Verdict.values(),
+                    VERDICTS,
                     PreferenceValue.Verdict::jsonName);
         case "order" -> p.order = in.strings();
         case "attributes" -> p.attributes = readAttributes(in);
@@ -408,10 +422,7 @@ final class ValueFormat {
           case "y" -> y = in.number();
           case "visibility" ->
               visibility =
-                  in.constant(
-                      ValueFormat::visibilityOf,
-                      Keypoint.Visibility.values(),
-                      ValueFormat::visibilityName);
+                  in.constant(ValueFormat::visibilityOf, VISIBILITIES, ValueFormat::visibilityName);
           default -> throw new IllegalStateException(member);
         }
       }
