@@ -36,12 +36,12 @@ public record AudioItem(String id, URI uri, double durationSeconds, Map<String, 
   }
 
   /**
-   * Returns {@code "audio"}.
+   * Returns {@link ItemKind#AUDIO}.
    *
-   * @return {@code "audio"}
+   * @return {@link ItemKind#AUDIO}
    */
   @Override
-  public String kindName() {
-    return "audio";
+  public ItemKind kind() {
+    return ItemKind.AUDIO;
   }
 }

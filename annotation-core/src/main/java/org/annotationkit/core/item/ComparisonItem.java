@@ -59,12 +59,12 @@ public record ComparisonItem(
   }
 
   /**
-   * Returns {@code "comparison"}.
+   * Returns {@link ItemKind#COMPARISON}.
    *
-   * @return {@code "comparison"}
+   * @return {@link ItemKind#COMPARISON}
    */
   @Override
-  public String kindName() {
-    return "comparison";
+  public ItemKind kind() {
+    return ItemKind.COMPARISON;
   }
 }

@@ -40,12 +40,12 @@ public record ImageItem(String id, URI uri, int width, int height, Map<String, S
   }
 
   /**
-   * Returns {@code "image"}.
+   * Returns {@link ItemKind#IMAGE}.
    *
-   * @return {@code "image"}
+   * @return {@link ItemKind#IMAGE}
    */
   @Override
-  public String kindName() {
-    return "image";
+  public ItemKind kind() {
+    return ItemKind.IMAGE;
   }
 }

@@ -26,10 +26,10 @@ public sealed interface Item permits ImageItem, TextItem, AudioItem, VideoItem, 
   Map<String, String> metadata();
 
   /**
-   * The kind of the item in canonical JSON: {@code "image"}, {@code "text"}, {@code "audio"},
-   * {@code "video"} or {@code "comparison"}.
+   * The kind of the item, which says which field kinds apply to it; its {@link ItemKind#jsonName()
+   * JSON name} is the item's {@code "type"} in canonical JSON.
    *
-   * @return the kind's name
+   * @return the kind
    */
-  String kindName();
+  ItemKind kind();
 }

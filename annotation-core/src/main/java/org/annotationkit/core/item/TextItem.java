@@ -47,12 +47,12 @@ public record TextItem(String id, String text, Optional<URI> uri, Map<String, St
   }
 
   /**
-   * Returns {@code "text"}.
+   * Returns {@link ItemKind#TEXT}.
    *
-   * @return {@code "text"}
+   * @return {@link ItemKind#TEXT}
    */
   @Override
-  public String kindName() {
-    return "text";
+  public ItemKind kind() {
+    return ItemKind.TEXT;
   }
 }

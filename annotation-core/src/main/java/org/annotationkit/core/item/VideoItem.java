@@ -62,12 +62,12 @@ public record VideoItem(
   }
 
   /**
-   * Returns {@code "video"}.
+   * Returns {@link ItemKind#VIDEO}.
    *
-   * @return {@code "video"}
+   * @return {@link ItemKind#VIDEO}
    */
   @Override
-  public String kindName() {
-    return "video";
+  public ItemKind kind() {
+    return ItemKind.VIDEO;
   }
 }

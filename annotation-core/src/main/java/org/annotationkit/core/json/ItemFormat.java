@@ -64,7 +64,7 @@ final class ItemFormat implements RecordFormat<Item> {
 
   @Override
   public void writeBody(JsonGenerator out, Item item) {
-    out.writeStringProperty("type", item.kindName());
+    out.writeStringProperty("type", item.kind().jsonName());
     out.writeStringProperty("id", item.id());
     switch (item) {
       case ImageItem image -> {

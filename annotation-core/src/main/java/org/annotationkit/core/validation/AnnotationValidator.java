@@ -213,24 +213,6 @@ public final class AnnotationValidator {
     }
   }
 
-  /**
-   * Whether a field of a kind applies to an item of a kind.
-   *
-   * @param kind the field's kind
-   * @param item the item
-   * @return whether results of the field may annotate the item
-   */
-  static boolean applies(FieldKind kind, Item item) {
-    return switch (kind) {
-      case SINGLE_CHOICE, MULTIPLE_CHOICE, RATING, FREE_TEXT, TRANSCRIPTION, RELATION -> true;
-      case BOX, POLYGON, POLYLINE, KEYPOINTS, MASK ->
-          item instanceof ImageItem || item instanceof VideoItem;
-      case SPAN -> item instanceof TextItem;
-      case TIME_SEGMENT -> item instanceof AudioItem || item instanceof VideoItem;
-      case PAIRWISE_PREFERENCE, RANKING -> item instanceof ComparisonItem;
-    };
-  }
-
   private static String appliesTo(FieldKind kind) {
     return switch (kind) {
       case SINGLE_CHOICE, MULTIPLE_CHOICE, RATING, FREE_TEXT, TRANSCRIPTION, RELATION -> "any item";
@@ -310,7 +292,7 @@ public final class AnnotationValidator {
       }
       fieldOf[i] = field.position;
       Item target = item;
-      if (target != null && !applies(field.kind, target)) {
+      if (target != null && !target.kind().accepts(field.kind)) {
         add(
             base + "/field",
             "field "
@@ -318,7 +300,7 @@ public final class AnnotationValidator {
                 + " ("
                 + field.kind.jsonName()
                 + ") does not apply to "
-                + article(target.kindName())
+                + article(target.kind().jsonName())
                 + " item; "
                 + field.kind.jsonName()
                 + " fields apply to "

@@ -16,7 +16,7 @@ class ItemsTest {
   private static final URI URI_A = URI.create("file:///data/a.jpg");
 
   @Test
-  void kindNames() {
+  void kinds() {
     List<Item> items =
         List.of(
             new ImageItem("i", URI_A, 640, 480),
@@ -26,7 +26,11 @@ class ItemsTest {
             new ComparisonItem("c", "prompt", twoResponses()));
 
     assertThat(items)
-        .extracting(Item::kindName)
+        .extracting(Item::kind)
+        .containsExactly(
+            ItemKind.IMAGE, ItemKind.TEXT, ItemKind.AUDIO, ItemKind.VIDEO, ItemKind.COMPARISON);
+    assertThat(items)
+        .extracting(item -> item.kind().jsonName())
         .containsExactly("image", "text", "audio", "video", "comparison");
     assertThat(items).extracting(Item::id).containsExactly("i", "t", "a", "v", "c");
   }

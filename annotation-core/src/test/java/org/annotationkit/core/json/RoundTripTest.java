@@ -92,7 +92,7 @@ class RoundTripTest {
     assertThat(ITEMS.write(item))
         .startsWith(
             "{\"annotationkit\":\"item\",\"version\":1,\"type\":\""
-                + item.kindName()
+                + item.kind().jsonName()
                 + "\",\"id\":\""
                 + item.id()
                 + "\"");

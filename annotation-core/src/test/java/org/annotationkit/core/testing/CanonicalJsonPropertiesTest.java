@@ -10,6 +10,7 @@ import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.annotationkit.core.annotation.Annotation;
 import org.annotationkit.core.item.Item;
+import org.annotationkit.core.item.ItemKind;
 import org.annotationkit.core.json.CanonicalJson;
 import org.annotationkit.core.json.JsonCodec;
 import org.annotationkit.core.json.JsonLinesReader;

@@ -49,6 +49,7 @@ import org.annotationkit.core.item.AudioItem;
 import org.annotationkit.core.item.ComparisonItem;
 import org.annotationkit.core.item.ImageItem;
 import org.annotationkit.core.item.Item;
+import org.annotationkit.core.item.ItemKind;
 import org.annotationkit.core.item.Response;
 import org.annotationkit.core.item.TextItem;
 import org.annotationkit.core.item.VideoItem;
@@ -1262,7 +1263,7 @@ public final class DomainGenerator {
         Field.builder("sentiment", FieldKind.SINGLE_CHOICE)
             .labels("positive", "neutral", "negative")
             .build());
-    return new Schema("benchmark-" + kind.kindName(), fields, Optional.empty());
+    return new Schema("benchmark-" + kind.jsonName(), fields, Optional.empty());
   }
 
   /**

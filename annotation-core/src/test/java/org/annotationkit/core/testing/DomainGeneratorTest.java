@@ -18,6 +18,7 @@ import org.annotationkit.core.annotation.Result;
 import org.annotationkit.core.annotation.ReviewState;
 import org.annotationkit.core.annotation.SpanValue;
 import org.annotationkit.core.item.Item;
+import org.annotationkit.core.item.ItemKind;
 import org.annotationkit.core.item.TextItem;
 import org.annotationkit.core.schema.AttributeSpec;
 import org.annotationkit.core.schema.AttributeType;

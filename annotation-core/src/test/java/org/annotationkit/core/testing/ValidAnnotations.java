@@ -35,6 +35,7 @@ import org.annotationkit.core.item.AudioItem;
 import org.annotationkit.core.item.ComparisonItem;
 import org.annotationkit.core.item.ImageItem;
 import org.annotationkit.core.item.Item;
+import org.annotationkit.core.item.ItemKind;
 import org.annotationkit.core.item.Response;
 import org.annotationkit.core.item.TextItem;
 import org.annotationkit.core.item.TextOffsets;
@@ -65,7 +66,7 @@ final class ValidAnnotations {
     this.random = generator.random();
     this.schema = Objects.requireNonNull(schema, "schema");
     this.item = Objects.requireNonNull(item, "item");
-    this.itemKind = ItemKind.of(item);
+    this.itemKind = item.kind();
   }
 
   Annotation annotation() {
@@ -81,7 +82,7 @@ final class ValidAnnotations {
                   + " ("
                   + field.kind().jsonName()
                   + ") needs a result but does not apply to "
-                  + itemKind.kindName()
+                  + itemKind.jsonName()
                   + " items");
         }
         continue;
@@ -242,7 +243,8 @@ final class ValidAnnotations {
     return switch (item) {
       case ImageItem image -> image.width();
       case VideoItem video -> video.width();
-      default -> throw new IllegalStateException("no frame in " + item.kindName() + " items");
+      default ->
+          throw new IllegalStateException("no frame in " + item.kind().jsonName() + " items");
     };
   }
 
@@ -250,7 +252,8 @@ final class ValidAnnotations {
     return switch (item) {
       case ImageItem image -> image.height();
       case VideoItem video -> video.height();
-      default -> throw new IllegalStateException("no frame in " + item.kindName() + " items");
+      default ->
+          throw new IllegalStateException("no frame in " + item.kind().jsonName() + " items");
     };
   }
 
@@ -394,7 +397,7 @@ final class ValidAnnotations {
         switch (item) {
           case AudioItem audio -> audio.durationSeconds();
           case VideoItem video -> video.durationSeconds();
-          default -> throw new IllegalStateException("no duration in " + item.kindName());
+          default -> throw new IllegalStateException("no duration in " + item.kind().jsonName());
         };
     double[] cuts = new double[2 * count];
     for (int i = 0; i < cuts.length; i++) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.annotationkit.core.annotation.Annotation;
 import org.annotationkit.core.item.Item;
+import org.annotationkit.core.item.ItemKind;
 import org.annotationkit.core.schema.Presets;
 import org.annotationkit.core.schema.Schema;
 import org.annotationkit.core.validation.AnnotationValidator;

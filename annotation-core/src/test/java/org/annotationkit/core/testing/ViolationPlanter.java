@@ -39,6 +39,7 @@ import org.annotationkit.core.item.AudioItem;
 import org.annotationkit.core.item.ComparisonItem;
 import org.annotationkit.core.item.ImageItem;
 import org.annotationkit.core.item.Item;
+import org.annotationkit.core.item.ItemKind;
 import org.annotationkit.core.item.TextItem;
 import org.annotationkit.core.item.TextOffsets;
 import org.annotationkit.core.item.VideoItem;
@@ -251,7 +252,7 @@ public final class ViolationPlanter {
       this.original = original;
       this.schema = schema;
       this.item = item;
-      this.itemKind = ItemKind.of(item);
+      this.itemKind = item.kind();
       this.itemId = original.itemId();
       for (Result result : original.results()) {
         slots.add(new Slot(result));
@@ -682,7 +683,7 @@ public final class ViolationPlanter {
       return switch (item) {
         case ImageItem image -> image.width();
         case VideoItem video -> video.width();
-        default -> throw new IllegalStateException("no frame in " + item.kindName());
+        default -> throw new IllegalStateException("no frame in " + item.kind().jsonName());
       };
     }
 
@@ -690,7 +691,7 @@ public final class ViolationPlanter {
       return switch (item) {
         case ImageItem image -> image.height();
         case VideoItem video -> video.height();
-        default -> throw new IllegalStateException("no frame in " + item.kindName());
+        default -> throw new IllegalStateException("no frame in " + item.kind().jsonName());
       };
     }
 

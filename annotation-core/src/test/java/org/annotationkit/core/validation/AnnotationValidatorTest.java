@@ -104,9 +104,9 @@ class AnnotationValidatorTest {
             case PAIRWISE_PREFERENCE, RANKING -> Set.of("comparison");
           };
       for (Item item : List.of(IMAGE, TEXT, AUDIO, VIDEO, COMPARISON)) {
-        assertThat(AnnotationValidator.applies(kind, item))
-            .as("%s on %s", kind, item.kindName())
-            .isEqualTo(expected.contains(item.kindName()));
+        assertThat(item.kind().accepts(kind))
+            .as("%s on %s", kind, item.kind().jsonName())
+            .isEqualTo(expected.contains(item.kind().jsonName()));
       }
     }
   }
