@@ -10,6 +10,7 @@ module org.annotationkit.core {
   requires static transitive com.google.errorprone.annotations;
 
   exports org.annotationkit.core.annotation;
+  exports org.annotationkit.core.coding;
   exports org.annotationkit.core.geometry;
   exports org.annotationkit.core.io;
   exports org.annotationkit.core.item;
