@@ -9,6 +9,7 @@ module org.annotationkit.core {
   requires static transitive org.jspecify;
   requires static transitive com.google.errorprone.annotations;
 
+  exports org.annotationkit.core.accumulator;
   exports org.annotationkit.core.annotation;
   exports org.annotationkit.core.coding;
   exports org.annotationkit.core.geometry;

@@ -3,7 +3,9 @@
  * tests and benchmarks of every module reuse them: {@link org.annotationkit.core.testing.Seeds}
  * (reproducible seeds for property tests), {@link org.annotationkit.core.testing.DomainGenerator}
  * (random label sets, fields, schemas, items, values and annotations, valid or arbitrary) and
- * {@link org.annotationkit.core.testing.ViolationPlanter} (annotations with known violations).
+ * {@link org.annotationkit.core.testing.ViolationPlanter} (annotations with known violations), and
+ * {@link org.annotationkit.core.testing.AccumulatorLaws} (the laws every mergeable accumulator
+ * obeys, checked over seeded random splits).
  *
  * <p>Everything here is deterministic in its seed: the same seed gives the same values on every
  * machine, so a failing property test reproduces from the seed in its display name.
