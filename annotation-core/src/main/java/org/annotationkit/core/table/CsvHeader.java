@@ -158,7 +158,14 @@ public final class CsvHeader {
     return names.isEmpty() ? "no header" : Hints.listing(names);
   }
 
-  private FormatException error(String problem) {
+  /**
+   * An error about the header as a whole, located at its line: for a caller whose layout the header
+   * does not fit.
+   *
+   * @param problem what is wrong, naming what was expected and what was found
+   * @return the exception, to throw
+   */
+  public FormatException error(String problem) {
     return FormatException.at(problem, Location.of(source, line, 0));
   }
 

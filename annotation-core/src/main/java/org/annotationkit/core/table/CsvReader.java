@@ -226,6 +226,15 @@ public final class CsvReader implements Closeable {
   // ------------------------------------------------------------------ rows
 
   /**
+   * The name of the file or stream, as the locations of errors give it.
+   *
+   * @return the source name
+   */
+  public String source() {
+    return source;
+  }
+
+  /**
    * The header row; empty when the format has none.
    *
    * @return the header
