@@ -7,5 +7,5 @@ module org.annotationkit.metrics {
   requires transitive org.annotationkit.core;
   requires static org.jspecify;
 
-// Exports its API packages once they hold types (org.annotationkit.metrics.*).
+  exports org.annotationkit.metrics.data;
 }
