@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:all went well",
-      "1:the data has problems (violations were listed)",
+      "1:the data has problems (each was listed)",
       "2:an input could not be read, or the command line was wrong"
     })
 public final class Annotate implements Runnable {
