@@ -6,8 +6,9 @@
  */
 module org.annotationkit.core {
   requires tools.jackson.core;
-  requires static transitive org.jspecify;
-  requires static transitive com.google.errorprone.annotations;
+  // Annotations: needed to compile this module, and by no module that uses it (see the parent pom).
+  requires static org.jspecify;
+  requires static com.google.errorprone.annotations;
 
   exports org.annotationkit.core.accumulator;
   exports org.annotationkit.core.annotation;

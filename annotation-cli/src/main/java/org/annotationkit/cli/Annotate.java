@@ -1,5 +1,6 @@
 package org.annotationkit.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:all went well",
-      "1:the data has problems (violations were listed)",
+      "1:the data has problems (each was listed)",
       "2:an input could not be read, or the command line was wrong"
     })
 public final class Annotate implements Runnable {
@@ -77,8 +78,11 @@ public final class Annotate implements Runnable {
    * @param args the command line
    */
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true);
-    PrintWriter err = new PrintWriter(System.err, true);
+    // In the encoding of the terminal or file they write to (stdout.encoding, stderr.encoding).
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, System.out.charset()), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, System.err.charset()), true);
     int code = commandLine(out, err).execute(args);
     out.flush();
     err.flush();

@@ -45,9 +45,10 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Shows Annotation Kit at work on the bundled sample project: its schema, items,",
-      "annotations by people and a model, their validation, agreement between two annotators",
-      "and canonical JSON."
+      // picocli shows the first line alone in the top-level help: a whole sentence.
+      "Shows Annotation Kit at work on the sample project bundled in the command.",
+      "Its schema, items, annotations by people and a model, their validation, agreement between"
+          + " two annotators and canonical JSON."
     })
 final class DemoCommand implements Callable<Integer> {
   private static final String SAMPLES = "/org/annotationkit/cli/samples/";

@@ -58,6 +58,7 @@ public sealed interface AttributeValue
    * @param value the value, finite
    * @since 0.1.0
    */
+  @SuppressWarnings("AvoidCommonTypeNames") // named after AttributeType.NUMBER; used qualified
   record Number(double value) implements AttributeValue {
     /** Checks that the value is finite. */
     public Number {

@@ -46,7 +46,11 @@ public record Keypoint(String name, double x, double y, Visibility visibility) {
      * @return 0 for {@link #NOT_LABELED}, 1 for {@link #OCCLUDED}, 2 for {@link #VISIBLE}
      */
     public int cocoFlag() {
-      return ordinal();
+      return switch (this) {
+        case NOT_LABELED -> 0;
+        case OCCLUDED -> 1;
+        case VISIBLE -> 2;
+      };
     }
 
     /**

@@ -113,6 +113,7 @@ final class Planar {
    * @param work1 scratch space of at least {@code 2 * (an + bn)} values
    * @param work2 more scratch space of the same size
    */
+  @SuppressWarnings("ReferenceEquality") // which of the two work buffers is current: identity
   static double convexIntersectionArea(
       double[] a, int an, double[] b, int bn, double[] work1, double[] work2) {
     double[] current = work1;

@@ -304,7 +304,7 @@ public final class Require {
         default -> {
           if (Character.isISOControl(cp)
               || Character.getType(cp) == Character.SURROGATE
-              || cp != ' ' && Character.isSpaceChar(cp)) {
+              || (cp != ' ' && Character.isSpaceChar(cp))) {
             out.append(String.format(Locale.ROOT, "\\u%04x", cp));
           } else {
             out.appendCodePoint(cp);

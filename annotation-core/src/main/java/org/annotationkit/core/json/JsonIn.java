@@ -145,7 +145,7 @@ final class JsonIn {
       case END_ARRAY -> "the end of the array";
       case PROPERTY_NAME -> "field " + quote(parser.currentName());
       case VALUE_STRING -> "the string " + quote(parser.getString());
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + abbreviate(parser.getText());
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + abbreviate(parser.getString());
       case VALUE_TRUE -> "true";
       case VALUE_FALSE -> "false";
       case VALUE_NULL -> "null";

@@ -76,6 +76,7 @@ public final class JsonLinesWriter<T> implements Closeable, Flushable {
    * @throws UncheckedIOException if the underlying writer fails
    */
   @Override
+  @SuppressWarnings("try") // the resource is there to close the writer after the generator
   public void close() {
     if (closed) {
       return;

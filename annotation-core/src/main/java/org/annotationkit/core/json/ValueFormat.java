@@ -199,6 +199,7 @@ final class ValueFormat {
     out.writeEndObject();
   }
 
+  @SuppressWarnings("EnumOrdinal") // VISIBILITY_NAMES is indexed like Visibility.values()
   private static String visibilityName(Keypoint.Visibility visibility) {
     return VISIBILITY_NAMES[visibility.ordinal()];
   }

@@ -271,31 +271,30 @@ class JsonLinesTest {
     assertThat(ITEMS.read(Files.readString(file))).isEqualTo(item);
   }
 
-  /** Values that fail after the first two. */
-  private static Iterable<Item> failingAfterTwo() {
-    return () ->
-        new Iterator<>() {
-          private int served;
+  /** Values that fail after the first two (as an {@link Iterable}: {@code ::failingAfterTwo}). */
+  private static Iterator<Item> failingAfterTwo() {
+    return new Iterator<>() {
+      private int served;
 
-          @Override
-          public boolean hasNext() {
-            return true;
-          }
+      @Override
+      public boolean hasNext() {
+        return true;
+      }
 
-          @Override
-          public Item next() {
-            if (served == 2) {
-              throw new IllegalStateException("source broke");
-            }
-            return new TextItem("t" + served++, "x");
-          }
-        };
+      @Override
+      public Item next() {
+        if (served == 2) {
+          throw new IllegalStateException("source broke");
+        }
+        return new TextItem("t" + served++, "x");
+      }
+    };
   }
 
   @Test
   void aFailedWriteLeavesNoFileAndNoTemporaryFile(@TempDir Path folder) {
     Path file = folder.resolve("items.jsonl");
-    assertThatThrownBy(() -> ITEMS.writeLines(file, failingAfterTwo()))
+    assertThatThrownBy(() -> ITEMS.writeLines(file, JsonLinesTest::failingAfterTwo))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("source broke");
     assertThat(folder.toFile().list()).isEmpty();
@@ -306,7 +305,8 @@ class JsonLinesTest {
     Path file = folder.resolve("items.jsonl");
     ITEMS.writeLines(file, List.of(new TextItem("old", "kept")));
     String before = Files.readString(file);
-    assertThatThrownBy(() -> ITEMS.writeLines(file, failingAfterTwo())).hasMessage("source broke");
+    assertThatThrownBy(() -> ITEMS.writeLines(file, JsonLinesTest::failingAfterTwo))
+        .hasMessage("source broke");
     assertThat(Files.readString(file)).isEqualTo(before);
     assertThat(folder.toFile().list()).containsExactly("items.jsonl");
     ITEMS.writeLines(file, List.of(new TextItem("new", "replaced")));

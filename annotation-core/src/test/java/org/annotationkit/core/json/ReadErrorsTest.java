@@ -43,7 +43,7 @@ class ReadErrorsTest {
   private static long columnOf(String json, String part) {
     int index = json.indexOf(part);
     assertThat(index).as("%s in %s", part, json).isNotNegative();
-    return index + 1;
+    return index + 1L;
   }
 
   private static void assertAt(FormatException e, long line, long column, String pointer) {

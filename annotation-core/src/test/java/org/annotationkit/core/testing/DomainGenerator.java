@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -468,7 +469,7 @@ public final class DomainGenerator {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
     Field.Builder builder = Field.builder(name, kind);
-    if (kind.usesLabels() || kind == FieldKind.RELATION && chance(0.5)) {
+    if (kind.usesLabels() || (kind == FieldKind.RELATION && chance(0.5))) {
       builder.labels(labelSet(random.nextInt(1, 9), kind.isRegion()));
     }
     builder.constraints(constraints(kind));
@@ -1170,9 +1171,9 @@ public final class DomainGenerator {
     if (n < 0) {
       throw new IllegalArgumentException("n must be >= 0, got " + n);
     }
-    Schema[] schemas = new Schema[ItemKind.values().length];
+    Map<ItemKind, Schema> schemas = new EnumMap<>(ItemKind.class);
     for (ItemKind kind : ItemKind.values()) {
-      schemas[kind.ordinal()] = benchmarkSchema(kind);
+      schemas.put(kind, benchmarkSchema(kind));
     }
     List<Annotation> annotations = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -1187,7 +1188,7 @@ public final class DomainGenerator {
           kind == ItemKind.IMAGE
               ? realisticImage()
               : kind == ItemKind.TEXT ? new TextItem(id("txt"), text(40, 400)) : item(kind);
-      annotations.add(validAnnotation(schemas[kind.ordinal()], item));
+      annotations.add(validAnnotation(Objects.requireNonNull(schemas.get(kind)), item));
     }
     return annotations;
   }

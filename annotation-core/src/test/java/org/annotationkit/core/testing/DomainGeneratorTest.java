@@ -3,6 +3,7 @@ package org.annotationkit.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -186,7 +187,10 @@ class DomainGeneratorTest {
       note(seen, annotation.origin() instanceof Origin.Model m && m.score().isEmpty(), "model");
       note(seen, annotation.leadTimeSeconds().isPresent(), "lead time");
       note(seen, annotation.leadTimeSeconds().isEmpty(), "no lead time");
-      note(seen, annotation.createdAt().getNano() % 1_000_000 != 0, "nanos");
+      note(
+          seen,
+          !annotation.createdAt().truncatedTo(ChronoUnit.MILLIS).equals(annotation.createdAt()),
+          "nanos");
       for (Result result : annotation.results()) {
         kinds.add(result.value().kind());
         note(seen, result.score().isPresent(), "score");

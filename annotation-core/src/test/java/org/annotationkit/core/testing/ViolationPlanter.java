@@ -480,8 +480,8 @@ public final class ViolationPlanter {
           continue;
         }
         if (field.kind() == FieldKind.SINGLE_CHOICE
-            || field.kind() == FieldKind.MULTIPLE_CHOICE
-                && field.constraints().maxCount().isPresent()) {
+            || (field.kind() == FieldKind.MULTIPLE_CHOICE
+                && field.constraints().maxCount().isPresent())) {
           fields.add(field);
         }
       }
