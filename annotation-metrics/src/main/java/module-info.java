@@ -6,6 +6,7 @@
 module org.annotationkit.metrics {
   requires transitive org.annotationkit.core;
   requires static org.jspecify;
+  requires static com.google.errorprone.annotations;
 
   exports org.annotationkit.metrics.data;
 }
