@@ -13,6 +13,7 @@ module org.annotationkit.core {
   exports org.annotationkit.core.accumulator;
   exports org.annotationkit.core.annotation;
   exports org.annotationkit.core.coding;
+  exports org.annotationkit.core.dataset;
   exports org.annotationkit.core.geometry;
   exports org.annotationkit.core.io;
   exports org.annotationkit.core.item;

@@ -862,39 +862,43 @@ public final class CsvReader implements Closeable {
         "row " + rowNumber + ": " + expected, Location.of(source, where[0], where[1]));
   }
 
+  /** An error at the byte {@code p} of the current row, which is on line {@code ln}. */
+  private FormatException at(int p, long ln, String problem) {
+    return FormatException.at(problem, Location.of(source, ln, lineAndColumn(p)[1]));
+  }
+
   private FormatException unterminated(int open, long openLine) {
-    long[] where = lineAndColumn(open);
-    return FormatException.at(
+    return at(
+        open,
+        openLine,
         "column "
             + (cellCount + 1)
-            + ": a quoted cell starts here and has no closing quote before the end of the input",
-        Location.of(source, openLine, where[1]));
+            + ": a quoted cell starts here and has no closing quote before the end of the input");
   }
 
   private FormatException afterClosingQuote(int p, long ln) {
-    long[] where = lineAndColumn(p);
-    return FormatException.at(
+    return at(
+        p,
+        ln,
         "column "
             + cellCount
             + ": "
             + describeByte(p)
             + " after the closing quote of a quoted cell; a quote inside a quoted cell must be"
-            + " doubled (\"\")",
-        Location.of(source, ln, where[1]));
+            + " doubled (\"\")");
   }
 
   private FormatException quoteInUnquotedCell(int q, long ln) {
-    long[] where = lineAndColumn(q);
-    return FormatException.at(
+    return at(
+        q,
+        ln,
         "column "
             + (cellCount + 1)
             + ": a quote inside an unquoted cell; quote the whole cell and double the quotes"
-            + " inside it (\"a \"\"b\"\" c\")",
-        Location.of(source, ln, where[1]));
+            + " inside it (\"a \"\"b\"\" c\")");
   }
 
   private FormatException invalidUtf8(int lead, int bad, long ln) {
-    long[] where = lineAndColumn(lead);
     StringBuilder bytes = new StringBuilder();
     for (int p = lead; p <= bad && p < limit; p++) {
       bytes.append(p == lead ? "" : " ").append(String.format(Locale.ROOT, "0x%02X", buffer[p]));
@@ -903,14 +907,15 @@ public final class CsvReader implements Closeable {
         bad >= limit
             ? "the input ends inside the character that starts with " + bytes
             : bytes + " is not a UTF-8 character";
-    return FormatException.at(
+    return at(
+        lead,
+        ln,
         "invalid UTF-8 at byte offset "
             + (bufferOffset + lead)
             + ": "
             + what
             + " (is the table in another encoding, such as Latin-1 or Windows-1252? save it as"
-            + " UTF-8)",
-        Location.of(source, ln, where[1]));
+            + " UTF-8)");
   }
 
   private String describeByte(int p) {

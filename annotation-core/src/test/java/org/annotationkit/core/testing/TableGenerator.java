@@ -51,6 +51,7 @@ public final class TableGenerator {
   };
 
   private final RandomGenerator random;
+  private final DomainGenerator domain;
 
   /**
    * A generator drawing from {@code random}.
@@ -59,6 +60,7 @@ public final class TableGenerator {
    */
   public TableGenerator(RandomGenerator random) {
     this.random = Objects.requireNonNull(random, "random");
+    this.domain = new DomainGenerator(random);
   }
 
   /**
@@ -83,7 +85,8 @@ public final class TableGenerator {
   /**
    * A random number and a text of it in one of the forms tables hold: Java's and Python's shortest
    * form, fixed and scientific notation with up to 20 digits, integers, leading {@code +}, a
-   * missing leading or trailing zero ({@code .5}, {@code 5.}), extremes and subnormals.
+   * missing leading or trailing zero ({@code .5}, {@code 5.}), extremes and subnormals (and any
+   * value of {@link DomainGenerator#anyDouble()}).
    *
    * @return the text of a number that {@link Double#parseDouble(String)} reads
    */
@@ -93,13 +96,7 @@ public final class TableGenerator {
           case 0 -> random.nextDouble();
           case 1 -> random.nextDouble(-1e6, 1e6);
           case 2 -> random.nextInt(-1000, 1000);
-          case 3 -> {
-            double bits;
-            do {
-              bits = Double.longBitsToDouble(random.nextLong());
-            } while (!Double.isFinite(bits));
-            yield bits;
-          }
+          case 3 -> domain.anyDouble();
           case 4 -> Math.scalb(random.nextDouble(), random.nextInt(-1074, 1024));
           default -> random.nextInt(-5, 6) * Math.pow(10, random.nextInt(-30, 30));
         };
@@ -108,7 +105,7 @@ public final class TableGenerator {
       case 1 -> String.format(Locale.ROOT, "%." + random.nextInt(0, 21) + "f", value);
       case 2 -> String.format(Locale.ROOT, "%." + random.nextInt(0, 21) + "e", value);
       case 3 -> String.format(Locale.ROOT, "%." + random.nextInt(1, 21) + "g", value);
-      case 4 -> (value >= 0 ? "+" : "") + Double.toString(value);
+      case 4 -> (Double.toString(value).startsWith("-") ? "" : "+") + Double.toString(value);
       case 5 -> Double.toString(value).replace("0.", ".").replace("E", "e");
       case 6 -> Long.toString((long) value) + ".";
       default -> new java.math.BigDecimal(value).toPlainString();
