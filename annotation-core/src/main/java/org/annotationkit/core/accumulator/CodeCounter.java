@@ -82,7 +82,7 @@ public final class CodeCounter implements Accumulator<CodeCounter, CodeCounts> {
   @Override
   public void merge(CodeCounter other) {
     Objects.requireNonNull(other, "other");
-    if (other.coding != coding && !other.coding.equals(coding)) {
+    if (!other.coding.equals(coding)) {
       throw new IllegalArgumentException(
           "cannot merge counts over different codings: " + coding + " and " + other.coding);
     }

@@ -393,8 +393,8 @@ public final class CsvReader implements Closeable {
         && buffer[2] == (byte) 0xBF) {
       position = 3;
     } else if (limit >= 2
-        && (buffer[0] == (byte) 0xFE && buffer[1] == (byte) 0xFF
-            || buffer[0] == (byte) 0xFF && buffer[1] == (byte) 0xFE)) {
+        && ((buffer[0] == (byte) 0xFE && buffer[1] == (byte) 0xFF)
+            || (buffer[0] == (byte) 0xFF && buffer[1] == (byte) 0xFE))) {
       broken = true;
       throw FormatException.at(
           "the table is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8",
@@ -572,7 +572,7 @@ public final class CsvReader implements Closeable {
     } else if (lead == 0xE0) {
       need = 2;
       low = 0xA0;
-    } else if (lead >= 0xE1 && lead <= 0xEC || lead == 0xEE || lead == 0xEF) {
+    } else if ((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) {
       need = 2;
     } else if (lead == 0xED) {
       need = 2;
@@ -934,7 +934,7 @@ public final class CsvReader implements Closeable {
     long ln = rowLine;
     for (int i = rowStart; i < p && i < limit; i++) {
       byte b = buffer[i];
-      if (b == LF || b == CR && (i + 1 >= limit || buffer[i + 1] != LF)) {
+      if (b == LF || (b == CR && (i + 1 >= limit || buffer[i + 1] != LF))) {
         ln++;
         lineStart = i + 1;
       }

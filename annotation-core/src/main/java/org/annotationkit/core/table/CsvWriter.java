@@ -127,7 +127,7 @@ public final class CsvWriter implements Closeable, Flushable {
   public CsvWriter cell(String text) {
     Objects.requireNonNull(text, "text");
     requireOpen();
-    boolean quote = quoteAll || rows == 0 && cellsInRow == 0 && text.startsWith("\uFEFF");
+    boolean quote = quoteAll || (rows == 0 && cellsInRow == 0 && text.startsWith("\uFEFF"));
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == separator || c == '"' || c == '\n' || c == '\r') {
@@ -328,13 +328,21 @@ public final class CsvWriter implements Closeable, Flushable {
     }
     try {
       finish();
-    } finally {
+    } catch (RuntimeException e) {
+      // The stream is closed all the same; a failure to close is then suppressed by this one.
       closed = true;
       try {
         out.close();
-      } catch (IOException e) {
-        throw failure(e);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
       }
+      throw e;
+    }
+    closed = true;
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw failure(e);
     }
   }
 }

@@ -41,7 +41,7 @@ final class Decimals {
   long parseLong(byte[] b, int start, int end, long min, long max) {
     int p = start;
     boolean negative = p < end && b[p] == '-';
-    if (negative || p < end && b[p] == '+') {
+    if (negative || (p < end && b[p] == '+')) {
       p++;
     }
     if (p == end) {

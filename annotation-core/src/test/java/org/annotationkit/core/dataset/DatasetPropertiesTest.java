@@ -72,7 +72,7 @@ class DatasetPropertiesTest {
     int a = 0;
     while (i < dataset.items().size() || a < dataset.annotations().size()) {
       boolean takeItem =
-          a == dataset.annotations().size() || i < dataset.items().size() && random.nextBoolean();
+          a == dataset.annotations().size() || (i < dataset.items().size() && random.nextBoolean());
       if (takeItem) {
         builder.item(dataset.items().get(i++));
       } else {

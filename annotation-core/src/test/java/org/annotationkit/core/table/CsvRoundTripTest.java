@@ -150,7 +150,7 @@ class CsvRoundTripTest {
     long line = 1;
     for (int i = 0; i < offset; i++) {
       char c = text.charAt(i);
-      if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+      if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
         line++;
       }
     }

@@ -52,7 +52,23 @@ final class Layout {
    * Where each answer of a sorted layout came from, and the layout: {@code order[k]} is the input
    * position of the layout's answer {@code k}.
    */
-  record Sorted(Layout layout, int[] order) {}
+  static final class Sorted {
+    private final Layout layout;
+    private final int[] order;
+
+    Sorted(Layout layout, int[] order) {
+      this.layout = layout;
+      this.order = order;
+    }
+
+    Layout layout() {
+      return layout;
+    }
+
+    int[] order() {
+      return order;
+    }
+  }
 
   /**
    * Sorts answers given by first-seen item and annotator codes into a layout coded in sorted order
