@@ -21,7 +21,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Annotate.Version.class,
     description = "Annotation Kit: labeling schemas, annotations and their validation.",
-    subcommands = {ValidateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+    // One subcommand per line, each a class of its own.
+    subcommands = {
+      ValidateCommand.class,
+      DemoCommand.class,
+      CommandLine.HelpCommand.class,
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:all went well",

@@ -15,10 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.annotationkit.core.annotation.Annotation;
-import org.annotationkit.core.annotation.BoxValue;
 import org.annotationkit.core.annotation.Origin;
-import org.annotationkit.core.annotation.Result;
-import org.annotationkit.core.geometry.Iou;
 import org.annotationkit.core.item.AudioItem;
 import org.annotationkit.core.item.ComparisonItem;
 import org.annotationkit.core.item.ImageItem;
@@ -52,6 +49,12 @@ import picocli.CommandLine.Spec;
     })
 final class DemoCommand implements Callable<Integer> {
   private static final String SAMPLES = "/org/annotationkit/cli/samples/";
+
+  /**
+   * The parts of the tour after the validation of the sample files, in order; each capability adds
+   * its own section here.
+   */
+  private static final List<DemoSection> SECTIONS = List.of(new BoxOverlapSection());
 
   @Spec CommandSpec spec;
 
@@ -92,8 +95,12 @@ final class DemoCommand implements Callable<Integer> {
     heading(out, 4, "Annotations with planted errors (annotations-with-errors.jsonl)");
     withErrors.forEach(annotation -> report(out, validator, annotation, itemsById));
 
-    heading(out, 5, "Agreement on boxes: intersection over union, per label");
-    agreement(out, annotations);
+    SampleProject project = new SampleProject(schema, items, annotations);
+    int number = 5;
+    for (DemoSection section : SECTIONS) {
+      heading(out, number++, section.title());
+      section.print(project, out);
+    }
 
     Annotation spans =
         annotations.stream()
@@ -102,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
             .orElse(annotations.get(0));
     heading(
         out,
-        6,
+        number++,
         "Canonical JSON of annotation '"
             + spans.id()
             + "' (span offsets count code points: the flag is 2 of them)");
@@ -111,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
         .lines()
         .forEach(line -> out.println("  " + line));
 
-    heading(out, 7, "Next");
+    heading(out, number, "Next");
     out.println("  Validate a file yourself (exit code 1 when it has violations):");
     out.println(
         "    ./annotate validate --schema samples/schema.json --items samples/items.jsonl \\");
@@ -215,60 +222,6 @@ final class DemoCommand implements Callable<Integer> {
             : violations.size() + " violation" + (violations.size() == 1 ? "" : "s"));
     for (Violation violation : violations) {
       out.println("           " + violation.path() + ": " + violation.message());
-    }
-  }
-
-  private static void agreement(PrintWriter out, List<Annotation> annotations) {
-    Map<String, List<Annotation>> byItem = new LinkedHashMap<>();
-    for (Annotation annotation : annotations) {
-      if (annotation.results().stream().anyMatch(r -> r.value() instanceof BoxValue)) {
-        byItem.computeIfAbsent(annotation.itemId(), id -> new ArrayList<>()).add(annotation);
-      }
-    }
-    for (Map.Entry<String, List<Annotation>> entry : byItem.entrySet()) {
-      List<Annotation> group = entry.getValue();
-      for (int a = 0; a < group.size(); a++) {
-        for (int b = a + 1; b < group.size(); b++) {
-          compare(out, entry.getKey(), group.get(a), group.get(b));
-        }
-      }
-    }
-  }
-
-  private static void compare(PrintWriter out, String itemId, Annotation a, Annotation b) {
-    out.printf(Locale.ROOT, "  %s: %s vs %s%n", itemId, a.annotatorId(), b.annotatorId());
-    for (Result left : a.results()) {
-      if (!(left.value() instanceof BoxValue leftBox)) {
-        continue;
-      }
-      double best = 0;
-      String match = "";
-      for (Result right : b.results()) {
-        if (right.value() instanceof BoxValue rightBox
-            && rightBox.label().equals(leftBox.label())) {
-          double iou = Iou.of(leftBox.box(), rightBox.box());
-          if (iou >= best) {
-            best = iou;
-            match = right.id();
-          }
-        }
-      }
-      if (match.isEmpty()) {
-        out.printf(
-            Locale.ROOT,
-            "    %-8s %-4s has no %s box to match%n",
-            leftBox.label(),
-            left.id(),
-            b.annotatorId());
-      } else {
-        out.printf(
-            Locale.ROOT,
-            "    %-8s %-4s ~ %-4s IoU %.3f%n",
-            leftBox.label(),
-            left.id(),
-            match,
-            best);
-      }
     }
   }
 
