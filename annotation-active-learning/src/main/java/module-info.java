@@ -6,6 +6,8 @@
 module org.annotationkit.activelearning {
   requires transitive org.annotationkit.core;
   requires static org.jspecify;
+  requires static com.google.errorprone.annotations;
 
-// Exports its API packages once they hold types (org.annotationkit.activelearning.*).
+  exports org.annotationkit.activelearning;
+  exports org.annotationkit.activelearning.uncertainty;
 }
