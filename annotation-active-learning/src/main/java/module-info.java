@@ -9,5 +9,9 @@ module org.annotationkit.activelearning {
   requires static com.google.errorprone.annotations;
 
   exports org.annotationkit.activelearning;
+  exports org.annotationkit.activelearning.batch;
+  exports org.annotationkit.activelearning.committee;
+  exports org.annotationkit.activelearning.diversity;
+  exports org.annotationkit.activelearning.review;
   exports org.annotationkit.activelearning.uncertainty;
 }
