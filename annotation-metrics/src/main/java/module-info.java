@@ -11,4 +11,5 @@ module org.annotationkit.metrics {
 
   exports org.annotationkit.metrics.agreement;
   exports org.annotationkit.metrics.data;
+  exports org.annotationkit.metrics.structured;
 }
