@@ -40,7 +40,8 @@ public final class UnitCounts {
    * @return its counts
    */
   public static UnitCounts of(RatingTable table) {
-    UnitCountsAccumulator accumulator = new UnitCountsAccumulator(table.categoryCount());
+    UnitCountsAccumulator accumulator =
+        new UnitCountsAccumulator(table.categoryCount(), table.raterCount());
     accumulator.addTable(table);
     return accumulator.finish();
   }

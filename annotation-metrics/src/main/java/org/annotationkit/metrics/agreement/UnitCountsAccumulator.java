@@ -45,18 +45,61 @@ public final class UnitCountsAccumulator implements Accumulator<UnitCountsAccumu
 
   private final int[] touched;
 
+  /** The largest number of ratings a unit may have in the pattern table, or 0 without one. */
+  private final int patternRatings;
+
+  /**
+   * For a unit of at most {@link #patternRatings} ratings, its category counts written as the
+   * digits of one number in base {@code patternRatings + 1}: {@code patternDigit[c + 1]} is the
+   * place value of category c (0 for a missing rating). Counting units by that number costs one
+   * addition per rating and one increment per unit; the numbers are decoded in {@link #flush()}.
+   */
+  private final int[] patternDigit;
+
+  private long @Nullable [] patterns;
+
+  /** Pattern tables larger than this are not worth it. */
+  private static final int MAX_PATTERNS = 1 << 16;
+
   /**
    * An empty accumulator over {@code categories} categories.
    *
    * @param categories the number of categories, {@code >= 1}
    */
   public UnitCountsAccumulator(int categories) {
+    this(categories, 0);
+  }
+
+  /**
+   * An empty accumulator over {@code categories} categories for units of at most {@code
+   * maxRatingsPerUnit} ratings (the number of raters), which it counts faster when {@code
+   * (maxRatingsPerUnit + 1)^categories} is small. Units with more ratings are still counted.
+   *
+   * @param categories the number of categories, {@code >= 1}
+   * @param maxRatingsPerUnit the number of raters, or 0 for no hint
+   */
+  public UnitCountsAccumulator(int categories, int maxRatingsPerUnit) {
     if (categories < 1) {
       throw new IllegalArgumentException("need at least one category, got " + categories);
     }
     this.q = categories;
     this.count = new int[categories];
     this.touched = new int[categories];
+    this.patternDigit = new int[categories + 1];
+    long size = 1;
+    for (int c = 0; c < categories && maxRatingsPerUnit > 0 && size <= MAX_PATTERNS; c++) {
+      size *= maxRatingsPerUnit + 1;
+    }
+    if (maxRatingsPerUnit > 0 && size <= MAX_PATTERNS) {
+      this.patternRatings = maxRatingsPerUnit;
+      int place = 1;
+      for (int c = 0; c < categories; c++) {
+        patternDigit[c + 1] = place;
+        place *= maxRatingsPerUnit + 1;
+      }
+    } else {
+      this.patternRatings = 0;
+    }
   }
 
   /**
@@ -77,6 +120,10 @@ public final class UnitCountsAccumulator implements Accumulator<UnitCountsAccumu
    * @throws IllegalArgumentException if a code is outside the categories
    */
   public void addUnit(int[] codes, int from, int to) {
+    if (to - from <= patternRatings) {
+      addPattern(codes, from, to);
+      return;
+    }
     int distinct = 0;
     int m = 0;
     for (int i = from; i < to; i++) {
@@ -95,6 +142,58 @@ public final class UnitCountsAccumulator implements Accumulator<UnitCountsAccumu
       m++;
     }
     record(m, distinct);
+  }
+
+  private void addPattern(int[] codes, int from, int to) {
+    int key = 0;
+    for (int i = from; i < to; i++) {
+      int c = codes[i];
+      if (c < RatingTable.MISSING || c >= q) {
+        throw new IllegalArgumentException(
+            "code " + c + " is outside the " + q + " categories (-1 is a missing rating)");
+      }
+      key += patternDigit[c + 1];
+    }
+    long[] table = patterns;
+    if (table == null) {
+      int size = patternDigit[q] * (patternRatings + 1);
+      table = new long[size];
+      patterns = table;
+    }
+    table[key]++;
+  }
+
+  /** Decodes the pattern table into the per-m statistics and empties it. */
+  private void flush() {
+    long[] table = patterns;
+    if (table == null) {
+      return;
+    }
+    patterns = null;
+    decode(table);
+  }
+
+  private void decode(long[] table) {
+    int base = patternRatings + 1;
+    for (int key = 1; key < table.length; key++) {
+      long times = table[key];
+      if (times == 0) {
+        continue;
+      }
+      int rest = key;
+      int distinct = 0;
+      int m = 0;
+      for (int c = 0; c < q; c++) {
+        int n = rest % base;
+        rest /= base;
+        if (n > 0) {
+          count[c] = n;
+          touched[distinct++] = c;
+          m += n;
+        }
+      }
+      record(m, distinct, times);
+    }
   }
 
   /**
@@ -133,6 +232,12 @@ public final class UnitCountsAccumulator implements Accumulator<UnitCountsAccumu
    * @param toUnit the row after the last
    */
   public void addRows(int[] codes, int raters, int fromUnit, int toUnit) {
+    if (raters <= patternRatings) {
+      for (int u = fromUnit; u < toUnit; u++) {
+        addPattern(codes, u * raters, u * raters + raters);
+      }
+      return;
+    }
     for (int u = fromUnit; u < toUnit; u++) {
       addUnit(codes, u * raters, u * raters + raters);
     }
@@ -158,24 +263,29 @@ public final class UnitCountsAccumulator implements Accumulator<UnitCountsAccumu
   }
 
   private void record(int m, int distinct) {
+    record(m, distinct, 1);
+  }
+
+  private void record(int m, int distinct, long times) {
     if (m == 0) {
+      clear(distinct);
       return;
     }
     ensure(m);
-    units[m]++;
+    units[m] += times;
     long[] marginal = marginals[m];
     long[] pair = m >= 2 ? pairs[m] : null;
     for (int i = 0; i < distinct; i++) {
       int c = touched[i];
       int nc = count[c];
-      marginal[c] += nc;
+      marginal[c] += nc * times;
       if (pair != null) {
         int row = c * q;
-        pair[row + c] += (long) nc * (nc - 1);
+        pair[row + c] += (long) nc * (nc - 1) * times;
         for (int j = 0; j < distinct; j++) {
           if (j != i) {
             int k = touched[j];
-            pair[row + k] += (long) nc * count[k];
+            pair[row + k] += (long) nc * count[k] * times;
           }
         }
       }
@@ -204,6 +314,24 @@ public final class UnitCountsAccumulator implements Accumulator<UnitCountsAccumu
       throw new IllegalArgumentException(
           "cannot merge counts over " + other.q + " categories into counts over " + q);
     }
+    long[] theirs = other.patterns;
+    if (theirs != null) {
+      if (patternRatings == other.patternRatings) {
+        long[] mine = patterns;
+        if (mine == null) {
+          patterns = theirs.clone();
+        } else {
+          for (int i = 0; i < mine.length; i++) {
+            mine[i] += theirs[i];
+          }
+        }
+      } else {
+        // Decode their patterns with their base, through a scratch accumulator.
+        UnitCountsAccumulator scratch = new UnitCountsAccumulator(q, other.patternRatings);
+        scratch.decode(theirs);
+        merge(scratch);
+      }
+    }
     for (int m = 1; m < other.units.length; m++) {
       if (other.units[m] == 0 && other.marginals[m] == null) {
         continue;
@@ -227,6 +355,7 @@ public final class UnitCountsAccumulator implements Accumulator<UnitCountsAccumu
 
   @Override
   public UnitCounts finish() {
+    flush();
     int top = 0;
     for (int m = 1; m < units.length; m++) {
       if (units[m] > 0) {

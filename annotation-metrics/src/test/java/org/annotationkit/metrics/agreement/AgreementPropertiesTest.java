@@ -82,6 +82,38 @@ class AgreementPropertiesTest {
         .check(seed);
   }
 
+  /** The pattern table (units counted by their category counts) changes nothing. */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void patternCountingObeysTheLawsAndEqualsPlainCounting(long seed) {
+    RatingTable table = randomTable(Seeds.random(seed), 0.3);
+    int q = table.categoryCount();
+    int r = table.raterCount();
+    AccumulatorLaws.over(
+            rows(table),
+            () -> new UnitCountsAccumulator(q, r),
+            (acc, row) -> acc.addUnit(row, 0, row.length))
+        .orderIndependent()
+        .check(seed);
+    UnitCountsAccumulator plain = new UnitCountsAccumulator(q);
+    plain.addTable(table);
+    UnitCountsAccumulator patterned = new UnitCountsAccumulator(q, r);
+    patterned.addRows(table.codes(), r, 0, table.unitCount());
+    assertThat(patterned.finish()).isEqualTo(plain.finish());
+    // Halves with different pattern bases (or none) merge into the whole.
+    int half = table.unitCount() / 2;
+    UnitCountsAccumulator left = new UnitCountsAccumulator(q, r + 1);
+    left.addRows(table.codes(), r, 0, half);
+    UnitCountsAccumulator right = new UnitCountsAccumulator(q, r);
+    right.addRows(table.codes(), r, half, table.unitCount());
+    UnitCountsAccumulator none = new UnitCountsAccumulator(q);
+    none.merge(left);
+    none.merge(right);
+    assertThat(none.finish()).isEqualTo(plain.finish());
+    left.merge(right);
+    assertThat(left.finish()).isEqualTo(plain.finish());
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void raterPairsObeyTheAccumulatorLawsExactly(long seed) {
