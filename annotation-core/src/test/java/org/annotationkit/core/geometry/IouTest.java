@@ -175,7 +175,12 @@ class IouTest {
     Box b = GeometryGen.rotatedBox(random);
     double ab = Iou.of(a, b);
     assertThat(ab).isBetween(0.0, 1.0).isCloseTo(Iou.of(b, a), within(EPS));
-    assertThat(Iou.of(a, a)).isEqualTo(1);
+    // Computed, not answered by an equality shortcut: exact without rotation, else to rounding.
+    if (a.isRotated()) {
+      assertThat(Iou.of(a, a)).isCloseTo(1, within(1e-12));
+    } else {
+      assertThat(Iou.of(a, a)).isEqualTo(1);
+    }
     Box same = new Box(a.x(), a.y(), a.width(), a.height(), a.rotation() + 360);
     assertThat(Iou.of(a, same)).isCloseTo(1, within(EPS));
     // Box clipping agrees with the general polygon route.
@@ -268,7 +273,7 @@ class IouTest {
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
-  void triangleFanAgreesWithDirectConvexClipping(long seed) {
+  void slabSweepAgreesWithDirectConvexClipping(long seed) {
     RandomGenerator random = Seeds.random(seed);
     Box a = GeometryGen.rotatedBox(random);
     Box b = GeometryGen.rotatedBox(random);
@@ -280,9 +285,11 @@ class IouTest {
             b.height(),
             b.rotation());
     double direct = Iou.intersectionArea(a, b);
-    double fan =
-        Planar.fanIntersectionArea(Planar.rings(a.toPolygon()), Planar.rings(b.toPolygon()));
-    assertThat(fan).isCloseTo(direct, within(1e-9 * (1 + direct)));
+    double swept =
+        EdgeSet.intersectionArea(
+            Polygon.ofRing(a.cornerCoordinates()).edges(),
+            Polygon.ofRing(b.cornerCoordinates()).edges());
+    assertThat(swept).isCloseTo(direct, within(1e-9 * (1 + direct)));
   }
 
   @ParameterizedTest(name = "seed {0}")
