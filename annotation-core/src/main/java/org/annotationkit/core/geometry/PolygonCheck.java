@@ -62,7 +62,7 @@ final class PolygonCheck {
                 -1,
                 -1,
                 -1,
-                capitalised(name(r)) + " has no area: its points lie on one line"));
+                name(r) + " has no area: its points lie on one line"));
       }
     }
     sweep();
@@ -76,7 +76,7 @@ final class PolygonCheck {
                 self.edgeA,
                 r,
                 self.edgeB,
-                capitalised(name(r))
+                name(r)
                     + " "
                     + (self.kind == CROSS ? "crosses" : "meets")
                     + " itself: "
@@ -121,7 +121,7 @@ final class PolygonCheck {
           -1,
           0,
           -1,
-          capitalised(hole) + " lies outside the exterior, which has no area");
+          hole + " lies outside the exterior, which has no area");
     }
     Contact c = contacts[0][s];
     if (c != null) {
@@ -131,7 +131,7 @@ final class PolygonCheck {
           c.edgeB,
           0,
           c.edgeA,
-          capitalised(hole)
+          hole
               + " "
               + (c.kind == CROSS ? "crosses" : "runs along")
               + " the exterior: its "
@@ -151,7 +151,7 @@ final class PolygonCheck {
           -1,
           0,
           -1,
-          capitalised(hole)
+          hole
               + " lies outside the exterior: its point "
               + p
               + " "
@@ -171,7 +171,7 @@ final class PolygonCheck {
           c.edgeA,
           s,
           c.edgeB,
-          capitalised(both)
+          both
               + describe(r, c.edgeA)
               + " of hole "
               + (r - 1)
@@ -193,7 +193,7 @@ final class PolygonCheck {
             -1,
             s,
             -1,
-            capitalised(both)
+            both
                 + "hole "
                 + (pair[0] - 1)
                 + " lies inside hole "
@@ -466,10 +466,6 @@ final class PolygonCheck {
 
   private static String name(int r) {
     return r == 0 ? "the exterior" : "hole " + (r - 1);
-  }
-
-  private static String capitalised(String text) {
-    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   /** A point as {@code (x, y)}, each rounded to three decimals without trailing zeros. */
