@@ -140,10 +140,8 @@ final class EdgeSet {
     }
     // The heights of both sets within the common range, and the crossings of an edge of one with
     // an edge of the other.
-    double[] heights = new double[a.heights.length + b.heights.length + 16];
+    double[] crossings = new double[16];
     int h = 0;
-    h = copyRange(a.heights, from, to, heights, h);
-    h = copyRange(b.heights, from, to, heights, h);
     for (int p = 0; p < n; p++) {
       int op = STRIDE * p;
       double top = Math.min(edges[op + 3], to);
@@ -153,24 +151,63 @@ final class EdgeSet {
         }
         double y = crossing(edges, op, edges, STRIDE * q);
         if (!Double.isNaN(y) && y > from && y < to) {
-          if (h == heights.length) {
-            heights = Arrays.copyOf(heights, 2 * h);
+          if (h == crossings.length) {
+            crossings = Arrays.copyOf(crossings, 2 * h);
           }
-          heights[h++] = y;
+          crossings[h++] = y;
         }
       }
     }
-    double[] sorted = distinctSorted(heights, h);
-    return sweep(edges, inB, n, sorted, sorted.length);
-  }
-
-  private static int copyRange(double[] from, double lo, double hi, double[] to, int at) {
-    for (double y : from) {
-      if (y >= lo && y <= hi) {
-        to[at++] = y;
+    Arrays.sort(crossings, 0, h);
+    // Merge the three sorted lists, within the common range, without repeats.
+    double[] heights = new double[a.heights.length + b.heights.length + h];
+    int ia = lowerBound(a.heights, from);
+    int ib = lowerBound(b.heights, from);
+    int ic = 0;
+    int count = 0;
+    while (true) {
+      double y = Double.POSITIVE_INFINITY;
+      if (ia < a.heights.length) {
+        y = a.heights[ia];
+      }
+      if (ib < b.heights.length && b.heights[ib] < y) {
+        y = b.heights[ib];
+      }
+      if (ic < h && crossings[ic] < y) {
+        y = crossings[ic];
+      }
+      if (!(y <= to)) {
+        break;
+      }
+      if (count == 0 || heights[count - 1] != y) {
+        heights[count++] = y;
+      }
+      if (ia < a.heights.length && a.heights[ia] == y) {
+        ia++;
+      }
+      if (ib < b.heights.length && b.heights[ib] == y) {
+        ib++;
+      }
+      if (ic < h && crossings[ic] == y) {
+        ic++;
       }
     }
-    return at;
+    return sweep(edges, inB, n, heights, count);
+  }
+
+  /** The index of the first value not below {@code y} in a sorted array. */
+  private static int lowerBound(double[] sorted, double y) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < y) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /**

@@ -66,8 +66,9 @@ public final class Iou {
       double by0,
       double bx1,
       double by1) {
-    double w = Math.min(ax1, bx1) - Math.max(ax0, bx0);
-    double h = Math.min(ay1, by1) - Math.max(ay0, by0);
+    // Plain comparisons: the values are finite, and the sign of a zero does not matter here.
+    double w = (ax1 < bx1 ? ax1 : bx1) - (ax0 > bx0 ? ax0 : bx0);
+    double h = (ay1 < by1 ? ay1 : by1) - (ay0 > by0 ? ay0 : by0);
     if (!(w > 0 && h > 0)) {
       return 0;
     }
@@ -105,9 +106,11 @@ public final class Iou {
     double[] out = new double[Math.multiplyExact(n, m)];
     double[][] cornersB = new double[m][];
     double[] edgesB = new double[4 * m];
+    boolean[] rotatedB = new boolean[m];
     Box[] boxesB = b.toArray(new Box[0]);
     for (int j = 0; j < m; j++) {
       Box box = Objects.requireNonNull(boxesB[j], "b[" + j + "]");
+      rotatedB[j] = box.isRotated();
       edgesB[4 * j] = box.x();
       edgesB[4 * j + 1] = box.y();
       edgesB[4 * j + 2] = box.x() + box.width();
@@ -132,7 +135,7 @@ public final class Iou {
         double y1 = box.y() + box.height();
         double @Nullable [] corners = null;
         for (int j = 0; j < m; j++) {
-          if (boxesB[j].isRotated()) {
+          if (rotatedB[j]) {
             if (corners == null) {
               corners = box.cornerCoordinates();
             }
