@@ -11,15 +11,17 @@ import java.util.Locale;
 import java.util.Map;
 import org.annotationkit.core.annotation.Annotation;
 import org.annotationkit.core.annotation.BoxValue;
-import org.annotationkit.core.annotation.ChoiceValue;
 import org.annotationkit.core.annotation.Origin;
 import org.annotationkit.core.annotation.Result;
+import org.annotationkit.core.schema.Field;
+import org.annotationkit.core.schema.FieldKind;
 import org.annotationkit.core.table.CsvFormat;
 import org.annotationkit.core.table.CsvReader;
 import org.annotationkit.metrics.agreement.Agreement;
 import org.annotationkit.metrics.agreement.AgreementCalculator;
 import org.annotationkit.metrics.agreement.AgreementOptions;
 import org.annotationkit.metrics.agreement.AgreementOptions.CiMethod;
+import org.annotationkit.metrics.agreement.AnnotationTables;
 import org.annotationkit.metrics.agreement.Metric;
 import org.annotationkit.metrics.agreement.RatingTable;
 import org.annotationkit.metrics.data.AnswerOptions;
@@ -48,7 +50,7 @@ final class AgreementSection implements DemoSection {
             .filter(annotation -> annotation.origin() instanceof Origin.Human)
             .toList();
     printBoxes(humans, out);
-    printChoices(humans, out);
+    printChoices(project, humans, out);
     printStudy(out);
   }
 
@@ -95,33 +97,30 @@ final class AgreementSection implements DemoSection {
     return regions;
   }
 
-  private static void printChoices(List<Annotation> humans, PrintWriter out) {
-    Answers.Builder builder = Answers.builder();
-    int answers = 0;
-    for (Annotation annotation : humans) {
-      for (Result result : annotation.results()) {
-        if (result.value() instanceof ChoiceValue choice) {
-          builder.add(
-              annotation.itemId() + "/" + result.field(), annotation.annotatorId(), choice.label());
-          answers++;
-        }
+  private static void printChoices(
+      SampleProject project, List<Annotation> humans, PrintWriter out) {
+    for (Field field : project.schema().fields()) {
+      if (field.kind() != FieldKind.SINGLE_CHOICE) {
+        continue;
       }
+      RatingTable table = AnnotationTables.field(humans, field);
+      if (table.unitCount() == 0) {
+        continue;
+      }
+      AgreementCalculator calculator = AgreementCalculator.of(table);
+      Agreement percent = calculator.compute(Metric.PERCENT_AGREEMENT, AgreementOptions.DEFAULT);
+      Agreement kappa = calculator.compute(Metric.FLEISS_KAPPA, AgreementOptions.DEFAULT);
+      out.printf(
+          Locale.ROOT,
+          "  field '%s' (%d labels), %d item(s), %d annotators: percent agreement %s; Fleiss'"
+              + " kappa %s%n",
+          field.name(),
+          table.categoryCount(),
+          table.unitCount(),
+          table.raterCount(),
+          AgreementCommand.valueText(percent),
+          AgreementCommand.valueText(kappa));
     }
-    if (answers == 0) {
-      return;
-    }
-    RatingTable table = RatingTable.of(builder.build());
-    Agreement kappa =
-        AgreementCalculator.of(table).compute(Metric.FLEISS_KAPPA, AgreementOptions.DEFAULT);
-    Agreement percent =
-        AgreementCalculator.of(table).compute(Metric.PERCENT_AGREEMENT, AgreementOptions.DEFAULT);
-    out.printf(
-        Locale.ROOT,
-        "  single choices: %d answers on %d item(s): percent agreement %s; Fleiss' kappa %s%n",
-        answers,
-        table.unitCount(),
-        AgreementCommand.valueText(percent),
-        AgreementCommand.valueText(kappa));
   }
 
   private static void printStudy(PrintWriter out) {

@@ -30,7 +30,7 @@ class DemoCommandTest {
         .contains("\"text\": \"Charles Babbage\"")
         .contains("\"annotationkit\": \"annotation\"")
         .contains("boxes of street-1, alice vs bob (matched one to one, IoU >= 0.5): F1 1.000")
-        .contains("single choices:")
+        .contains("field 'scene' (")
         .contains("fleiss-kappa         0.4302  [")
         .contains("Fleiss' kappa per diagnosis:");
     // The five valid annotations are reported valid; the two with planted errors are not.
