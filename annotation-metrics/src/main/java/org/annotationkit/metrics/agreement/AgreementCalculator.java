@@ -103,7 +103,17 @@ public final class AgreementCalculator {
       if (metric == Metric.ICC && table.categoryValues().isEmpty()) {
         continue;
       }
-      out.add(compute(metric, options));
+      try {
+        out.add(compute(metric, options));
+      } catch (IllegalArgumentException e) {
+        // Too many categories for a q x q table, say: the others still apply.
+        out.add(
+            Agreement.undefined(
+                metric.cliName(),
+                String.valueOf(e.getMessage()),
+                table.unitCount(),
+                table.raterCount()));
+      }
     }
     return out;
   }
@@ -271,11 +281,10 @@ public final class AgreementCalculator {
   }
 
   private static Agreement alpha(RatingTable table, AgreementOptions options) {
-    UnitCounts counts = UnitCounts.of(table);
     if (options.customDistance().isPresent()) {
-      return counts.alpha(options.customDistance().get().matrix());
+      return UnitCounts.of(table).alpha(options.customDistance().get().matrix());
     }
-    return counts.alpha(options.level(), alphaValues(table, options));
+    return ValueAlpha.alpha(table, options.level(), alphaValues(table, options));
   }
 
   private static Agreement icc(RatingTable table, AgreementOptions options, double level) {
