@@ -28,7 +28,11 @@ class DemoCommandTest {
         .contains("car      r1   ~ r1   IoU 0.875")
         .contains("bicycle  r3   has no detector box to match")
         .contains("\"text\": \"Charles Babbage\"")
-        .contains("\"annotationkit\": \"annotation\"");
+        .contains("\"annotationkit\": \"annotation\"")
+        .contains("boxes of street-1, alice vs bob (matched one to one, IoU >= 0.5): F1 1.000")
+        .contains("field 'scene' (")
+        .contains("fleiss-kappa         0.4302  [")
+        .contains("Fleiss' kappa per diagnosis:");
     // The five valid annotations are reported valid; the two with planted errors are not.
     assertThat(text.lines().filter(line -> line.endsWith(": valid"))).hasSize(5);
     assertThat(text).contains("2 violations").contains("1 violation");
