@@ -161,16 +161,65 @@ public final class UncertaintySampler {
       }
     }
 
+    /**
+     * The largest value and the sum of {@code v[o .. o + c)}, packed as the bits of two floats
+     * (largest in the high half): a tree of maxima over groups of eight, so the row's values are
+     * not one long chain of dependent comparisons.
+     */
+    static long maxSum(float[] v, int o, int c) {
+      int end = o + c;
+      float m = v[o];
+      float s = m;
+      int j = o + 1;
+      for (; j + 7 < end; j += 8) {
+        float a0 = v[j];
+        float a1 = v[j + 1];
+        float a2 = v[j + 2];
+        float a3 = v[j + 3];
+        float a4 = v[j + 4];
+        float a5 = v[j + 5];
+        float a6 = v[j + 6];
+        float a7 = v[j + 7];
+        m =
+            Math.max(
+                m,
+                Math.max(
+                    Math.max(Math.max(a0, a1), Math.max(a2, a3)),
+                    Math.max(Math.max(a4, a5), Math.max(a6, a7))));
+        s += ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));
+      }
+      for (; j + 1 < end; j += 2) {
+        float a0 = v[j];
+        float a1 = v[j + 1];
+        m = Math.max(m, Math.max(a0, a1));
+        s += a0 + a1;
+      }
+      if (j < end) {
+        float a = v[j];
+        m = Math.max(m, a);
+        s += a;
+      }
+      return ((long) Float.floatToRawIntBits(m) << 32) | (Float.floatToRawIntBits(s) & 0xFFFFFFFFL);
+    }
+
+    static float high(long packed) {
+      return Float.intBitsToFloat((int) (packed >>> 32));
+    }
+
+    static float low(long packed) {
+      return Float.intBitsToFloat((int) packed);
+    }
+
+    /** What float rounding of a row's sum may add to a bound, for rows summing to at most 2. */
+    static double slack(int c) {
+      return 1e-6 + c * 5e-7;
+    }
+
     private static void leastConfidence(float[] v, int c, int from, int to, long shift, TopK top) {
       double t = top.threshold();
       int o = from * c;
       for (int r = from; r < to; r++, o += c) {
-        float m = v[o];
-        for (int j = o + 1; j < o + c; j++) {
-          float x = v[j];
-          m = x > m ? x : m;
-        }
-        double s = 1.0 - m;
+        double s = 1.0 - high(maxSum(v, o, c));
         if (s > t) {
           top.add(r + shift, s);
           t = top.threshold();
@@ -195,12 +244,27 @@ public final class UncertaintySampler {
       }
     }
 
+    /**
+     * Margin and ratio: the largest value and the sum bound the second largest ({@code p2 <= sum -
+     * p1} for non-negative values), so a row whose bound cannot beat the threshold costs one pass;
+     * the others get the exact two largest.
+     */
     private static void topTwo(
         Uncertainty u, float[] v, int c, int from, int to, long shift, TopK top) {
       boolean margin = u == Uncertainty.MARGIN;
+      double slack = slack(c);
       double t = top.threshold();
       int o = from * c;
       for (int r = from; r < to; r++, o += c) {
+        long ms = maxSum(v, o, c);
+        double m = high(ms);
+        double sum = low(ms);
+        if (sum <= 2 && sum >= 0) {
+          double bound = margin ? 1.0 - 2 * m + sum + slack : (m > 0 ? (sum - m + slack) / m : 1);
+          if (bound <= t) {
+            continue;
+          }
+        }
         float m1 = Float.NEGATIVE_INFINITY;
         float m2 = c == 1 ? 0f : Float.NEGATIVE_INFINITY;
         for (int j = o; j < o + c; j++) {
@@ -244,14 +308,8 @@ public final class UncertaintySampler {
       double cut = cut(t, c);
       int o = from * c;
       for (int r = from; r < to; r++, o += c) {
-        float m = v[o];
-        float sum = m;
-        for (int j = o + 1; j < o + c; j++) {
-          float x = v[j];
-          m = x > m ? x : m;
-          sum += x;
-        }
-        if (m > cut && Math.abs(sum - 1f) <= SUM_TOLERANCE) {
+        long ms = maxSum(v, o, c);
+        if (high(ms) > cut && Math.abs(low(ms) - 1f) <= SUM_TOLERANCE) {
           continue;
         }
         double h = 0;
