@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
    * its own section here.
    */
   private static final List<DemoSection> SECTIONS =
-      List.of(new BoxOverlapSection(), new AgreementSection());
+      List.of(new BoxOverlapSection(), new AgreementSection(), new ActiveLearningSection());
 
   @Spec CommandSpec spec;
 
