@@ -23,6 +23,7 @@ import org.annotationkit.core.geometry.Polygon;
 import org.annotationkit.core.geometry.Polyline;
 import org.annotationkit.core.geometry.RleMask;
 import org.annotationkit.core.item.Item;
+import org.annotationkit.core.validation.Violation.Code;
 import org.junit.jupiter.api.Test;
 
 /** Geometry against the image or video frame: boxes, polygons, polylines, keypoints, masks. */
@@ -37,7 +38,11 @@ class ValidatorGeometryTest {
 
   @Test
   void boxLeftOfTheImage() {
-    one(box(Box.of(-3, 10, 20, 20), IMAGE), "/results/0/value/x", "box x -3 is left of the image");
+    one(
+        box(Box.of(-3, 10, 20, 20), IMAGE),
+        "/results/0/value/x",
+        Code.OUTSIDE_FRAME,
+        "box x -3 is left of the image");
   }
 
   @Test
@@ -45,6 +50,7 @@ class ValidatorGeometryTest {
     one(
         box(Box.of(10, -2.5, 20, 20), IMAGE),
         "/results/0/value/y",
+        Code.OUTSIDE_FRAME,
         "box y -2.5 is above the image");
   }
 
@@ -53,6 +59,7 @@ class ValidatorGeometryTest {
     one(
         box(Box.of(600, 10, 50.5, 20), IMAGE),
         "/results/0/value/width",
+        Code.OUTSIDE_FRAME,
         "box right edge x + width = 650.5 is past the image width 640");
   }
 
@@ -61,6 +68,7 @@ class ValidatorGeometryTest {
     one(
         box(Box.of(10, 470, 20, 11), IMAGE),
         "/results/0/value/height",
+        Code.OUTSIDE_FRAME,
         "box bottom edge y + height = 481 is past the image height 480");
   }
 
@@ -85,6 +93,7 @@ class ValidatorGeometryTest {
     one(
         box(Box.of(300, 0, 40, 10), VIDEO),
         "/results/0/value/width",
+        Code.OUTSIDE_FRAME,
         "x + width = 340 is past the video frame width 320");
   }
 
@@ -95,6 +104,7 @@ class ValidatorGeometryTest {
     one(
         box(new Box(10, 10, 100, 20, 90), IMAGE),
         "/results/0/value/rotation",
+        Code.OUTSIDE_FRAME,
         "box rotated by 90° has corners top-left (70, -30), bottom-left (50, -30) outside the"
             + " 640x480 image");
   }
@@ -106,6 +116,7 @@ class ValidatorGeometryTest {
     one(
         box(new Box(30, 0, 100, 100, 45), IMAGE),
         "/results/0/value/rotation",
+        Code.OUTSIDE_FRAME,
         "corner top-left (80, -20.711) outside the 640x480 image");
   }
 
@@ -123,8 +134,13 @@ class ValidatorGeometryTest {
     one(
         VALIDATOR.validate(a, IMAGE),
         "/results/0/value/rotation",
+        Code.ROTATION_NOT_ALLOWED,
         "box is rotated by 30°, but field 'plates' does not allow rotated boxes");
-    one(VALIDATOR.validate(a), "/results/0/value/rotation", "does not allow rotated boxes");
+    one(
+        VALIDATOR.validate(a),
+        "/results/0/value/rotation",
+        Code.ROTATION_NOT_ALLOWED,
+        "does not allow rotated boxes");
   }
 
   // ------------------------------------------------------------------ polygons and polylines
@@ -156,6 +172,7 @@ class ValidatorGeometryTest {
         VALIDATOR.validate(
             annotation(IMAGE, result("r0", "regions", new PolygonValue("sky", polygon))), IMAGE),
         "/results/0/value/holes/1/2",
+        Code.OUTSIDE_FRAME,
         "point (20, -1) is outside the 640x480 image");
   }
 
@@ -166,6 +183,7 @@ class ValidatorGeometryTest {
         VALIDATOR.validate(
             annotation(IMAGE, result("r0", "lanes", new PolylineValue("lane", line))), IMAGE),
         "/results/0/value/points/1",
+        Code.OUTSIDE_FRAME,
         "point (10, 500) is outside the 640x480 image");
   }
 
@@ -184,6 +202,7 @@ class ValidatorGeometryTest {
             new Keypoint("nose", 10, 10, Keypoint.Visibility.VISIBLE),
             new Keypoint("left_eye", 650, 10, Keypoint.Visibility.OCCLUDED)),
         "/results/0/value/points/1",
+        Code.OUTSIDE_FRAME,
         "keypoint 'left_eye' at (650, 10) is outside the 640x480 image");
   }
 
@@ -199,7 +218,8 @@ class ValidatorGeometryTest {
             pose(
                 new Keypoint("nose", 10, 10, Keypoint.Visibility.VISIBLE),
                 new Keypoint("tail", 10, 10, Keypoint.Visibility.VISIBLE)),
-            "/results/0/value/points/1/name");
+            "/results/0/value/points/1/name",
+            Code.UNKNOWN_KEYPOINT);
     assertThat(v.message())
         .isEqualTo(
             "keypoint 'tail' is not in the skeleton of field 'pose' (points: nose, left_eye,"
@@ -230,6 +250,7 @@ class ValidatorGeometryTest {
     one(
         mask(RleMask.empty(400, 640)),
         "/results/0/value/height",
+        Code.MASK_SIZE_MISMATCH,
         "mask height 400 differs from the image height 480");
   }
 
@@ -238,6 +259,7 @@ class ValidatorGeometryTest {
     one(
         mask(RleMask.empty(480, 600)),
         "/results/0/value/width",
+        Code.MASK_SIZE_MISMATCH,
         "mask width 600 differs from the image width 640");
   }
 
