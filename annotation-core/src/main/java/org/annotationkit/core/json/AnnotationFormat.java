@@ -8,15 +8,13 @@ import org.annotationkit.core.annotation.Result;
 import org.annotationkit.core.annotation.ReviewState;
 import org.annotationkit.core.internal.JsonNames;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonToken;
 
 /**
  * The annotation record: {@code {"annotationkit": "annotation", "version": 1, "id", "item",
  * "annotator", "origin", "createdAt"?, "leadTime"?, "review", "results"}}; {@code "createdAt"} is
  * absent when the annotation does not record it.
  */
-final class AnnotationFormat implements RecordFormat<Annotation> {
-  static final AnnotationFormat INSTANCE = new AnnotationFormat();
+final class AnnotationFormat {
 
   private static final JsonType<String> STRING = JsonTypes.STRING;
   private static final String ORIGIN_RULE = "an origin starts with \"type\"";
@@ -43,19 +41,7 @@ final class AnnotationFormat implements RecordFormat<Annotation> {
 
         @Override
         public Origin read(JsonIn in) {
-          if (in.token() != JsonToken.START_OBJECT) {
-            throw in.error("expected an origin (an object), found " + in.found());
-          }
-          JsonIn.Mark start = in.mark();
-          String first = in.nextMember();
-          if (!"type".equals(first)) {
-            throw in.error(
-                "expected field \"type\", found "
-                    + (first == null ? "the end of the object" : in.found())
-                    + ": "
-                    + ORIGIN_RULE);
-          }
-          in.nextToken();
+          JsonIn.Mark start = Layout.openTyped(in, "an origin", ORIGIN_RULE);
           String type = in.string();
           return switch (type) {
             case "human" -> HUMAN.readMembers(in, start);
@@ -126,27 +112,8 @@ final class AnnotationFormat implements RecordFormat<Annotation> {
                     s.get(review));
           });
 
-  private static final JsonIn.Fields FIELDS = RECORD.fields();
+  /** The annotation record. */
+  static final RecordFormat<Annotation> INSTANCE = RECORD.record("annotation");
 
   private AnnotationFormat() {}
-
-  @Override
-  public String recordType() {
-    return "annotation";
-  }
-
-  @Override
-  public JsonIn.Fields fields() {
-    return FIELDS;
-  }
-
-  @Override
-  public void writeBody(JsonGenerator out, Annotation annotation) {
-    RECORD.writeMembers(out, annotation);
-  }
-
-  @Override
-  public Annotation readBody(JsonIn in, JsonIn.ObjectIn record) {
-    return RECORD.readMembers(in, record.start());
-  }
 }

@@ -1,5 +1,7 @@
 package org.annotationkit.core.json;
 
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -16,4 +18,19 @@ interface JsonType<V> {
 
   /** Writes a value. */
   void write(JsonGenerator out, V value);
+
+  /** A type of a reader and a writer. */
+  static <V> JsonType<V> of(Function<JsonIn, V> reader, BiConsumer<JsonGenerator, V> writer) {
+    return new JsonType<>() {
+      @Override
+      public V read(JsonIn in) {
+        return reader.apply(in);
+      }
+
+      @Override
+      public void write(JsonGenerator out, V value) {
+        writer.accept(out, value);
+      }
+    };
+  }
 }

@@ -16,18 +16,7 @@ import tools.jackson.core.JsonGenerator;
 final class JsonTypes {
   private JsonTypes() {}
 
-  static final JsonType<String> STRING =
-      new JsonType<>() {
-        @Override
-        public String read(JsonIn in) {
-          return in.string();
-        }
-
-        @Override
-        public void write(JsonGenerator out, String value) {
-          out.writeString(value);
-        }
-      };
+  static final JsonType<String> STRING = JsonType.of(JsonIn::string, JsonGenerator::writeString);
 
   /** {@code ["a", "b"]}. */
   static final JsonType<List<String>> STRINGS = listOf(STRING);
@@ -52,44 +41,14 @@ final class JsonTypes {
 
   /** An ISO-8601 instant, {@code "2024-05-01T12:30:00Z"}. */
   static final JsonType<Instant> INSTANT =
-      new JsonType<>() {
-        @Override
-        public Instant read(JsonIn in) {
-          return in.instant();
-        }
-
-        @Override
-        public void write(JsonGenerator out, Instant value) {
-          out.writeString(value.toString());
-        }
-      };
+      JsonType.of(JsonIn::instant, (out, value) -> out.writeString(value.toString()));
 
   static final JsonType<URI> URI_TYPE =
-      new JsonType<>() {
-        @Override
-        public URI read(JsonIn in) {
-          return in.uri();
-        }
-
-        @Override
-        public void write(JsonGenerator out, URI value) {
-          out.writeString(value.toString());
-        }
-      };
+      JsonType.of(JsonIn::uri, (out, value) -> out.writeString(value.toString()));
 
   /** {@code [1, 2, 3]} as an {@code int[]}. */
   static final JsonType<int[]> INTEGERS =
-      new JsonType<>() {
-        @Override
-        public int[] read(JsonIn in) {
-          return in.integers();
-        }
-
-        @Override
-        public void write(JsonGenerator out, int[] values) {
-          out.writeArray(values, 0, values.length);
-        }
-      };
+      JsonType.of(JsonIn::integers, (out, values) -> out.writeArray(values, 0, values.length));
 
   /** {@code [[x, y], ...]}. */
   static final JsonType<List<Point>> POINTS =
@@ -121,43 +80,15 @@ final class JsonTypes {
   static final JsonType<List<List<Point>>> RINGS = listOf(POINTS);
 
   static final JsonType<OptionalDouble> OPTIONAL_NUMBER =
-      new JsonType<>() {
-        @Override
-        public OptionalDouble read(JsonIn in) {
-          return OptionalDouble.of(in.number());
-        }
-
-        @Override
-        public void write(JsonGenerator out, OptionalDouble value) {
-          out.writeNumber(value.getAsDouble());
-        }
-      };
+      JsonType.of(
+          in -> OptionalDouble.of(in.number()),
+          (out, value) -> out.writeNumber(value.getAsDouble()));
 
   static final JsonType<OptionalInt> OPTIONAL_INTEGER =
-      new JsonType<>() {
-        @Override
-        public OptionalInt read(JsonIn in) {
-          return OptionalInt.of(in.integer());
-        }
+      JsonType.of(
+          in -> OptionalInt.of(in.integer()), (out, value) -> out.writeNumber(value.getAsInt()));
 
-        @Override
-        public void write(JsonGenerator out, OptionalInt value) {
-          out.writeNumber(value.getAsInt());
-        }
-      };
-
-  static final JsonType<Boolean> BOOLEAN =
-      new JsonType<>() {
-        @Override
-        public Boolean read(JsonIn in) {
-          return in.bool();
-        }
-
-        @Override
-        public void write(JsonGenerator out, Boolean value) {
-          out.writeBoolean(value);
-        }
-      };
+  static final JsonType<Boolean> BOOLEAN = JsonType.of(JsonIn::bool, JsonGenerator::writeBoolean);
 
   /** Reads {@code [x, y]}. */
   private static Point point(JsonIn in) {

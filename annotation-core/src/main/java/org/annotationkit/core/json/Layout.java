@@ -132,6 +132,63 @@ final class Layout<T> implements JsonType<T> {
   }
 
   /**
+   * Opens an object whose first member is {@code "type"}, which says how the rest is read: checks
+   * the opening brace and the member's name, and moves on to its value.
+   *
+   * @param what what the object is called in messages, such as "a value"
+   * @param rule the rule for the message, such as "a value starts with \"type\""
+   * @return where the object starts, for {@link #readMembers(JsonIn, JsonIn.Mark)}
+   */
+  static JsonIn.Mark openTyped(JsonIn in, String what, String rule) {
+    if (in.token() != JsonToken.START_OBJECT) {
+      throw in.error("expected " + what + " (an object), found " + in.found());
+    }
+    JsonIn.Mark start = in.mark();
+    String first = in.nextMember();
+    if (!"type".equals(first)) {
+      throw in.error(
+          "expected field \"type\", found "
+              + (first == null ? "the end of the object" : in.found())
+              + ": "
+              + rule);
+    }
+    in.nextToken();
+    return start;
+  }
+
+  /**
+   * The record format of a top-level record whose body is this layout (after {@code
+   * "annotationkit"} and {@code "version"}, its leading names).
+   *
+   * @param recordType the value of {@code "annotationkit"}
+   */
+  RecordFormat<T> record(String recordType) {
+    Layout<T> body = this;
+    JsonIn.Fields header = fields();
+    return new RecordFormat<>() {
+      @Override
+      public String recordType() {
+        return recordType;
+      }
+
+      @Override
+      public JsonIn.Fields fields() {
+        return header;
+      }
+
+      @Override
+      public void writeBody(JsonGenerator out, T value) {
+        body.writeMembers(out, value);
+      }
+
+      @Override
+      public T readBody(JsonIn in, JsonIn.ObjectIn record) {
+        return body.readMembers(in, record.start());
+      }
+    };
+  }
+
+  /**
    * Reads the members up to the object's closing brace and builds the value; the parser is on the
    * opening brace or on the last token of a leading member.
    *
@@ -453,41 +510,24 @@ final class Layout<T> implements JsonType<T> {
 
     /** A value that may be absent, written when present. */
     <V> Ref<T, Optional<V>> maybe(String name, JsonType<V> type, Function<T, Optional<V>> get) {
-      return add(
-          new Ref<>(
-              name,
-              false,
-              refSlots++,
-              JsonTypes.optional(type),
-              get,
-              Optional.empty(),
-              Optional::isEmpty));
+      return absentOr(name, JsonTypes.optional(type), get, Optional.empty(), Optional::isEmpty);
     }
 
     /** A number that may be absent, written when present. */
     Ref<T, OptionalDouble> maybeNumber(String name, Function<T, OptionalDouble> get) {
-      return add(
-          new Ref<>(
-              name,
-              false,
-              refSlots++,
-              JsonTypes.OPTIONAL_NUMBER,
-              get,
-              OptionalDouble.empty(),
-              OptionalDouble::isEmpty));
+      return absentOr(
+          name, JsonTypes.OPTIONAL_NUMBER, get, OptionalDouble.empty(), OptionalDouble::isEmpty);
     }
 
     /** An integer that may be absent, written when present. */
     Ref<T, OptionalInt> maybeInteger(String name, Function<T, OptionalInt> get) {
-      return add(
-          new Ref<>(
-              name,
-              false,
-              refSlots++,
-              JsonTypes.OPTIONAL_INTEGER,
-              get,
-              OptionalInt.empty(),
-              OptionalInt::isEmpty));
+      return absentOr(
+          name, JsonTypes.OPTIONAL_INTEGER, get, OptionalInt.empty(), OptionalInt::isEmpty);
+    }
+
+    private <V> Ref<T, V> absentOr(
+        String name, JsonType<V> type, Function<T, V> get, V absent, Predicate<V> isAbsent) {
+      return add(new Ref<>(name, false, refSlots++, type, get, absent, isAbsent));
     }
   }
 }

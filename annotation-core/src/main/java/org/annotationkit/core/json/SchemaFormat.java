@@ -3,6 +3,7 @@ package org.annotationkit.core.json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.annotationkit.core.internal.JsonNames;
 import org.annotationkit.core.schema.AttributeSpec;
 import org.annotationkit.core.schema.AttributeType;
@@ -21,8 +22,7 @@ import tools.jackson.core.JsonGenerator;
  * The schema record: {@code {"annotationkit": "schema", "version": 1, "name", ...}}, with one
  * {@link Layout} for each kind of object in it.
  */
-final class SchemaFormat implements RecordFormat<Schema> {
-  static final SchemaFormat INSTANCE = new SchemaFormat();
+final class SchemaFormat {
 
   private static final JsonType<String> STRING = JsonTypes.STRING;
 
@@ -192,20 +192,14 @@ final class SchemaFormat implements RecordFormat<Schema> {
                 m.maybe(
                     "rotatable",
                     JsonTypes.BOOLEAN,
-                    f ->
-                        f.options() instanceof FieldOptions.Box box
-                            ? Optional.of(box.rotatable())
-                            : Optional.empty());
+                    option(FieldOptions.Box.class, FieldOptions.Box::rotatable));
             var skeleton = m.maybe("skeleton", SKELETON, Field::skeleton);
             var scale = m.maybe("scale", SCALE, Field::scale);
             var allowTies =
                 m.maybe(
                     "allowTies",
                     JsonTypes.BOOLEAN,
-                    f ->
-                        f.options() instanceof FieldOptions.Preference preference
-                            ? Optional.of(preference.allowTies())
-                            : Optional.empty());
+                    option(FieldOptions.Preference.class, FieldOptions.Preference::allowTies));
             return s -> {
               Field.Builder field =
                   Field.builder(s.get(name), s.get(kind))
@@ -225,6 +219,15 @@ final class SchemaFormat implements RecordFormat<Schema> {
             };
           });
 
+  /** One option of a field's options of a type, present only when the field holds that type. */
+  private static <O extends FieldOptions, V> Function<Field, Optional<V>> option(
+      Class<O> type, Function<O, V> get) {
+    return field ->
+        type.isInstance(field.options())
+            ? Optional.of(get.apply(type.cast(field.options())))
+            : Optional.empty();
+  }
+
   private static final Layout<Schema> RECORD =
       Layout.of(
           "a schema record",
@@ -236,27 +239,8 @@ final class SchemaFormat implements RecordFormat<Schema> {
             return s -> new Schema(s.get(name), s.get(fields), s.get(description));
           });
 
-  private static final JsonIn.Fields FIELDS = RECORD.fields();
+  /** The schema record. */
+  static final RecordFormat<Schema> INSTANCE = RECORD.record("schema");
 
   private SchemaFormat() {}
-
-  @Override
-  public String recordType() {
-    return "schema";
-  }
-
-  @Override
-  public JsonIn.Fields fields() {
-    return FIELDS;
-  }
-
-  @Override
-  public void writeBody(JsonGenerator out, Schema schema) {
-    RECORD.writeMembers(out, schema);
-  }
-
-  @Override
-  public Schema readBody(JsonIn in, JsonIn.ObjectIn record) {
-    return RECORD.readMembers(in, record.start());
-  }
 }

@@ -29,7 +29,6 @@ import org.annotationkit.core.geometry.RleMask;
 import org.annotationkit.core.internal.JsonNames;
 import org.annotationkit.core.schema.FieldKind;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonToken;
 
 /**
  * The value of a result: {@code {"type": "box", "label": ..., ...}}, one {@link Layout} per {@link
@@ -316,19 +315,7 @@ final class ValueFormat {
       new JsonType<>() {
         @Override
         public Value read(JsonIn in) {
-          if (in.token() != JsonToken.START_OBJECT) {
-            throw in.error("expected a value (an object), found " + in.found());
-          }
-          JsonIn.Mark start = in.mark();
-          String first = in.nextMember();
-          if (!"type".equals(first)) {
-            throw in.error(
-                "expected field \"type\", found "
-                    + (first == null ? "the end of the object" : in.found())
-                    + ": "
-                    + TYPE_RULE);
-          }
-          in.nextToken();
+          JsonIn.Mark start = Layout.openTyped(in, "a value", TYPE_RULE);
           FieldKind kind = in.constant(KINDS);
           return layout(kind).readMembers(in, start);
         }
