@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ValidateCommand.class,
       DemoCommand.class,
+      AgreementCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
