@@ -202,7 +202,9 @@ final class DemoCommand implements Callable<Integer> {
     Item item = items.get(annotation.itemId());
     List<Violation> violations =
         item == null
-            ? List.of(new Violation("/item", "no item '" + annotation.itemId() + "'"))
+            ? List.of(
+                new Violation(
+                    "/item", Violation.Code.UNKNOWN_ITEM, "no item '" + annotation.itemId() + "'"))
             : validator.validate(annotation, item);
     String who =
         switch (annotation.origin()) {
