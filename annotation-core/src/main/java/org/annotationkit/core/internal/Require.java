@@ -1,7 +1,6 @@
 package org.annotationkit.core.internal;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -215,16 +214,30 @@ public final class Require {
    *     keep of it
    * @return an unmodifiable copy of what {@code check} returned
    * @throws NullPointerException naming the element if an element is null
+   * @implNote {@code check} is first given the list's name; only when it throws is it called again
+   *     with the element's name, so that only a failure pays for building that name. It must be a
+   *     check without side effects.
    */
   public static <T> List<T> copyEach(
       List<? extends T> values, String name, BiFunction<? super T, String, ? extends T> check) {
     Objects.requireNonNull(values, name);
-    List<T> copy = new ArrayList<>(values.size());
-    for (T value : values) {
-      String element = name + "[" + copy.size() + "]";
-      copy.add(check.apply(Objects.requireNonNull(value, element), element));
+    Object[] copy = values.toArray();
+    for (int i = 0; i < copy.length; i++) {
+      int index = i;
+      Object value = Objects.requireNonNull(copy[i], () -> name + "[" + index + "]");
+      @SuppressWarnings("unchecked") // copied from a List<? extends T>
+      T element = (T) value;
+      try {
+        // The element's name is only needed in a message: it is built only when the check fails.
+        copy[i] = check.apply(element, name);
+      } catch (IllegalArgumentException e) {
+        copy[i] = check.apply(element, name + "[" + i + "]");
+        throw e;
+      }
     }
-    return List.copyOf(copy);
+    @SuppressWarnings("unchecked") // every element is a checked T
+    List<T> list = (List<T>) List.of(copy);
+    return list;
   }
 
   /**
@@ -243,7 +256,7 @@ public final class Require {
       Collection<? extends T> values,
       Function<? super T, ? extends K> key,
       Function<? super K, String> message) {
-    Set<K> seen = new HashSet<>();
+    Set<K> seen = HashSet.newHashSet(values.size());
     for (T value : values) {
       K k = key.apply(value);
       if (!seen.add(k)) {

@@ -115,8 +115,7 @@ final class AnnotationFormat implements RecordFormat<Annotation> {
         case "origin" -> origin = readOrigin(in);
         case "createdAt" -> createdAt = in.instant();
         case "leadTime" -> leadTime = OptionalDouble.of(in.number());
-        case "review" ->
-            review = in.constant(ReviewState::ofJsonName, REVIEW_STATES, ReviewState::jsonName);
+        case "review" -> review = in.constant(REVIEW_STATES, ReviewState::jsonName);
         case "results" -> results = readResults(in);
         default -> throw new IllegalStateException(member);
       }

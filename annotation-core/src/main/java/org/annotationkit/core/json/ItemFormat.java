@@ -28,6 +28,9 @@ final class ItemFormat implements RecordFormat<Item> {
   private static final List<String> TYPES =
       List.of("image", "text", "audio", "video", "comparison");
 
+  /** {@link #TYPES} as an array, made once rather than on every item read. */
+  private static final String[] TYPE_NAMES = TYPES.toArray(String[]::new);
+
   private static final JsonIn.Fields RECORD = new JsonIn.Fields("an item record", HEADER);
   private static final JsonIn.Fields IMAGE =
       fields("an image item", "id", "uri", "width", "height", "metadata");
@@ -111,7 +114,7 @@ final class ItemFormat implements RecordFormat<Item> {
   @Override
   public Item readBody(JsonIn in, JsonIn.ObjectIn record) {
     record.expect("type", TYPE_RULE);
-    String type = in.constant(ItemFormat::type, TYPES.toArray(String[]::new), t -> t);
+    String type = in.constant(TYPE_NAMES, t -> t);
     record.narrow(
         switch (type) {
           case "image" -> IMAGE;
@@ -173,10 +176,6 @@ final class ItemFormat implements RecordFormat<Item> {
     } catch (IllegalArgumentException e) {
       throw record.refused(e);
     }
-  }
-
-  private static Optional<String> type(String name) {
-    return TYPES.contains(name) ? Optional.of(name) : Optional.empty();
   }
 
   private static URI required(@Nullable URI uri) {

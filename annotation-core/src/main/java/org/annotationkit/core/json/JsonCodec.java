@@ -313,7 +313,7 @@ public final class JsonCodec<T> {
         if (bytes == null || bytes.invalidOffset() < 0) {
           return value;
         }
-        problem = bytes.notUtf8(source, 0, 1);
+        problem = bytes.notUtf8(source, 0, 1, in.pointer());
       } catch (JacksonIOException e) {
         throw ioCause(e);
       } catch (JacksonException e) {
@@ -322,7 +322,7 @@ public final class JsonCodec<T> {
         problem = e;
       }
       if (bytes != null && bytes.invalidOffset() >= 0) {
-        problem = bytes.notUtf8(source, 0, 1);
+        problem = bytes.notUtf8(source, 0, 1, in.pointer());
       }
       throw problem;
     } finally {

@@ -312,6 +312,10 @@ final class JsonIn {
 
   Instant instant() {
     String text = string();
+    Instant fast = parseCanonicalInstant(text);
+    if (fast != null) {
+      return fast;
+    }
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
@@ -322,6 +326,76 @@ final class JsonIn {
     }
   }
 
+  /**
+   * The instant of the form {@link Instant#toString()} writes for years 0000 to 9999 ({@code
+   * 2026-03-01T09:30:00Z}, with 1 to 9 digits of fraction), read without {@link
+   * java.time.format.DateTimeFormatter}, which costs far more; null for any other text, which
+   * {@link Instant#parse} then reads or refuses.
+   */
+  static @Nullable Instant parseCanonicalInstant(String text) {
+    int n = text.length();
+    if (n < 20
+        || n > 30
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':'
+        || text.charAt(n - 1) != 'Z') {
+      return null;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 2);
+    int day = digits(text, 8, 2);
+    int hour = digits(text, 11, 2);
+    int minute = digits(text, 14, 2);
+    int second = digits(text, 17, 2);
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59) {
+      return null;
+    }
+    int nanos = 0;
+    if (n > 20) {
+      if (text.charAt(19) != '.' || n == 21) {
+        return null;
+      }
+      int fraction = n - 21;
+      nanos = digits(text, 20, fraction);
+      if (nanos < 0) {
+        return null;
+      }
+      for (int i = fraction; i < 9; i++) {
+        nanos *= 10;
+      }
+    } else if (text.charAt(19) != 'Z') {
+      return null;
+    }
+    long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(days * 86_400 + hour * 3600L + minute * 60L + second, nanos);
+  }
+
+  /** The value of {@code count} decimal digits from {@code start}, or -1 if one is not a digit. */
+  private static int digits(String text, int start, int count) {
+    int value = 0;
+    for (int i = start; i < start + count; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
   URI uri() {
     String text = string();
     try {
@@ -329,6 +403,24 @@ final class JsonIn {
     } catch (URISyntaxException e) {
       throw errorAt(mark(), "not a valid URI: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A string naming one of a fixed set of constants, found by a scan of {@code constants} (cloned
+   * once by the caller, not on every lookup).
+   */
+  <E> E constant(E[] constants, Function<E, String> name) {
+    String text = string();
+    for (E constant : constants) {
+      if (name.apply(constant).equals(text)) {
+        return constant;
+      }
+    }
+    throw error(
+        "expected one of "
+            + String.join(", ", Arrays.stream(constants).map(c -> quote(name.apply(c))).toList())
+            + ", found "
+            + quote(text));
   }
 
   /** A string naming one of a fixed set of constants. */

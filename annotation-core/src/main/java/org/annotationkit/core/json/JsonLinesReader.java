@@ -66,6 +66,7 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
 
   private long peekLine;
   private long peekLineStart;
+  private long peekColumn;
 
   /** The error that the next call of {@link #next()} raises, for a line read ahead. */
   private @Nullable FormatException pending;
@@ -73,6 +74,7 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
   private boolean ended;
   private boolean closed;
   private long recordLine;
+  private long recordColumn;
 
   /** Reads lines of text from a reader. */
   JsonLinesReader(JsonCodec<T> codec, Reader in, String source) {
@@ -166,6 +168,8 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
     peeked = true;
     peekLine = line;
     peekLineStart = in.inputOffset(location.getByteOffset()) - (location.getColumnNr() - 1);
+    // Only spaces and tabs come before a record on its line: its byte column is its column.
+    peekColumn = location.getColumnNr();
     input.mark(peekLineStart);
     return null;
   }
@@ -199,12 +203,14 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
     if (failed != null) {
       pending = null;
       recordLine = failed.line().orElse(recordLine);
+      recordColumn = failed.column().orElse(1);
       throw failed;
     }
     peeked = false;
     long line = peekLine;
     long lineStart = peekLineStart;
     recordLine = line;
+    recordColumn = peekColumn;
     try {
       T value;
       FormatException after;
@@ -275,7 +281,7 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
   }
 
   private FormatException notUtf8(long lineStart, long line) {
-    return input.notUtf8(source, lineStart, line);
+    return input.notUtf8(source, lineStart, line, in.pointer());
   }
 
   private long nextLineStart(long lineStart) {
@@ -314,6 +320,18 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
    */
   public long lineNumber() {
     return recordLine;
+  }
+
+  /**
+   * The column (1-based, in characters) at which the record last read by {@link #next()} starts: 1
+   * unless spaces or tabs come before it on its line; 0 before the first. With {@link
+   * #lineNumber()} it gives the place of a problem found in the record later, such as a violation
+   * of its schema: {@code FILE:LINE:COLUMN at POINTER}.
+   *
+   * @return the column
+   */
+  public long columnNumber() {
+    return recordColumn;
   }
 
   /**

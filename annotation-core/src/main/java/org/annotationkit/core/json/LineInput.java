@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -448,9 +449,11 @@ abstract sealed class LineInput extends InputStream permits LineInput.Bytes, Lin
 
   /**
    * The error for the first invalid byte, at its line and column, counting lines from a line start
-   * that is still kept ({@code lineStart} of line {@code line}).
+   * that is still kept ({@code lineStart} of line {@code line}), with the pointer of the value that
+   * the parser was reading when the bytes ran out.
    */
-  final FormatException notUtf8(Optional<String> source, long lineStart, long line) {
+  final FormatException notUtf8(
+      Optional<String> source, long lineStart, long line, String pointer) {
     long offset = invalidOffset();
     long invalidLine = lineOf(lineStart, line, offset);
     long column = charColumn(lineStartOf(offset), offset);
@@ -464,7 +467,11 @@ abstract sealed class LineInput extends InputStream permits LineInput.Bytes, Lin
                     + " (is the file in another encoding, such as Latin-1? save it as UTF-8)",
                 invalidByte(),
                 offset);
+    // The cause says what kind of failure this is (the bytes are not text), as the JDK's decoder
+    // would have said it.
     return FormatException.at(
-        problem, new FormatException.Location(source, invalidLine, column, Optional.empty()));
+        problem,
+        new FormatException.Location(source, invalidLine, column, Optional.of(pointer)),
+        new MalformedInputException(1));
   }
 }

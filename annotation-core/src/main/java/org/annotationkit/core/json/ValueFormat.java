@@ -219,7 +219,7 @@ final class ValueFormat {
   static Value read(JsonIn in) {
     JsonIn.ObjectIn object = in.object(ANY);
     object.expect("type", TYPE_RULE);
-    FieldKind kind = in.constant(FieldKind::ofJsonName, KINDS, FieldKind::jsonName);
+    FieldKind kind = in.constant(KINDS, FieldKind::jsonName);
     object.narrow(java.util.Objects.requireNonNull(FIELDS.get(kind)));
     Parts p = new Parts();
     for (String member = object.next(); member != null; member = object.next()) {
@@ -273,12 +273,7 @@ final class ValueFormat {
         case "value" -> p.value = in.number();
         case "first" -> p.first = in.string();
         case "second" -> p.second = in.string();
-        case "verdict" ->
-            p.verdict =
-                in.constant(
-                    PreferenceValue.Verdict::ofJsonName,
-                    VERDICTS,
-                    PreferenceValue.Verdict::jsonName);
+        case "verdict" -> p.verdict = in.constant(VERDICTS, PreferenceValue.Verdict::jsonName);
         case "order" -> p.order = in.strings();
         case "attributes" -> p.attributes = readAttributes(in);
         default -> throw new IllegalStateException(member);

@@ -112,7 +112,7 @@ class Issue5MessagesTest {
               file
                   + ":2:"
                   + column
-                  + ": the input is not UTF-8 text: byte 0xE9 at byte offset "
+                  + " at /text: the input is not UTF-8 text: byte 0xE9 at byte offset "
                   + offset
                   + " is not valid UTF-8 (is the file in another encoding, such as Latin-1? save"
                   + " it as UTF-8)");
@@ -123,7 +123,7 @@ class Issue5MessagesTest {
     Files.write(alone, latin1);
     FormatException e = catchThrowableOfType(FormatException.class, () -> ITEMS.read(alone));
     assertThat(e.getMessage())
-        .startsWith(alone + ":1:" + column + ": the input is not UTF-8 text: byte 0xE9 at byte")
+        .startsWith(alone + ":1:" + column + " at /text: the input is not UTF-8 text: byte 0xE9")
         .contains("byte offset " + (column - 1));
   }
 
@@ -140,7 +140,7 @@ class Issue5MessagesTest {
       FormatException e = catchThrowableOfType(FormatException.class, reader::next);
       assertThat(e.getMessage())
           .startsWith(
-              file + ":1:" + (good.length + 1) + ": the input is not UTF-8 text: byte 0xFF");
+              file + ":1:" + (good.length + 1) + " at /: the input is not UTF-8 text: byte 0xFF");
       assertThat(reader.next().id()).isEqualTo("t1");
     }
   }
