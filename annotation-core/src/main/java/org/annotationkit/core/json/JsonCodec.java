@@ -251,7 +251,7 @@ public final class JsonCodec<T> {
   public JsonLinesReader<T> readLines(Reader in, String sourceName) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(sourceName, "sourceName");
-    return new JsonLinesReader<>(this, in, sourceName);
+    return new JsonLinesReader<>(this::readRecord, in, sourceName);
   }
 
   /**
@@ -266,7 +266,7 @@ public final class JsonCodec<T> {
   public JsonLinesReader<T> readLines(InputStream in, String sourceName) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(sourceName, "sourceName");
-    return new JsonLinesReader<>(this, in, sourceName);
+    return new JsonLinesReader<>(this::readRecord, in, sourceName);
   }
 
   /**
@@ -281,7 +281,7 @@ public final class JsonCodec<T> {
     Objects.requireNonNull(file, "file");
     IoProblems.requireReadableFile(file);
     try {
-      return new JsonLinesReader<>(this, Files.newInputStream(file), file.toString());
+      return new JsonLinesReader<>(this::readRecord, Files.newInputStream(file), file.toString());
     } catch (IOException e) {
       throw IoProblems.failure("read", file, e);
     }
@@ -347,6 +347,42 @@ public final class JsonCodec<T> {
                   ? describeRecord(type)
                   : "an unknown record type " + JsonIn.quote(type)));
     }
+    return readAfterType(in, record);
+  }
+
+  /** The header fields that every record starts with, before its type is known. */
+  private static final JsonIn.Fields ANY_RECORD =
+      new JsonIn.Fields("a record", "annotationkit", "version");
+
+  /**
+   * Reads one record of any of the three types (a {@link Schema}, an {@link Item} or an {@link
+   * Annotation}), starting on its opening brace and returning on its closing brace.
+   */
+  static Object readAnyRecord(JsonIn in) {
+    if (in.token() != JsonToken.START_OBJECT) {
+      throw in.error(
+          "expected a schema, item or annotation record (an object), found " + in.found());
+    }
+    JsonIn.ObjectIn record = in.object(ANY_RECORD);
+    record.expect(
+        "annotationkit", "a record starts with \"annotationkit\": its type, then \"version\"");
+    String type = in.string();
+    JsonCodec<?> codec =
+        switch (type) {
+          case "schema" -> CanonicalJson.schemas();
+          case "item" -> CanonicalJson.items();
+          case "annotation" -> CanonicalJson.annotations();
+          default ->
+              throw in.error(
+                  "expected a schema, item or annotation record, found an unknown record type "
+                      + JsonIn.quote(type));
+        };
+    record.narrow(codec.format.fields());
+    return codec.readAfterType(in, record);
+  }
+
+  /** Reads the rest of a record whose type was read and is this codec's. */
+  private T readAfterType(JsonIn in, JsonIn.ObjectIn record) {
     record.expect("version", headerRule);
     int version = in.integer();
     if (version != CanonicalJson.FORMAT_VERSION) {

@@ -49,7 +49,7 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
   // LineInput, and the line numbers come from the parser's locations. After a bad record the
   // parser's state is of no use; a new parser starts at the next line, whose bytes LineInput kept.
 
-  private final JsonCodec<T> codec;
+  private final RecordReader<T> codec;
   private final LineInput input;
   private final Optional<String> source;
 
@@ -77,16 +77,16 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
   private long recordColumn;
 
   /** Reads lines of text from a reader. */
-  JsonLinesReader(JsonCodec<T> codec, Reader in, String source) {
+  JsonLinesReader(RecordReader<T> codec, Reader in, String source) {
     this(codec, new LineInput.Text(in), source);
   }
 
   /** Reads lines of UTF-8 bytes. */
-  JsonLinesReader(JsonCodec<T> codec, InputStream in, String source) {
+  JsonLinesReader(RecordReader<T> codec, InputStream in, String source) {
     this(codec, new LineInput.Bytes(in), source);
   }
 
-  private JsonLinesReader(JsonCodec<T> codec, LineInput input, String source) {
+  private JsonLinesReader(RecordReader<T> codec, LineInput input, String source) {
     this.codec = codec;
     this.input = input;
     this.source = Optional.of(source);
@@ -306,6 +306,11 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
     parser = JsonEngine.parser(input);
     in = new JsonIn(parser, source, line, input, offset);
     peeked = false;
+  }
+
+  /** The name of the input, as given; for messages. */
+  Optional<String> source() {
+    return source;
   }
 
   private UncheckedIOException ioFailure(IOException e) {

@@ -69,21 +69,30 @@ public final class JsonLinesWriter<T> implements Closeable, Flushable {
         generator.flush();
       }
     } catch (JacksonIOException e) {
-      IOException cause = JsonCodec.ioCause(e);
-      if (cause instanceof Utf8Writer.Unpaired unpaired) {
-        throw new IllegalArgumentException(
-            String.format(
-                Locale.ROOT,
-                "record %d (%s, line %d) holds a lone surrogate U+%04X, half of a UTF-16 pair,"
-                    + " which UTF-8 cannot encode",
-                records,
-                JsonCodec.describe(value),
-                records,
-                (int) unpaired.surrogate()),
-            unpaired);
-      }
-      throw new UncheckedIOException(cause);
+      throw failure(e, records, value);
     }
+  }
+
+  /**
+   * The exception for a failure to write record number {@code record}: an {@link
+   * IllegalArgumentException} naming the record when a {@link Utf8Writer} refused a lone surrogate
+   * in it, an {@link UncheckedIOException} otherwise.
+   */
+  static RuntimeException failure(JacksonIOException e, long record, Object value) {
+    IOException cause = JsonCodec.ioCause(e);
+    if (cause instanceof Utf8Writer.Unpaired unpaired) {
+      return new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "record %d (%s, line %d) holds a lone surrogate U+%04X, half of a UTF-16 pair,"
+                  + " which UTF-8 cannot encode",
+              record,
+              JsonCodec.describe(value),
+              record,
+              (int) unpaired.surrogate()),
+          unpaired);
+    }
+    return new UncheckedIOException(cause);
   }
 
   /**
