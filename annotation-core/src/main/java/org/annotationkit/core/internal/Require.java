@@ -15,6 +15,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The argument checks of the core's constructors, and how their messages quote values. Every
@@ -248,7 +249,7 @@ public final class Require {
    * @param values the elements
    * @param key the key of an element, such as its id or name
    * @param message the message for a key that repeats
-   * @return the keys
+   * @return the keys, an unmodifiable set
    * @throws IllegalArgumentException with the message of the first key that repeats
    */
   @CanIgnoreReturnValue
@@ -256,14 +257,66 @@ public final class Require {
       Collection<? extends T> values,
       Function<? super T, ? extends K> key,
       Function<? super K, String> message) {
-    Set<K> seen = HashSet.newHashSet(values.size());
+    int n = values.size();
+    if (n <= SMALL) {
+      // A few values, as in most annotations: compare each key with the ones before it, without
+      // the allocations of a hash set, and make the set of keys only when it is asked for.
+      @SuppressWarnings("unchecked") // keys of the values, each a K
+      K[] keys = (K[]) new Object[n];
+      int i = 0;
+      for (T value : values) {
+        K k = key.apply(value);
+        for (int j = 0; j < i; j++) {
+          if (Objects.equals(keys[j], k)) {
+            throw new IllegalArgumentException(message.apply(k));
+          }
+        }
+        keys[i++] = k;
+      }
+      return new SmallSet<>(keys, i);
+    }
+    Set<K> seen = HashSet.newHashSet(n);
     for (T value : values) {
       K k = key.apply(value);
       if (!seen.add(k)) {
         throw new IllegalArgumentException(message.apply(k));
       }
     }
-    return seen;
+    return Collections.unmodifiableSet(seen);
+  }
+
+  /** Up to this many values are checked for uniqueness by comparing pairs. */
+  private static final int SMALL = 8;
+
+  /** The distinct keys of a few values, as an unmodifiable set that copies them only if asked. */
+  private static final class SmallSet<K> extends java.util.AbstractSet<K> {
+    private final K[] keys;
+    private final int size;
+
+    SmallSet(K[] keys, int size) {
+      this.keys = keys;
+      this.size = size;
+    }
+
+    @Override
+    public java.util.Iterator<K> iterator() {
+      return java.util.Arrays.asList(keys).subList(0, size).iterator();
+    }
+
+    @Override
+    public boolean contains(@Nullable Object o) {
+      for (int i = 0; i < size; i++) {
+        if (Objects.equals(keys[i], o)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 
   /**

@@ -49,6 +49,8 @@ final class JsonEngine {
           // Every input is UTF-8, checked by LineInput: no guessing of UTF-16 or UTF-32 from zeros.
           .disable(TokenStreamFactory.Feature.CHARSET_DETECTION)
           .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+          // Interned once per distinct name, so that JsonIn finds known names by identity.
+          .enable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES)
           .streamReadConstraints(
               StreamReadConstraints.builder()
                   .maxNumberLength(MAX_NUMBER_LENGTH)

@@ -557,10 +557,16 @@ final class JsonIn {
     }
 
     /**
-     * The index of a name, or -1: a scan of a few cached hash codes (the parser gives the same
-     * string instance for a name each time, so its hash code is computed once), no map, no boxing.
+     * The index of a name, or -1: a scan of a few names by identity (the parser interns the names
+     * it reads, so a known name is the very string literal of {@link #names}), then of their cached
+     * hash codes; no map, no boxing.
      */
     int indexOf(String name) {
+      for (int i = 0; i < names.length; i++) {
+        if (names[i] == name) {
+          return i;
+        }
+      }
       int hash = name.hashCode();
       for (int i = 0; i < hashes.length; i++) {
         if (hashes[i] == hash && names[i].equals(name)) {
