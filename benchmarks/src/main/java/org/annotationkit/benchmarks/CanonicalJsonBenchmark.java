@@ -51,9 +51,9 @@ import tools.jackson.core.json.JsonFactory;
  *       {@link JsonCodec#readLines(Path)} one annotation at a time without collecting them: the
  *       cost of decoding and validating alone.
  *   <li>{@link #tokenPass()} is the floor of that read: a plain jackson-core parser (default
- *       configuration) over the same file, moving from token to token to the end without looking
- *       at any of them. No reader of the file can be faster; the read is judged by its ratio to
- *       this floor, measured side by side in the same run.
+ *       configuration) over the same file, moving from token to token to the end without looking at
+ *       any of them. No reader of the file can be faster; the read is judged by its ratio to this
+ *       floor, measured side by side in the same run.
  * </ul>
  *
  * <p>Results are the average time per operation, in milliseconds; divide the size above by it for a
