@@ -7,13 +7,15 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
+import org.annotationkit.core.internal.Hints;
+import org.annotationkit.core.internal.JsonNames;
 import org.annotationkit.core.io.FormatException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -36,6 +38,11 @@ final class JsonIn {
   private final JsonParser parser;
   private final Optional<String> source;
   private final long firstLine;
+
+  /** The slots of the objects being read, by depth; see {@link #enterSlots}. */
+  private Layout.@Nullable Slots[] slotPool = new Layout.Slots[8];
+
+  private int depth;
 
   /**
    * Reads from a parser.
@@ -246,17 +253,24 @@ final class JsonIn {
   }
 
   /** A string naming one of a fixed set of constants. */
-  <E> E constant(Function<String, Optional<E>> byName, E[] constants, Function<E, String> name) {
+  <E extends Enum<E>> E constant(JsonNames<E> names) {
     String text = string();
-    Optional<E> found = byName.apply(text);
-    if (found.isPresent()) {
-      return found.get();
+    E found = names.get(text);
+    if (found != null) {
+      return found;
     }
     throw error(
         "expected one of "
-            + String.join(", ", Arrays.stream(constants).map(c -> quote(name.apply(c))).toList())
+            + String.join(", ", names.names().stream().map(JsonIn::quote).toList())
             + ", found "
-            + quote(text));
+            + quote(text)
+            + didYouMean(text, names.names()));
+  }
+
+  /** The hint {@code "; did you mean "box"?"} for the closest candidate, or {@code ""}. */
+  static String didYouMean(String given, Collection<String> candidates) {
+    String best = Hints.closest(given, candidates);
+    return best == null ? "" : "; did you mean " + quote(best) + "?";
   }
 
   // ---------------------------------------------------------------- containers
@@ -271,6 +285,40 @@ final class JsonIn {
   /** Moves to the next element of the current array; false on its closing bracket. */
   boolean nextElement() {
     return nextToken() != JsonToken.END_ARRAY;
+  }
+
+  /**
+   * Moves to the next member of the current object and returns its name, leaving the parser on the
+   * name (so that an error about it is reported there); null on the closing brace.
+   */
+  @Nullable String nextMember() {
+    JsonToken token = nextToken();
+    return token == JsonToken.END_OBJECT ? null : parser.currentName();
+  }
+
+  /**
+   * The slots for one object of a {@link Layout}, reused from object to object at the same depth;
+   * give them back with {@link #exitSlots}.
+   */
+  Layout.Slots enterSlots(int refs, int numbers) {
+    if (depth == slotPool.length) {
+      slotPool = Arrays.copyOf(slotPool, depth * 2);
+    }
+    Layout.Slots slots = slotPool[depth];
+    if (slots == null) {
+      slots = new Layout.Slots(Math.max(refs, 8), Math.max(numbers, 8));
+      slotPool[depth] = slots;
+    } else {
+      slots.ensure(refs, numbers);
+    }
+    depth++;
+    return slots;
+  }
+
+  /** Gives back the slots of {@link #enterSlots}. */
+  void exitSlots(Layout.Slots slots) {
+    slots.clear();
+    depth--;
   }
 
   /** Checks that the current token opens an object with any field names (a map). */
