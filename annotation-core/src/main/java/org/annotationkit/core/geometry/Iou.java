@@ -66,9 +66,13 @@ public final class Iou {
       double by0,
       double bx1,
       double by1) {
-    // Plain comparisons: the values are finite, and the sign of a zero does not matter here.
-    double w = (ax1 < bx1 ? ax1 : bx1) - (ax0 > bx0 ? ax0 : bx0);
-    double h = (ay1 < by1 ? ay1 : by1) - (ay0 > by0 ? ay0 : by0);
+    // Most pairs of a matrix are apart: a test that is nearly always true is cheap, where min and
+    // max of unrelated edges would be a coin toss for the branch predictor.
+    if (bx0 >= ax1 || bx1 <= ax0 || by0 >= ay1 || by1 <= ay0) {
+      return 0;
+    }
+    double w = Math.min(ax1, bx1) - Math.max(ax0, bx0);
+    double h = Math.min(ay1, by1) - Math.max(ay0, by0);
     if (!(w > 0 && h > 0)) {
       return 0;
     }
