@@ -140,6 +140,34 @@ public final class AgreementCalculator {
   }
 
   /**
+   * A coefficient for each group of units (documents, batches, label sets): the units whose group
+   * is the same form one table each.
+   *
+   * @param groupOf the group of a unit, by its id
+   * @param metric the coefficient
+   * @param options weights, level, interval
+   * @return the result of each group, in sorted order of the groups
+   */
+  public java.util.SortedMap<String, Agreement> perGroup(
+      java.util.function.Function<String, String> groupOf,
+      Metric metric,
+      AgreementOptions options) {
+    Objects.requireNonNull(groupOf, "groupOf");
+    java.util.SortedMap<String, List<Integer>> rows = new java.util.TreeMap<>();
+    for (int u = 0; u < table.unitCount(); u++) {
+      String group = Objects.requireNonNull(groupOf.apply(table.units().label(u)), "group");
+      rows.computeIfAbsent(group, g -> new ArrayList<>()).add(u);
+    }
+    java.util.SortedMap<String, Agreement> out = new java.util.TreeMap<>();
+    rows.forEach((group, units) ->
+        out.put(
+            group,
+            of(table.rows(units.stream().mapToInt(Integer::intValue).toArray()))
+                .compute(metric, options)));
+    return out;
+  }
+
+  /**
    * The agreement within each unit: the share of agreeing pairs of its ratings (undefined for a
    * unit with fewer than two).
    *
