@@ -177,6 +177,7 @@ public final class RatingTable {
    * @return the table
    */
   public static RatingTable ofLabels(String[]... rows) {
+    Objects.requireNonNull(rows, "rows");
     Answers.Builder builder = Answers.builder();
     for (int u = 0; u < rows.length; u++) {
       for (int r = 0; r < rows[u].length; r++) {

@@ -118,6 +118,8 @@ public final class RegionAgreement {
    */
   public static Result match(
       List<Region> a, List<Region> b, double threshold, boolean sameLabelOnly) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
     if (!(threshold > 0 && threshold <= 1)) {
       throw new IllegalArgumentException("the IoU threshold must be in (0, 1], got " + threshold);
     }
@@ -165,6 +167,10 @@ public final class RegionAgreement {
       List<List<Region>> labelsA,
       List<List<Region>> labelsB,
       List<String> categories) {
+    Objects.requireNonNull(results, "results");
+    Objects.requireNonNull(labelsA, "labelsA");
+    Objects.requireNonNull(labelsB, "labelsB");
+    Objects.requireNonNull(categories, "categories");
     int q = categories.size();
     long[][] table = new long[q][q];
     for (int image = 0; image < results.size(); image++) {
@@ -195,6 +201,7 @@ public final class RegionAgreement {
    * @return nominal alpha over the units, with {@code units} their number
    */
   public static Agreement alpha(List<List<List<Region>>> images, double threshold) {
+    Objects.requireNonNull(images, "images");
     List<String[]> rows = new ArrayList<>();
     int raters = images.isEmpty() ? 0 : images.get(0).size();
     for (List<List<Region>> annotators : images) {
@@ -275,6 +282,7 @@ public final class RegionAgreement {
    * @return the mean pairwise F1, NaN with fewer than two annotators
    */
   public static double pairwiseF1(List<List<Region>> annotators, double threshold) {
+    Objects.requireNonNull(annotators, "annotators");
     double sum = 0;
     int pairs = 0;
     for (int x = 0; x < annotators.size(); x++) {
