@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
    * its own section here.
    */
   private static final List<DemoSection> SECTIONS =
-      List.of(new BoxOverlapSection(), new AgreementSection());
+      List.of(new BoxOverlapSection(), new AgreementSection(), new ActiveLearningSection());
 
   @Spec CommandSpec spec;
 
@@ -202,7 +202,9 @@ final class DemoCommand implements Callable<Integer> {
     Item item = items.get(annotation.itemId());
     List<Violation> violations =
         item == null
-            ? List.of(new Violation("/item", "no item '" + annotation.itemId() + "'"))
+            ? List.of(
+                new Violation(
+                    "/item", Violation.Code.UNKNOWN_ITEM, "no item '" + annotation.itemId() + "'"))
             : validator.validate(annotation, item);
     String who =
         switch (annotation.origin()) {

@@ -37,4 +37,20 @@ class DemoCommandTest {
     assertThat(text.lines().filter(line -> line.endsWith(": valid"))).hasSize(5);
     assertThat(text).contains("2 violations").contains("1 violation");
   }
+
+  @Test
+  void demoRanksTheUnlabeledSampleAndFindsPlantedLabelErrors() {
+    StringWriter out = new StringWriter();
+    int code =
+        Annotate.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
+            .execute("demo");
+    assertThat(code).isZero();
+    String text = out.toString();
+    assertThat(text)
+        .contains("Active learning: the next batch to label, and labels to re-review")
+        .contains("next batch to label, by margin")
+        .contains("    1. iris-");
+    // iris-004 is a setosa planted with the label versicolor (samples/README.md).
+    assertThat(text).contains("iris-004  labeled versicolor likely setosa");
+  }
 }
