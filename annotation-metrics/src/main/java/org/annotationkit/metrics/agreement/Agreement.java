@@ -73,6 +73,7 @@ public record Agreement(
    * @return the result
    */
   public static Agreement of(String metric, double value, int units, int raters) {
+    Objects.requireNonNull(metric, "metric");
     return new Agreement(
         metric,
         OptionalDouble.of(value),
@@ -95,6 +96,8 @@ public record Agreement(
    * @return the result
    */
   public static Agreement undefined(String metric, String reason, int units, int raters) {
+    Objects.requireNonNull(metric, "metric");
+    Objects.requireNonNull(reason, "reason");
     return new Agreement(
         metric,
         OptionalDouble.empty(),
@@ -173,6 +176,7 @@ public record Agreement(
    * @return a new result
    */
   public Agreement withInterval(Interval interval) {
+    Objects.requireNonNull(interval, "interval");
     return new Agreement(
         metric,
         value,
@@ -192,6 +196,7 @@ public record Agreement(
    * @return a new result
    */
   public Agreement withPerCategory(Map<String, Agreement> categories) {
+    Objects.requireNonNull(categories, "categories");
     return new Agreement(metric, value, undefinedReason, units, raters, se, seH0, ci, categories);
   }
 

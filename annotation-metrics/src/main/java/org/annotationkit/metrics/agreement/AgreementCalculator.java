@@ -47,6 +47,7 @@ public final class AgreementCalculator {
    * @return the calculator
    */
   public static AgreementCalculator of(RatingTable table) {
+    Objects.requireNonNull(table, "table");
     return new AgreementCalculator(Objects.requireNonNull(table, "table"));
   }
 
@@ -95,6 +96,7 @@ public final class AgreementCalculator {
    * @return the results, in {@link Metric} order
    */
   public List<Agreement> all(AgreementOptions options) {
+    Objects.requireNonNull(options, "options");
     List<Agreement> out = new ArrayList<>();
     for (Metric metric : Metric.values()) {
       if (metric.twoRaters() && table.raterCount() != 2) {
@@ -127,6 +129,8 @@ public final class AgreementCalculator {
    * @return an {@code r x r} matrix, the diagonal undefined
    */
   public Agreement[][] pairwise(Metric metric, AgreementOptions options) {
+    Objects.requireNonNull(metric, "metric");
+    Objects.requireNonNull(options, "options");
     int r = table.raterCount();
     Agreement[][] out = new Agreement[r][r];
     for (int a = 0; a < r; a++) {
@@ -136,6 +140,36 @@ public final class AgreementCalculator {
         out[b][a] = out[a][b];
       }
     }
+    return out;
+  }
+
+  /**
+   * A coefficient for each group of units (documents, batches, label sets): the units whose group
+   * is the same form one table each.
+   *
+   * @param groupOf the group of a unit, by its id
+   * @param metric the coefficient
+   * @param options weights, level, interval
+   * @return the result of each group, in sorted order of the groups
+   */
+  public java.util.SortedMap<String, Agreement> perGroup(
+      java.util.function.Function<String, String> groupOf,
+      Metric metric,
+      AgreementOptions options) {
+    Objects.requireNonNull(metric, "metric");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(groupOf, "groupOf");
+    java.util.SortedMap<String, List<Integer>> rows = new java.util.TreeMap<>();
+    for (int u = 0; u < table.unitCount(); u++) {
+      String group = Objects.requireNonNull(groupOf.apply(table.units().label(u)), "group");
+      rows.computeIfAbsent(group, g -> new ArrayList<>()).add(u);
+    }
+    java.util.SortedMap<String, Agreement> out = new java.util.TreeMap<>();
+    rows.forEach((group, units) ->
+        out.put(
+            group,
+            of(table.rows(units.stream().mapToInt(Integer::intValue).toArray()))
+                .compute(metric, options)));
     return out;
   }
 

@@ -43,6 +43,7 @@ public enum IccForm {
    * @throws IllegalArgumentException naming the forms for another name
    */
   public static IccForm of(String name) {
+    java.util.Objects.requireNonNull(name, "name");
     for (IccForm form : values()) {
       if (form.cliName.equalsIgnoreCase(name)) {
         return form;

@@ -1,5 +1,6 @@
 package org.annotationkit.metrics.agreement;
 
+import java.util.Objects;
 import org.annotationkit.core.accumulator.Accumulator;
 
 /**
@@ -35,6 +36,7 @@ public final class IntervalAlphaAccumulator
    * @param to the position after the last
    */
   public void addUnit(double[] values, int from, int to) {
+    Objects.requireNonNull(values, "values");
     int m = 0;
     double unitMean = 0;
     for (int i = from; i < to; i++) {
@@ -70,6 +72,7 @@ public final class IntervalAlphaAccumulator
    * @param toUnit the row after the last
    */
   public void addRows(double[] values, int raters, int fromUnit, int toUnit) {
+    Objects.requireNonNull(values, "values");
     for (int u = fromUnit; u < toUnit; u++) {
       addUnit(values, u * raters, u * raters + raters);
     }
@@ -85,6 +88,7 @@ public final class IntervalAlphaAccumulator
 
   @Override
   public void merge(IntervalAlphaAccumulator other) {
+    Objects.requireNonNull(other, "other");
     if (other.count == 0) {
       return;
     }

@@ -42,6 +42,7 @@ public enum Level {
    * @throws IllegalArgumentException naming the levels for another name
    */
   public static Level of(String name) {
+    java.util.Objects.requireNonNull(name, "name");
     for (Level level : values()) {
       if (level.cliName.equals(name)) {
         return level;

@@ -54,6 +54,7 @@ public enum Metric {
    * @throws IllegalArgumentException listing the names for another one
    */
   public static Metric of(String name) {
+    java.util.Objects.requireNonNull(name, "name");
     StringBuilder names = new StringBuilder();
     for (Metric metric : values()) {
       if (metric.cliName.equals(name)) {

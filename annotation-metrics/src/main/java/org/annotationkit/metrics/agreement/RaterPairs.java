@@ -35,6 +35,7 @@ public final class RaterPairs {
    * @return its pair tables
    */
   public static RaterPairs of(RatingTable table) {
+    Objects.requireNonNull(table, "table");
     RaterPairsAccumulator accumulator =
         new RaterPairsAccumulator(table.raterCount(), table.categoryCount());
     accumulator.addTable(table);
@@ -95,6 +96,7 @@ public final class RaterPairs {
    * @return kappa, undefined when they share no unit or chance agreement is 1
    */
   public Agreement cohen(int a, int b, Weights weights) {
+    Objects.requireNonNull(weights, "weights");
     weights.checkSize(q);
     return cohen(table(a, b), weights);
   }
@@ -107,6 +109,8 @@ public final class RaterPairs {
    * @return kappa
    */
   public static Agreement cohen(long[][] table, Weights weights) {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(weights, "weights");
     String metric = weights.isIdentity() ? "cohen-kappa" : "weighted-kappa";
     int q = table.length;
     weights.checkSize(q);
@@ -179,6 +183,7 @@ public final class RaterPairs {
    * @return pi, undefined when they share no unit or chance agreement is 1
    */
   public Agreement scottPi(int a, int b, Weights weights) {
+    Objects.requireNonNull(weights, "weights");
     weights.checkSize(q);
     long[][] t = table(a, b);
     double n = 0;
@@ -217,6 +222,7 @@ public final class RaterPairs {
    * @return the mean, undefined when no pair has a defined kappa
    */
   public Agreement light(Weights weights) {
+    Objects.requireNonNull(weights, "weights");
     double sum = 0;
     int count = 0;
     @Nullable String reason = null;
@@ -251,6 +257,8 @@ public final class RaterPairs {
    * @return kappa
    */
   public Agreement conger(UnitCounts counts, Weights weights) {
+    Objects.requireNonNull(counts, "counts");
+    Objects.requireNonNull(weights, "weights");
     weights.checkSize(q);
     String metric = "conger-kappa";
     if (counts.pairableUnitCount() == 0) {
@@ -303,6 +311,7 @@ public final class RaterPairs {
    * @return an {@code r x r} matrix; the diagonal is undefined ("the same rater")
    */
   public Agreement[][] matrix(Weights weights) {
+    Objects.requireNonNull(weights, "weights");
     Agreement[][] out = new Agreement[r][r];
     for (int a = 0; a < r; a++) {
       out[a][a] = Agreement.undefined("cohen-kappa", "the same rater", 0, 1);

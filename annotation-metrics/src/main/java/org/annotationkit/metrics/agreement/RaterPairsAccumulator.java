@@ -1,5 +1,6 @@
 package org.annotationkit.metrics.agreement;
 
+import java.util.Objects;
 import org.annotationkit.core.accumulator.Accumulator;
 
 /**
@@ -64,6 +65,7 @@ public final class RaterPairsAccumulator implements Accumulator<RaterPairsAccumu
    * @param from the position of the first rater's code
    */
   public void addUnit(int[] codes, int from) {
+    Objects.requireNonNull(codes, "codes");
     int qq = q * q;
     int pair = 0;
     for (int a = 0; a < r; a++) {
@@ -98,6 +100,7 @@ public final class RaterPairsAccumulator implements Accumulator<RaterPairsAccumu
    *     categories
    */
   public void addTable(RatingTable table) {
+    Objects.requireNonNull(table, "table");
     if (table.raterCount() != r || table.categoryCount() != q) {
       throw new IllegalArgumentException(
           "the table has "
@@ -117,6 +120,7 @@ public final class RaterPairsAccumulator implements Accumulator<RaterPairsAccumu
 
   @Override
   public void merge(RaterPairsAccumulator other) {
+    Objects.requireNonNull(other, "other");
     if (other.r != r || other.q != q) {
       throw new IllegalArgumentException(
           "cannot merge pairs of "

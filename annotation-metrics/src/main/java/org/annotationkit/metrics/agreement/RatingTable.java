@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.annotationkit.core.coding.LabelCoding;
 import org.annotationkit.metrics.data.Answers;
+import org.annotationkit.metrics.data.Ratings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -79,6 +80,52 @@ public final class RatingTable {
   }
 
   /**
+   * The table of numeric answers: their distinct values, in numeric order, are the categories
+   * (labelled as {@link Double#toString(double)} writes them), so that interval and ordinal alpha
+   * and the ICC see the values themselves.
+   *
+   * @param ratings the ratings, at most one per annotator and item
+   * @return the table
+   * @throws IllegalArgumentException if an annotator rated an item twice
+   */
+  public static RatingTable of(Ratings ratings) {
+    Objects.requireNonNull(ratings, "ratings");
+    double[] distinct = ratings.values();
+    Arrays.sort(distinct);
+    int q = 0;
+    for (int i = 0; i < distinct.length; i++) {
+      if (i == 0 || Double.compare(distinct[i], distinct[q - 1]) != 0) {
+        distinct[q++] = distinct[i];
+      }
+    }
+    double[] values = Arrays.copyOf(distinct, q);
+    List<String> labels = new ArrayList<>(q);
+    for (double value : values) {
+      labels.add(Double.toString(value));
+    }
+    int n = ratings.itemCount();
+    int r = ratings.annotatorCount();
+    int[] codes = new int[Math.multiplyExact(n, r)];
+    Arrays.fill(codes, MISSING);
+    for (int u = 0; u < n; u++) {
+      for (int k = ratings.start(u); k < ratings.end(u); k++) {
+        int cell = u * r + ratings.annotator(k);
+        if (codes[cell] != MISSING) {
+          throw new IllegalArgumentException(
+              "annotator '"
+                  + ratings.annotators().label(ratings.annotator(k))
+                  + "' rated item '"
+                  + ratings.items().label(u)
+                  + "' twice; agreement needs one rating per annotator and item");
+        }
+        codes[cell] = Arrays.binarySearch(values, ratings.value(k));
+      }
+    }
+    return new RatingTable(
+        ratings.items(), ratings.annotators(), LabelCoding.of(labels), codes, values);
+  }
+
+  /**
    * A table from codes, units and raters named by their positions ({@code "1"}, {@code "2"}, ...).
    *
    * @param raters the number of raters, {@code >= 1}
@@ -130,6 +177,7 @@ public final class RatingTable {
    * @return the table
    */
   public static RatingTable ofLabels(String[]... rows) {
+    Objects.requireNonNull(rows, "rows");
     Answers.Builder builder = Answers.builder();
     for (int u = 0; u < rows.length; u++) {
       for (int r = 0; r < rows[u].length; r++) {

@@ -40,6 +40,7 @@ public final class UnitCounts {
    * @return its counts
    */
   public static UnitCounts of(RatingTable table) {
+    Objects.requireNonNull(table, "table");
     UnitCountsAccumulator accumulator =
         new UnitCountsAccumulator(table.categoryCount(), table.raterCount());
     accumulator.addTable(table);
@@ -138,6 +139,7 @@ public final class UnitCounts {
    * @return alpha, or undefined when no unit has two ratings or there is no expected disagreement
    */
   public Agreement alpha(Level level, double[] values) {
+    Objects.requireNonNull(values, "values");
     Objects.requireNonNull(level, "level");
     if (values.length != q) {
       throw new IllegalArgumentException("need " + q + " category values, got " + values.length);
@@ -159,6 +161,7 @@ public final class UnitCounts {
    * @return alpha
    */
   public Agreement alpha(Level level) {
+    Objects.requireNonNull(level, "level");
     double[] positions = new double[q];
     for (int c = 0; c < q; c++) {
       positions[c] = c;
@@ -173,6 +176,7 @@ public final class UnitCounts {
    * @return alpha
    */
   public Agreement alpha(double[][] distance) {
+    Objects.requireNonNull(distance, "distance");
     double[] d = square(distance, "distance");
     for (int c = 0; c < q; c++) {
       if (d[c * q + c] != 0) {
@@ -254,6 +258,7 @@ public final class UnitCounts {
    * @return alpha of each category, in category order
    */
   public Map<String, Agreement> alphaPerCategory(LabelCoding categories) {
+    Objects.requireNonNull(categories, "categories");
     double[] o = coincidenceMatrix();
     Map<String, Agreement> out = new LinkedHashMap<>();
     for (int c = 0; c < q; c++) {
@@ -326,6 +331,7 @@ public final class UnitCounts {
    * @return the agreement, undefined without a unit of two ratings
    */
   public Agreement percentAgreement(Weights weights) {
+    Objects.requireNonNull(weights, "weights");
     String metric = "percent-agreement";
     Agreement none = noPairs(metric);
     if (none != null) {
@@ -341,6 +347,7 @@ public final class UnitCounts {
    * @return kappa, undefined without a unit of two ratings or when chance agreement is 1
    */
   public Agreement fleissKappa(Weights weights) {
+    Objects.requireNonNull(weights, "weights");
     String metric = "fleiss-kappa";
     Agreement none = noPairs(metric);
     if (none != null) {
@@ -368,6 +375,7 @@ public final class UnitCounts {
    * @return the coefficient, undefined without a unit of two ratings or with a single category
    */
   public Agreement gwet(Weights weights) {
+    Objects.requireNonNull(weights, "weights");
     String metric = weights.isIdentity() ? "gwet-ac1" : "gwet-ac2";
     Agreement none = noPairs(metric);
     if (none != null) {
@@ -400,6 +408,7 @@ public final class UnitCounts {
    * @return the coefficient, undefined without a unit of two ratings or with one category
    */
   public Agreement brennanPrediger(Weights weights) {
+    Objects.requireNonNull(weights, "weights");
     String metric = "brennan-prediger";
     Agreement none = noPairs(metric);
     if (none != null) {
@@ -416,6 +425,7 @@ public final class UnitCounts {
    * @return kappa of each category, in category order
    */
   public Map<String, Agreement> fleissPerCategory(LabelCoding categories) {
+    Objects.requireNonNull(categories, "categories");
     double[] pi = classificationProbabilities();
     double n2 = pairableUnitCount();
     Map<String, Agreement> out = new LinkedHashMap<>();

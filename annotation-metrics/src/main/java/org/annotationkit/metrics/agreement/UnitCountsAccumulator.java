@@ -1,6 +1,7 @@
 package org.annotationkit.metrics.agreement;
 
 import java.util.Arrays;
+import java.util.Objects;
 import org.annotationkit.core.accumulator.Accumulator;
 import org.jspecify.annotations.Nullable;
 
@@ -129,6 +130,7 @@ public final class UnitCountsAccumulator implements Accumulator<UnitCountsAccumu
    * @throws IllegalArgumentException if a code is outside the categories
    */
   public void addUnit(int[] codes, int from, int to) {
+    Objects.requireNonNull(codes, "codes");
     if (to - from <= patternRatings) {
       addPattern(codes, from, to);
       return;
@@ -212,6 +214,7 @@ public final class UnitCountsAccumulator implements Accumulator<UnitCountsAccumu
    * @param counts {@code categoryCount()} non-negative counts
    */
   public void addCounts(int[] counts) {
+    Objects.requireNonNull(counts, "counts");
     if (counts.length != q) {
       throw new IllegalArgumentException(
           "a unit's counts need " + q + " entries, got " + counts.length);
@@ -241,6 +244,7 @@ public final class UnitCountsAccumulator implements Accumulator<UnitCountsAccumu
    * @param toUnit the row after the last
    */
   public void addRows(int[] codes, int raters, int fromUnit, int toUnit) {
+    Objects.requireNonNull(codes, "codes");
     if (raters <= patternRatings) {
       for (int u = fromUnit; u < toUnit; u++) {
         addPattern(codes, u * raters, u * raters + raters);
@@ -258,6 +262,7 @@ public final class UnitCountsAccumulator implements Accumulator<UnitCountsAccumu
    * @param table the table, over {@link #categoryCount()} categories
    */
   public void addTable(RatingTable table) {
+    Objects.requireNonNull(table, "table");
     if (table.categoryCount() != q) {
       throw new IllegalArgumentException(
           "the table has " + table.categoryCount() + " categories, the accumulator " + q);
@@ -319,6 +324,7 @@ public final class UnitCountsAccumulator implements Accumulator<UnitCountsAccumu
 
   @Override
   public void merge(UnitCountsAccumulator other) {
+    Objects.requireNonNull(other, "other");
     if (other.q != q) {
       throw new IllegalArgumentException(
           "cannot merge counts over " + other.q + " categories into counts over " + q);

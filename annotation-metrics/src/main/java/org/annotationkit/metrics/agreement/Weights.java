@@ -79,6 +79,7 @@ public final class Weights {
    * @return the weights
    */
   public static Weights linear(double[] values) {
+    Objects.requireNonNull(values, "values");
     return power("linear", values.clone(), 1);
   }
 
@@ -89,6 +90,7 @@ public final class Weights {
    * @return the weights
    */
   public static Weights quadratic(double[] values) {
+    Objects.requireNonNull(values, "values");
     return power("quadratic", values.clone(), 2);
   }
 

@@ -1,6 +1,7 @@
 package org.annotationkit.metrics.structured;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The optimal assignment (Hungarian method, Kuhn-Munkres with potentials, {@code O(n^2 m)}): the
@@ -20,6 +21,7 @@ public final class Assignment {
    * @return for each row, its column, or -1 when it has none (more rows than columns)
    */
   public static int[] maximise(double[] score, int rows, int columns) {
+    Objects.requireNonNull(score, "score");
     if (score.length != rows * columns) {
       throw new IllegalArgumentException(
           "need " + rows + " x " + columns + " scores, got " + score.length);

@@ -1,6 +1,7 @@
 package org.annotationkit.metrics.structured;
 
 import java.util.List;
+import java.util.Objects;
 import org.annotationkit.core.geometry.Keypoint;
 
 /**
@@ -25,6 +26,9 @@ public final class KeypointSimilarity {
    * @throws IllegalArgumentException if the lists differ in length or names
    */
   public static double of(List<Keypoint> a, List<Keypoint> b, double area, double[] constants) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
+    Objects.requireNonNull(constants, "constants");
     if (a.size() != b.size() || a.size() != constants.length) {
       throw new IllegalArgumentException(
           "need as many keypoints on both sides as constants, got "

@@ -1,6 +1,7 @@
 package org.annotationkit.metrics.structured;
 
 import java.util.Arrays;
+import java.util.Objects;
 import org.annotationkit.core.coding.LabelCoding;
 import org.annotationkit.metrics.agreement.Agreement;
 import org.annotationkit.metrics.agreement.RatingTable;
@@ -27,6 +28,7 @@ public final class RankAgreement {
    *     everything
    */
   public static Agreement kendallW(double[] scores, int raters) {
+    Objects.requireNonNull(scores, "scores");
     int n = scores.length / raters;
     if (raters < 2 || n < 2 || scores.length != raters * n) {
       return Agreement.undefined("kendall-w", "needs two or more raters and items", n, raters);
@@ -61,6 +63,8 @@ public final class RankAgreement {
    * @return tau-b in [-1, 1], undefined when either rater ties everything
    */
   public static Agreement kendallTau(double[] a, double[] b) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
     if (a.length != b.length) {
       throw new IllegalArgumentException(
           "the raters scored " + a.length + " and " + b.length + " items");
@@ -103,6 +107,7 @@ public final class RankAgreement {
    * @return Fleiss' kappa over the preferences, with "tie" a category of its own
    */
   public static Agreement pairwisePreferences(double[] scores, int raters) {
+    Objects.requireNonNull(scores, "scores");
     int n = scores.length / Math.max(1, raters);
     int pairs = n * (n - 1) / 2;
     int[] codes = new int[Math.multiplyExact(pairs, raters)];

@@ -6,7 +6,10 @@ import java.util.Objects;
 import org.annotationkit.core.geometry.Iou;
 import org.annotationkit.core.geometry.Shape;
 import org.annotationkit.metrics.agreement.Agreement;
+import org.annotationkit.metrics.agreement.Level;
 import org.annotationkit.metrics.agreement.RaterPairs;
+import org.annotationkit.metrics.agreement.RatingTable;
+import org.annotationkit.metrics.agreement.UnitCounts;
 import org.annotationkit.metrics.agreement.Weights;
 
 /**
@@ -115,6 +118,8 @@ public final class RegionAgreement {
    */
   public static Result match(
       List<Region> a, List<Region> b, double threshold, boolean sameLabelOnly) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
     if (!(threshold > 0 && threshold <= 1)) {
       throw new IllegalArgumentException("the IoU threshold must be in (0, 1], got " + threshold);
     }
@@ -162,6 +167,10 @@ public final class RegionAgreement {
       List<List<Region>> labelsA,
       List<List<Region>> labelsB,
       List<String> categories) {
+    Objects.requireNonNull(results, "results");
+    Objects.requireNonNull(labelsA, "labelsA");
+    Objects.requireNonNull(labelsB, "labelsB");
+    Objects.requireNonNull(categories, "categories");
     int q = categories.size();
     long[][] table = new long[q][q];
     for (int image = 0; image < results.size(); image++) {
@@ -177,6 +186,94 @@ public final class RegionAgreement {
     return RaterPairs.cohen(table, Weights.identity(q));
   }
 
+  /** The label of "this annotator drew no region here" in {@link #alpha(List, double)}. */
+  public static final String NO_REGION = "(none)";
+
+  /**
+   * A Krippendorff-style alpha over the regions of several annotators of images: regions matched
+   * (IoU at or above the threshold, optimal assignment between each pair of annotators) are joined
+   * into units, transitively; each annotator's value for a unit is the label of its region there,
+   * or {@link #NO_REGION} when it drew none, so a missed object counts as a disagreement. Nominal
+   * alpha over those units.
+   *
+   * @param images for each image, each annotator's regions (the same annotators, in the same order)
+   * @param threshold the least IoU of a match
+   * @return nominal alpha over the units, with {@code units} their number
+   */
+  public static Agreement alpha(List<List<List<Region>>> images, double threshold) {
+    Objects.requireNonNull(images, "images");
+    List<String[]> rows = new ArrayList<>();
+    int raters = images.isEmpty() ? 0 : images.get(0).size();
+    for (List<List<Region>> annotators : images) {
+      if (annotators.size() != raters) {
+        throw new IllegalArgumentException(
+            "every image needs the same " + raters + " annotators, got " + annotators.size());
+      }
+      int[] offset = new int[raters + 1];
+      for (int x = 0; x < raters; x++) {
+        offset[x + 1] = offset[x] + annotators.get(x).size();
+      }
+      int[] parent = new int[offset[raters]];
+      for (int i = 0; i < parent.length; i++) {
+        parent[i] = i;
+      }
+      for (int x = 0; x < raters; x++) {
+        for (int y = x + 1; y < raters; y++) {
+          for (Match match :
+              match(annotators.get(x), annotators.get(y), threshold, false).matches()) {
+            union(parent, offset[x] + match.a(), offset[y] + match.b());
+          }
+        }
+      }
+      java.util.Map<Integer, String[]> units = new java.util.LinkedHashMap<>();
+      for (int x = 0; x < raters; x++) {
+        for (int i = 0; i < annotators.get(x).size(); i++) {
+          String[] row =
+              units.computeIfAbsent(
+                  find(parent, offset[x] + i),
+                  root -> {
+                    String[] fresh = new String[raters];
+                    java.util.Arrays.fill(fresh, NO_REGION);
+                    return fresh;
+                  });
+          // Two regions of one annotator in a unit (chained through others): the first counts.
+          if (row[x].equals(NO_REGION)) {
+            row[x] = annotators.get(x).get(i).label();
+          }
+        }
+      }
+      rows.addAll(units.values());
+    }
+    if (rows.isEmpty() || raters < 2) {
+      return Agreement.undefined(
+          "region-alpha", "needs two or more annotators and a region", rows.size(), raters);
+    }
+    RatingTable table = RatingTable.ofLabels(rows.toArray(String[][]::new));
+    Agreement alpha = UnitCounts.of(table).alpha(Level.NOMINAL);
+    return new Agreement(
+        "region-alpha",
+        alpha.value(),
+        alpha.undefinedReason(),
+        rows.size(),
+        raters,
+        alpha.se(),
+        alpha.seH0(),
+        alpha.ci(),
+        alpha.perCategory());
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  private static void union(int[] parent, int a, int b) {
+    parent[find(parent, a)] = find(parent, b);
+  }
+
   /**
    * The mean F1 over every pair of annotators of one image.
    *
@@ -185,6 +282,7 @@ public final class RegionAgreement {
    * @return the mean pairwise F1, NaN with fewer than two annotators
    */
   public static double pairwiseF1(List<List<Region>> annotators, double threshold) {
+    Objects.requireNonNull(annotators, "annotators");
     double sum = 0;
     int pairs = 0;
     for (int x = 0; x < annotators.size(); x++) {

@@ -101,6 +101,8 @@ public final class SpanAgreement {
    * @return the counts
    */
   public static Counts exact(List<Span> a, List<Span> b) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
     List<Span> rest = new ArrayList<>(b);
     int matched = 0;
     for (Span span : a) {
@@ -120,6 +122,8 @@ public final class SpanAgreement {
    * @return the counts
    */
   public static Counts partial(List<Span> a, List<Span> b) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
     int n = a.size();
     int m = b.size();
     if (n == 0 || m == 0) {
@@ -152,6 +156,8 @@ public final class SpanAgreement {
    * @return counts per label, in sorted order of the labels
    */
   public static Map<String, Counts> perLabel(List<Span> a, List<Span> b, boolean partial) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
     TreeSet<String> labels = new TreeSet<>();
     a.forEach(span -> labels.add(span.label()));
     b.forEach(span -> labels.add(span.label()));
@@ -176,6 +182,9 @@ public final class SpanAgreement {
    */
   public static Agreement tokenKappa(
       List<Integer> lengths, List<List<Span>> a, List<List<Span>> b) {
+    Objects.requireNonNull(lengths, "lengths");
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
     TreeSet<String> labels = new TreeSet<>();
     a.forEach(spans -> spans.forEach(span -> labels.add(span.label())));
     b.forEach(spans -> spans.forEach(span -> labels.add(span.label())));
@@ -242,6 +251,9 @@ public final class SpanAgreement {
    */
   public static Map<String, Counts> perDocument(
       List<String> documents, List<List<Span>> a, List<List<Span>> b, boolean partial) {
+    Objects.requireNonNull(documents, "documents");
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
     Map<String, Counts> out = new LinkedHashMap<>();
     Counts total = new Counts(0, 0, 0);
     for (int d = 0; d < documents.size(); d++) {

@@ -83,6 +83,8 @@ public final class UnitizingAlpha {
    */
   public static UnitizingAlpha of(
       double begin, double length, List<String> raters, List<Unit> units) {
+    Objects.requireNonNull(raters, "raters");
+    Objects.requireNonNull(units, "units");
     if (!(length > 0) || !Double.isFinite(length) || !Double.isFinite(begin)) {
       throw new IllegalArgumentException(
           "the continuum needs a finite begin and a positive length, got " + begin + ", " + length);
@@ -124,6 +126,7 @@ public final class UnitizingAlpha {
    * @throws org.annotationkit.core.io.FormatException naming the line and column of a bad cell
    */
   public static UnitizingAlpha read(Path file, double begin, double length) {
+    Objects.requireNonNull(file, "file");
     List<Unit> units = new ArrayList<>();
     List<String> raters = new ArrayList<>();
     try (CsvReader in = CsvReader.open(file)) {
@@ -299,6 +302,7 @@ public final class UnitizingAlpha {
    * @return {@code {observed, expected}}
    */
   public double[] categoryDisagreements(String category) {
+    Objects.requireNonNull(category, "category");
     return disagreements(category);
   }
 
@@ -309,6 +313,7 @@ public final class UnitizingAlpha {
    * @return alpha of each, in the map's order
    */
   public static Map<String, Agreement> perDocument(Map<String, UnitizingAlpha> studies) {
+    Objects.requireNonNull(studies, "studies");
     Map<String, Agreement> out = new TreeMap<>();
     studies.forEach((document, study) -> out.put(document, study.alpha()));
     return out;

@@ -90,6 +90,30 @@ class StructuredAgreementTest {
         .isCloseTo((1 + 4.0 / 6 + 4.0 / 6) / 3, within(1e-12));
   }
 
+  /**
+   * Region alpha: three annotators, two objects; one annotator misses one object and mislabels the
+   * other. The units are the two objects; the same alpha comes from the label table built by hand,
+   * with "(none)" for the missed object.
+   */
+  @Test
+  void regionAlphaOverMatchedUnits() {
+    Region car = new Region(Box.of(0, 0, 10, 10), "car");
+    Region person = new Region(Box.of(50, 50, 10, 20), "person");
+    Region truck = new Region(Box.of(1, 0, 10, 10), "truck");
+    List<List<List<Region>>> images =
+        List.of(List.of(List.of(car, person), List.of(person, car), List.of(truck)));
+    Agreement alpha = RegionAgreement.alpha(images, 0.5);
+    String[][] rows = {{"car", "car", "truck"}, {"person", "person", RegionAgreement.NO_REGION}};
+    double expected =
+        UnitCounts.of(RatingTable.ofLabels(rows))
+            .alpha(org.annotationkit.metrics.agreement.Level.NOMINAL)
+            .valueOrThrow();
+    assertThat(alpha.valueOrThrow()).isCloseTo(expected, within(1e-12));
+    assertThat(alpha.units()).isEqualTo(2);
+    List<List<List<Region>>> same = List.of(List.of(List.of(car, person), List.of(person, car)));
+    assertThat(RegionAgreement.alpha(same, 0.5).valueOrThrow()).isCloseTo(1, within(1e-12));
+  }
+
   @Test
   void spansExactPartialAndPerLabel() {
     List<Span> a = List.of(new Span(0, 5, "PER"), new Span(10, 15, "ORG"), new Span(20, 22, "LOC"));
