@@ -28,11 +28,16 @@ import org.annotationkit.activelearning.internal.Parallel;
  * @since 0.1.0
  */
 public final class UncertaintySampler {
-  /** How far below the threshold a bound must fall before a row is skipped. */
-  private static final double BOUND_MARGIN = 0.02;
+  /**
+   * How far below the threshold a bound must fall before a row is skipped. A row whose sum is off 1
+   * by {@code d} may exceed the bound by at most {@code d (|ln r| + 1)} for the rest {@code r} of
+   * its mass, under {@code 5e-6 x 105} for the rows the bound is used on (the sum within {@link
+   * #SUM_TOLERANCE} of 1, plus the rounding of the sum itself; {@code |ln r| < 104} for floats).
+   */
+  private static final double BOUND_MARGIN = 1e-3;
 
-  /** How far from 1 a row's sum may be for the entropy bound to be used. */
-  private static final float SUM_TOLERANCE = 1e-4f;
+  /** How far from 1 a row's sum may be for the entropy bound to be used; others are computed. */
+  private static final float SUM_TOLERANCE = 4e-6f;
 
   /** Items per block when class-major values are turned into rows. */
   private static final int BLOCK = 512;
