@@ -94,6 +94,25 @@ class SmallPiecesTest {
   }
 
   @Test
+  void badgeGradientEmbeddingsAreProbabilityMinusOneHotTimesFeatures() {
+    Probabilities p =
+        Probabilities.ofRows(new double[][] {{0.7, 0.3}, {0.4, 0.6}}, ItemIds.positions(2));
+    Embeddings h = Embeddings.ofRows(new double[][] {{1, 2}, {3, -1}}, ItemIds.positions(2));
+    Embeddings g = org.annotationkit.activelearning.diversity.Badge.gradientEmbeddings(p, h);
+    assertThat(g.dimensions()).isEqualTo(4);
+    // item 0 predicts class 0: (0.7 - 1, 0.3) x (1, 2)
+    assertThat(g.get(0, 0)).isCloseTo(-0.3f, within(1e-6f));
+    assertThat(g.get(0, 1)).isCloseTo(-0.6f, within(1e-6f));
+    assertThat(g.get(0, 2)).isCloseTo(0.3f, within(1e-6f));
+    assertThat(g.get(0, 3)).isCloseTo(0.6f, within(1e-6f));
+    // item 1 predicts class 1: (0.4, 0.6 - 1) x (3, -1)
+    assertThat(g.get(1, 0)).isCloseTo(1.2f, within(1e-6f));
+    assertThat(g.get(1, 3)).isCloseTo(0.4f, within(1e-6f));
+    assertThat(org.annotationkit.activelearning.diversity.Badge.select(p, h, List.of(), 2, 3))
+        .hasSize(2);
+  }
+
+  @Test
   void stoppingCriteria() {
     // po = 3/4, pe = 0.5 x 0.75 + 0.5 x 0.25 = 0.5: kappa 0.5
     assertThat(Stopping.kappa(new int[] {0, 0, 1, 1}, new int[] {0, 0, 0, 1}, 2))

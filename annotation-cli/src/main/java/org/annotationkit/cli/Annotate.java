@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
     // One subcommand per line, each a class of its own.
     subcommands = {
       ValidateCommand.class,
+      SelectCommand.class,
+      ReviewCommand.class,
+      SimulateCommand.class,
       DemoCommand.class,
       AgreementCommand.class,
       CommandLine.HelpCommand.class,

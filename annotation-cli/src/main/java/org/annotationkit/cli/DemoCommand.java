@@ -54,7 +54,8 @@ final class DemoCommand implements Callable<Integer> {
    * The parts of the tour after the validation of the sample files, in order; each capability adds
    * its own section here.
    */
-  private static final List<DemoSection> SECTIONS = List.of(new BoxOverlapSection());
+  private static final List<DemoSection> SECTIONS =
+      List.of(new BoxOverlapSection(), new AgreementSection(), new ActiveLearningSection());
 
   @Spec CommandSpec spec;
 

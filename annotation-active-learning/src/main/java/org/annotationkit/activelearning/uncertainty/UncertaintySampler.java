@@ -16,6 +16,10 @@ import org.annotationkit.activelearning.internal.Parallel;
  * of a row with the same largest probability and the rest spread evenly), so most rows of a large
  * pool cost a maximum and a sum.
  *
+ * <p>Values must be probabilities, non-negative: the float loops order values by their bit
+ * patterns, which is the numeric order of non-negative floats (and puts NaN above every number, so
+ * a row holding NaN gets a NaN score and is never picked).
+ *
  * <p>Picks come in rank order (highest utility first; of equal utilities the earlier item). {@link
  * #select(Probabilities, int, int)} runs parts of the pool on several threads and merges their
  * selections, with the same result as one thread; {@link #accumulate(Probabilities, int, long)}
@@ -161,16 +165,83 @@ public final class UncertaintySampler {
       }
     }
 
+    /**
+     * The largest value and the sum of {@code v[o .. o + c)}, packed as the bits of two floats
+     * (largest in the high half). Non-negative floats order as their bit patterns do as ints, so
+     * the maximum is taken over ints, which the JIT turns into conditional moves without branches;
+     * the values are read in groups of four whose maxima form a tree, not one long chain.
+     */
+    static long maxSum(float[] v, int o, int c) {
+      int end = o + c;
+      int m = Integer.MIN_VALUE;
+      float s = 0;
+      int j = o;
+      for (; j + 3 < end; j += 4) {
+        float a0 = v[j];
+        float a1 = v[j + 1];
+        float a2 = v[j + 2];
+        float a3 = v[j + 3];
+        m =
+            Math.max(
+                m,
+                Math.max(
+                    Math.max(Float.floatToRawIntBits(a0), Float.floatToRawIntBits(a1)),
+                    Math.max(Float.floatToRawIntBits(a2), Float.floatToRawIntBits(a3))));
+        s += (a0 + a1) + (a2 + a3);
+      }
+      for (; j < end; j++) {
+        float a = v[j];
+        m = Math.max(m, Float.floatToRawIntBits(a));
+        s += a;
+      }
+      return ((long) m << 32) | (Float.floatToRawIntBits(s) & 0xFFFFFFFFL);
+    }
+
+    /**
+     * The two largest values of {@code v[o .. o + c)} (the second equal to the first when the
+     * largest occurs twice), packed as float bits, by the same int ordering as {@link #maxSum}: a
+     * pair's larger and smaller values, merged pair by pair without a branch.
+     */
+    static long topTwo(float[] v, int o, int c) {
+      int end = o + c;
+      int h = Integer.MIN_VALUE;
+      int l = Integer.MIN_VALUE;
+      int j = o;
+      for (; j + 3 < end; j += 4) {
+        int a0 = Float.floatToRawIntBits(v[j]);
+        int a1 = Float.floatToRawIntBits(v[j + 1]);
+        int a2 = Float.floatToRawIntBits(v[j + 2]);
+        int a3 = Float.floatToRawIntBits(v[j + 3]);
+        int h1 = Math.max(a0, a1);
+        int l1 = Math.min(a0, a1);
+        int h2 = Math.max(a2, a3);
+        int l2 = Math.min(a2, a3);
+        int hh = Math.max(h1, h2);
+        int ll = Math.max(Math.min(h1, h2), Math.max(l1, l2));
+        l = Math.max(Math.min(h, hh), Math.max(l, ll));
+        h = Math.max(h, hh);
+      }
+      for (; j < end; j++) {
+        int a = Float.floatToRawIntBits(v[j]);
+        l = Math.max(l, Math.min(h, a));
+        h = Math.max(h, a);
+      }
+      return ((long) h << 32) | (l & 0xFFFFFFFFL);
+    }
+
+    static float high(long packed) {
+      return Float.intBitsToFloat((int) (packed >>> 32));
+    }
+
+    static float low(long packed) {
+      return Float.intBitsToFloat((int) packed);
+    }
+
     private static void leastConfidence(float[] v, int c, int from, int to, long shift, TopK top) {
       double t = top.threshold();
       int o = from * c;
       for (int r = from; r < to; r++, o += c) {
-        float m = v[o];
-        for (int j = o + 1; j < o + c; j++) {
-          float x = v[j];
-          m = x > m ? x : m;
-        }
-        double s = 1.0 - m;
+        double s = 1.0 - high(maxSum(v, o, c));
         if (s > t) {
           top.add(r + shift, s);
           t = top.threshold();
@@ -195,21 +266,18 @@ public final class UncertaintySampler {
       }
     }
 
+    /** Margin and ratio from the exact two largest values of each row. */
     private static void topTwo(
         Uncertainty u, float[] v, int c, int from, int to, long shift, TopK top) {
       boolean margin = u == Uncertainty.MARGIN;
       double t = top.threshold();
       int o = from * c;
       for (int r = from; r < to; r++, o += c) {
-        float m1 = Float.NEGATIVE_INFINITY;
-        float m2 = c == 1 ? 0f : Float.NEGATIVE_INFINITY;
-        for (int j = o; j < o + c; j++) {
-          float x = v[j];
-          float lo = x > m1 ? m1 : x;
-          m1 = x > m1 ? x : m1;
-          m2 = lo > m2 ? lo : m2;
-        }
-        double s = margin ? 1.0 - ((double) m1 - (double) m2) : u.fromTopTwo(m1, m2);
+        long two = topTwo(v, o, c);
+        double m1 = high(two);
+        // One class: no second value (its bits stay Integer.MIN_VALUE, which is -0.0f).
+        double m2 = c == 1 ? 0.0 : low(two);
+        double s = margin ? 1.0 - (m1 - m2) : u.fromTopTwo(m1, m2);
         if (s > t) {
           top.add(r + shift, s);
           t = top.threshold();
@@ -244,14 +312,8 @@ public final class UncertaintySampler {
       double cut = cut(t, c);
       int o = from * c;
       for (int r = from; r < to; r++, o += c) {
-        float m = v[o];
-        float sum = m;
-        for (int j = o + 1; j < o + c; j++) {
-          float x = v[j];
-          m = x > m ? x : m;
-          sum += x;
-        }
-        if (m > cut && Math.abs(sum - 1f) <= SUM_TOLERANCE) {
+        long ms = maxSum(v, o, c);
+        if (high(ms) > cut && Math.abs(low(ms) - 1f) <= SUM_TOLERANCE) {
           continue;
         }
         double h = 0;

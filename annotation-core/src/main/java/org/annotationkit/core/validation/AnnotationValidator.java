@@ -38,6 +38,8 @@ import org.annotationkit.core.annotation.Value;
 import org.annotationkit.core.geometry.Box;
 import org.annotationkit.core.geometry.Keypoint;
 import org.annotationkit.core.geometry.Point;
+import org.annotationkit.core.geometry.Polygon;
+import org.annotationkit.core.geometry.PolygonDefect;
 import org.annotationkit.core.internal.Hints;
 import org.annotationkit.core.item.AudioItem;
 import org.annotationkit.core.item.ComparisonItem;
@@ -86,6 +88,12 @@ import org.jspecify.annotations.Nullable;
  *       has the item's size ({@code /value/height}, {@code /value/width}); rotated boxes only in
  *       rotatable fields ({@code /value/rotation}); keypoint names are the skeleton's ({@code
  *       /value/points/k/name});
+ *   <li>polygons are {@linkplain Polygon#isValid() valid}, with or without an item: a ring with no
+ *       area is reported at the ring ({@code /value/points}, {@code /value/holes/h}), a ring that
+ *       meets itself at the point that starts the first of the two edges that meet ({@code
+ *       /value/points/k}, {@code /value/holes/h/k}), a hole outside the exterior at the hole (or at
+ *       its edge that crosses the exterior), and two overlapping holes at the second hole (or its
+ *       edge that crosses the first), each message naming the edges and where they meet;
  *   <li>spans lie within the text, counted in code points ({@code /value/start}, {@code
  *       /value/end}), and their optional text is the covered text ({@code /value/text}); time
  *       segments end within the duration ({@code /value/end});
@@ -213,6 +221,10 @@ public final class AnnotationValidator {
     if (!violations.isEmpty()) {
       throw new ValidationException(violations);
     }
+  }
+
+  private static String ring(String path, int ring) {
+    return ring == 0 ? path + "/points" : path + "/holes/" + (ring - 1);
   }
 
   /** The item kinds a field kind applies to, such as "image and video items". */
@@ -356,6 +368,7 @@ public final class AnnotationValidator {
               points(path + "/holes/" + h + "/", holes.get(h), frame);
             }
           }
+          defects(path, v.polygon());
           attributes(path, field, v.label(), v.attributes());
         }
         case PolylineValue v -> {
@@ -422,6 +435,29 @@ public final class AnnotationValidator {
         case FreeTextValue v -> {
           // Any text is valid.
         }
+      }
+    }
+
+    /** Reports what makes a polygon invalid, each defect at the ring or point it concerns. */
+    private void defects(String path, Polygon polygon) {
+      for (PolygonDefect defect : polygon.defects()) {
+        String at =
+            switch (defect.kind()) {
+              case ZERO_AREA -> ring(path, defect.ring());
+              case SELF_INTERSECTION, HOLE_OUTSIDE ->
+                  ring(path, defect.ring()) + (defect.edge() < 0 ? "" : "/" + defect.edge());
+              case HOLES_OVERLAP ->
+                  ring(path, defect.otherRing())
+                      + (defect.otherEdge() < 0 ? "" : "/" + defect.otherEdge());
+            };
+        Code code =
+            switch (defect.kind()) {
+              case ZERO_AREA -> Code.POLYGON_ZERO_AREA;
+              case SELF_INTERSECTION -> Code.POLYGON_SELF_INTERSECTION;
+              case HOLE_OUTSIDE -> Code.POLYGON_HOLE_OUTSIDE;
+              case HOLES_OVERLAP -> Code.POLYGON_HOLES_OVERLAP;
+            };
+        add(code, at, "invalid polygon: " + defect.message());
       }
     }
 

@@ -107,6 +107,26 @@ public record Violation(String path, Code code, String message) implements Seria
      * /results/i/value/labels} for multiple choice).
      */
     TOO_MANY,
+    /**
+     * A polygon ring without area, its points on one line or fewer than three ({@code
+     * /value/points} or {@code /value/holes/i}).
+     */
+    POLYGON_ZERO_AREA,
+    /**
+     * A polygon ring that crosses or touches itself ({@code /value/points/e} or {@code
+     * /value/holes/i/e}, at the first of the two edges).
+     */
+    POLYGON_SELF_INTERSECTION,
+    /**
+     * A hole that crosses the polygon's exterior or lies outside it ({@code /value/holes/i/e} at
+     * the crossing edge, or {@code /value/holes/i}).
+     */
+    POLYGON_HOLE_OUTSIDE,
+    /**
+     * A hole that overlaps or lies inside another hole ({@code /value/holes/j/e}, at the second
+     * hole).
+     */
+    POLYGON_HOLES_OVERLAP,
     /** A second result of a single choice field ({@code /results/j}). */
     EXTRA_CHOICE,
     /**

@@ -831,11 +831,43 @@ public final class ViolationPlanter {
           random.nextBoolean()
               ? new Point(frameWidth() + 10.0 + random.nextInt(100), points.get(k).y())
               : new Point(points.get(k).x(), -10.0 - random.nextInt(100));
-      points.set(k, outside);
       if (slot.value() instanceof PolygonValue v) {
-        slot.set(
-            new PolygonValue(v.label(), new Polygon(points, v.polygon().holes()), v.attributes()));
+        // Only this violation: the polygon must stay valid. The generator's polygons are
+        // star-shaped about their centre, so pushing a vertex outward along its ray keeps them
+        // simple and their holes inside; the plain moves above may not.
+        List<Point> original = List.copyOf(points);
+        points.set(k, outside);
+        Polygon moved = new Polygon(points, v.polygon().holes());
+        if (!moved.isValid()) {
+          Box bounds = v.polygon().bounds();
+          double cx = bounds.centerX();
+          double cy = bounds.centerY();
+          Point p = original.get(k);
+          double dx = p.x() - cx;
+          double dy = p.y() - cy;
+          double t = Double.POSITIVE_INFINITY;
+          if (dx > 0) {
+            t = Math.min(t, (frameWidth() + 10.0 - cx) / dx);
+          } else if (dx < 0) {
+            t = Math.min(t, (-10.0 - cx) / dx);
+          }
+          if (dy > 0) {
+            t = Math.min(t, (frameHeight() + 10.0 - cy) / dy);
+          } else if (dy < 0) {
+            t = Math.min(t, (-10.0 - cy) / dy);
+          }
+          if (!Double.isFinite(t)) {
+            return false;
+          }
+          points.set(k, new Point(cx + t * dx, cy + t * dy));
+          moved = new Polygon(points, v.polygon().holes());
+          if (!moved.isValid()) {
+            return false;
+          }
+        }
+        slot.set(new PolygonValue(v.label(), moved, v.attributes()));
       } else {
+        points.set(k, outside);
         PolylineValue v = (PolylineValue) slot.value();
         slot.set(new PolylineValue(v.label(), new Polyline(points), v.attributes()));
       }

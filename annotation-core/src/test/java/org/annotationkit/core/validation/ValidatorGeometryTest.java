@@ -1,5 +1,6 @@
 package org.annotationkit.core.validation;
 
+import static org.annotationkit.core.validation.Expect.codes;
 import static org.annotationkit.core.validation.Expect.one;
 import static org.annotationkit.core.validation.Expect.paths;
 import static org.annotationkit.core.validation.Fixtures.IMAGE;
@@ -168,12 +169,92 @@ class ValidatorGeometryTest {
             List.of(
                 List.of(new Point(50, 10), new Point(60, 10), new Point(60, 20)),
                 List.of(new Point(10, 10), new Point(20, 10), new Point(20, -1))));
-    one(
+    List<Violation> violations =
         VALIDATOR.validate(
-            annotation(IMAGE, result("r0", "regions", new PolygonValue("sky", polygon))), IMAGE),
-        "/results/0/value/holes/1/2",
-        Code.OUTSIDE_FRAME,
-        "point (20, -1) is outside the 640x480 image");
+            annotation(IMAGE, result("r0", "regions", new PolygonValue("sky", polygon))), IMAGE);
+    // Outside the image, and so outside the exterior too.
+    paths(violations, "/results/0/value/holes/1/2", "/results/0/value/holes/1/1");
+    codes(violations, Code.OUTSIDE_FRAME, Code.POLYGON_HOLE_OUTSIDE);
+    assertThat(violations.get(0).message())
+        .isEqualTo("point (20, -1) is outside the 640x480 image");
+    assertThat(violations.get(1).message()).contains("hole 1 crosses the exterior");
+  }
+
+  private static Annotation region(Polygon polygon) {
+    return annotation(IMAGE, result("r0", "regions", new PolygonValue("road", polygon)));
+  }
+
+  private static List<Point> square(double x0, double y0, double x1, double y1) {
+    return Polygon.of(x0, y0, x1, y0, x1, y1, x0, y1).exterior();
+  }
+
+  @Test
+  void aBowtiePolygonIsReportedWithTheTwoEdgesThatCross() {
+    Annotation a = region(Polygon.of(0, 0, 20, 20, 20, 0, 0, 20));
+    one(
+        VALIDATOR.validate(a, IMAGE),
+        "/results/0/value/points/0",
+        Code.POLYGON_SELF_INTERSECTION,
+        "invalid polygon: the exterior crosses itself: edge 0 from (0, 0) to (20, 20) crosses edge"
+            + " 2 from (20, 0) to (0, 20) at (10, 10)");
+    // The shape needs no item to be checked.
+    one(
+        VALIDATOR.validate(a),
+        "/results/0/value/points/0",
+        Code.POLYGON_SELF_INTERSECTION,
+        "crosses itself");
+  }
+
+  @Test
+  void aHoleOutsideItsPolygonIsReportedAtTheHole() {
+    Annotation a =
+        region(
+            new Polygon(
+                square(0, 0, 40, 40), List.of(square(10, 10, 20, 20), square(60, 0, 70, 10))));
+    one(
+        VALIDATOR.validate(a, IMAGE),
+        "/results/0/value/holes/1",
+        Code.POLYGON_HOLE_OUTSIDE,
+        "invalid polygon: hole 1 lies outside the exterior: its point 0 (60, 0) is outside");
+    Annotation crossing =
+        region(new Polygon(square(0, 0, 40, 40), List.of(square(30, 10, 50, 20))));
+    one(
+        VALIDATOR.validate(crossing, IMAGE),
+        "/results/0/value/holes/0/0",
+        Code.POLYGON_HOLE_OUTSIDE,
+        "hole 0 crosses the exterior",
+        "at (40, 10)");
+  }
+
+  @Test
+  void overlappingHolesAreReportedAtTheSecondHole() {
+    Annotation a =
+        region(
+            new Polygon(
+                square(0, 0, 40, 40), List.of(square(5, 5, 20, 20), square(15, 15, 30, 30))));
+    one(
+        VALIDATOR.validate(a, IMAGE),
+        "/results/0/value/holes/1/0",
+        Code.POLYGON_HOLES_OVERLAP,
+        "holes 0 and 1 overlap");
+  }
+
+  @Test
+  void ringsWithoutAreaAreReportedAtTheRing() {
+    Annotation a =
+        region(
+            new Polygon(
+                square(0, 0, 40, 40), List.of(Polygon.of(5, 5, 10, 10, 15, 15).exterior())));
+    one(
+        VALIDATOR.validate(a, IMAGE),
+        "/results/0/value/holes/0",
+        Code.POLYGON_ZERO_AREA,
+        "invalid polygon: hole 0 has no area: its points lie on one line");
+    one(
+        VALIDATOR.validate(region(Polygon.of(1, 1, 5, 5, 9, 9)), IMAGE),
+        "/results/0/value/points",
+        Code.POLYGON_ZERO_AREA,
+        "the exterior has no area");
   }
 
   @Test

@@ -73,7 +73,7 @@ public final class AgreementCalculator {
     Objects.requireNonNull(options, "options");
     Agreement point = point(table, metric, options);
     if (options.perCategory()) {
-      point = point.withPerCategory(perCategory(metric, options));
+      point = point.withPerCategory(perCategory(metric));
     }
     if (!point.isDefined() || options.ci() == CiMethod.NONE) {
       return point;
@@ -103,7 +103,17 @@ public final class AgreementCalculator {
       if (metric == Metric.ICC && table.categoryValues().isEmpty()) {
         continue;
       }
-      out.add(compute(metric, options));
+      try {
+        out.add(compute(metric, options));
+      } catch (IllegalArgumentException e) {
+        // Too many categories for a q x q table, say: the others still apply.
+        out.add(
+            Agreement.undefined(
+                metric.cliName(),
+                String.valueOf(e.getMessage()),
+                table.unitCount(),
+                table.raterCount()));
+      }
     }
     return out;
   }
@@ -164,7 +174,7 @@ public final class AgreementCalculator {
     return out;
   }
 
-  private java.util.Map<String, Agreement> perCategory(Metric metric, AgreementOptions options) {
+  private java.util.Map<String, Agreement> perCategory(Metric metric) {
     UnitCounts counts = UnitCounts.of(table);
     return switch (metric) {
       case FLEISS_KAPPA -> counts.fleissPerCategory(table.categories());
@@ -271,11 +281,10 @@ public final class AgreementCalculator {
   }
 
   private static Agreement alpha(RatingTable table, AgreementOptions options) {
-    UnitCounts counts = UnitCounts.of(table);
     if (options.customDistance().isPresent()) {
-      return counts.alpha(options.customDistance().get().matrix());
+      return UnitCounts.of(table).alpha(options.customDistance().get().matrix());
     }
-    return counts.alpha(options.level(), alphaValues(table, options));
+    return ValueAlpha.alpha(table, options.level(), alphaValues(table, options));
   }
 
   private static Agreement icc(RatingTable table, AgreementOptions options, double level) {
@@ -310,73 +319,73 @@ public final class AgreementCalculator {
   }
 
   private Optional<Agreement> analytic(Metric metric, AgreementOptions options, Agreement point) {
+    return switch (metric) {
+      case COHEN_KAPPA, WEIGHTED_KAPPA -> normalInterval(point, options.ciLevel());
+      case ICC -> iccInterval(options, point);
+      case PERCENT_AGREEMENT, FLEISS_KAPPA, SCOTT_PI, BRENNAN_PREDIGER, GWET_AC1, GWET_AC2 ->
+          gwetInterval(metric, options, point);
+      default -> Optional.empty();
+    };
+  }
+
+  private static Optional<Agreement> normalInterval(Agreement point, double level) {
+    double value = point.valueOrThrow();
+    double se = point.se().orElse(Double.NaN);
+    if (!Double.isFinite(se)) {
+      return Optional.empty();
+    }
+    double z = Quantiles.normal(level);
+    return Optional.of(
+        point.withInterval(new Interval(value - z * se, value + z * se, level, "analytic")));
+  }
+
+  private Optional<Agreement> iccInterval(AgreementOptions options, Agreement point) {
+    double level = options.ciLevel();
+    Agreement icc = icc(table, options, level);
+    return icc.ci().isPresent()
+        ? Optional.of(
+            icc.withCounts(icc.units(), table.raterCount()).withPerCategory(point.perCategory()))
+        : Optional.empty();
+  }
+
+  private Optional<Agreement> gwetInterval(
+      Metric metric, AgreementOptions options, Agreement point) {
     double value = point.valueOrThrow();
     double level = options.ciLevel();
-    switch (metric) {
-      case COHEN_KAPPA, WEIGHTED_KAPPA -> {
-        double se = point.se().orElse(Double.NaN);
-        if (!Double.isFinite(se)) {
-          return Optional.empty();
-        }
-        double z = Quantiles.normal(level);
-        return Optional.of(
-            point.withInterval(new Interval(value - z * se, value + z * se, level, "analytic")));
-      }
-      case ICC -> {
-        Agreement icc = icc(table, options, level);
-        return icc.ci().isPresent()
-            ? Optional.of(
-                icc.withCounts(icc.units(), table.raterCount())
-                    .withPerCategory(point.perCategory()))
-            : Optional.empty();
-      }
-      case PERCENT_AGREEMENT, FLEISS_KAPPA, SCOTT_PI, BRENNAN_PREDIGER, GWET_AC1, GWET_AC2 -> {
-        RatingTable t = metric == Metric.SCOTT_PI ? bothRated(table) : table;
-        UnitCounts counts = UnitCounts.of(t);
-        Weights w =
-            metric == Metric.GWET_AC1
-                ? Weights.identity(t.categoryCount())
-                : weights(t, metric, options);
-        GwetVariance.Family family;
-        double pe;
+    RatingTable t = metric == Metric.SCOTT_PI ? bothRated(table) : table;
+    UnitCounts counts = UnitCounts.of(t);
+    Weights w =
+        metric == Metric.GWET_AC1
+            ? Weights.identity(t.categoryCount())
+            : weights(t, metric, options);
+    GwetVariance.Family family =
         switch (metric) {
-          case PERCENT_AGREEMENT -> {
-            family = GwetVariance.Family.PERCENT;
-            pe = 0;
-          }
-          case FLEISS_KAPPA, SCOTT_PI -> {
-            family = GwetVariance.Family.FLEISS;
-            pe = counts.fleissChance(w);
-          }
-          case BRENNAN_PREDIGER -> {
-            family = GwetVariance.Family.BRENNAN_PREDIGER;
-            int q = t.categoryCount();
-            pe = w.sum() / ((double) q * q);
-          }
-          default -> {
-            family = GwetVariance.Family.GWET;
-            pe = counts.gwetChance(w);
-          }
-        }
-        double se =
-            GwetVariance.standardError(
-                t, w, family, value, pe, counts.classificationProbabilities());
-        long n = counts.unitCount();
-        if (!Double.isFinite(se) || n < 2) {
-          return Optional.empty();
-        }
-        double half = Quantiles.t(level, n - 1) * se;
-        return Optional.of(
-            point
-                .withStandardErrors(se, Double.NaN)
-                .withInterval(
-                    new Interval(
-                        Math.max(-1, value - half), Math.min(1, value + half), level, "analytic")));
-      }
-      default -> {
-        return Optional.empty();
-      }
+          case PERCENT_AGREEMENT -> GwetVariance.Family.PERCENT;
+          case FLEISS_KAPPA, SCOTT_PI -> GwetVariance.Family.FLEISS;
+          case BRENNAN_PREDIGER -> GwetVariance.Family.BRENNAN_PREDIGER;
+          default -> GwetVariance.Family.GWET;
+        };
+    int q = t.categoryCount();
+    double pe =
+        switch (family) {
+          case PERCENT -> 0;
+          case FLEISS -> counts.fleissChance(w);
+          case BRENNAN_PREDIGER -> w.sum() / ((double) q * q);
+          case GWET -> counts.gwetChance(w);
+        };
+    double se =
+        GwetVariance.standardError(t, w, family, value, pe, counts.classificationProbabilities());
+    long n = counts.unitCount();
+    if (!Double.isFinite(se) || n < 2) {
+      return Optional.empty();
     }
+    double half = Quantiles.t(level, (double) (n - 1)) * se;
+    return Optional.of(
+        point
+            .withStandardErrors(se, Double.NaN)
+            .withInterval(
+                new Interval(
+                    Math.max(-1, value - half), Math.min(1, value + half), level, "analytic")));
   }
 
   private Agreement bootstrap(

@@ -27,6 +27,12 @@ public final class RaterPairsAccumulator implements Accumulator<RaterPairsAccumu
       throw new IllegalArgumentException(
           "need at least one rater and one category, got " + raters + " and " + categories);
     }
+    if ((long) categories * categories > UnitCountsAccumulator.MAX_SQUARE) {
+      throw new IllegalArgumentException(
+          categories
+              + " categories are too many for the q x q contingency tables of the kappas; for"
+              + " continuous values use interval or ordinal alpha or the ICC");
+    }
     this.r = raters;
     this.q = categories;
     this.tables = new long[Math.multiplyExact(raters * (raters - 1) / 2, categories * categories)];

@@ -58,6 +58,9 @@ public final class UnitCountsAccumulator implements Accumulator<UnitCountsAccumu
 
   private long @Nullable [] patterns;
 
+  /** The most entries a pair-count matrix may have. */
+  static final long MAX_SQUARE = 1L << 24;
+
   /** Pattern tables larger than this are not worth it. */
   private static final int MAX_PATTERNS = 1 << 16;
 
@@ -81,6 +84,12 @@ public final class UnitCountsAccumulator implements Accumulator<UnitCountsAccumu
   public UnitCountsAccumulator(int categories, int maxRatingsPerUnit) {
     if (categories < 1) {
       throw new IllegalArgumentException("need at least one category, got " + categories);
+    }
+    if ((long) categories * categories > MAX_SQUARE) {
+      throw new IllegalArgumentException(
+          categories
+              + " categories are too many for the q x q pair counts of the kappa family; for"
+              + " continuous values use interval or ordinal alpha or the ICC");
     }
     this.q = categories;
     this.count = new int[categories];

@@ -74,7 +74,7 @@ public final class RankAgreement {
         int x = Double.compare(a[i], a[j]);
         int y = Double.compare(b[i], b[j]);
         if (x == 0 && y == 0) {
-          continue;
+          // Tied for both: in neither count.
         } else if (x == 0) {
           tiedA++;
         } else if (y == 0) {

@@ -219,6 +219,31 @@ class AgreementPropertiesTest {
     return 1 - (observed / n) / (expected / (n * (n - 1)));
   }
 
+  /**
+   * The matrix-free paths for many distinct values (interval from moments, ordinal from mid-ranks,
+   * ratio over pairs of values) equal the coincidence matrix.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void matrixFreeAlphaEqualsTheCoincidenceMatrix(long seed) {
+    RatingTable table = randomTable(Seeds.random(seed), 0.3);
+    double[] values = table.categoryValues().orElseThrow();
+    UnitCounts counts = UnitCounts.of(table);
+    Agreement[][] pairs = {
+      {ValueAlpha.interval(table, values), counts.alpha(Level.INTERVAL, values)},
+      {ValueAlpha.alpha(table, Level.ORDINAL, values), counts.alpha(Level.ORDINAL, values)},
+      {ValueAlpha.ratio(table, values), counts.alpha(Level.RATIO, values)},
+    };
+    for (Agreement[] pair : pairs) {
+      assertThat(pair[0].isDefined())
+          .as("%s vs %s", pair[0], pair[1])
+          .isEqualTo(pair[1].isDefined());
+      if (pair[1].isDefined()) {
+        assertThat(pair[0].valueOrThrow()).isCloseTo(pair[1].valueOrThrow(), within(1e-9));
+      }
+    }
+  }
+
   /** Interval alpha from moments equals interval alpha from the coincidence matrix. */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")

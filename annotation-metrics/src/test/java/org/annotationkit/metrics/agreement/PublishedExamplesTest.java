@@ -42,6 +42,23 @@ class PublishedExamplesTest {
     assertThat(value(table, Metric.PERCENT_AGREEMENT)).isCloseTo(0.8181818, within(5e-8));
   }
 
+  /**
+   * Gwet's variance and interval for AC1, as irrCAC's README prints {@code
+   * gwet.ac1.raw(cac.raw4raters)} (the Krippendorff 2011 data): standard error 0.14295, 95%
+   * interval (0.461, 1), t with n - 1 = 10 degrees of freedom, the upper bound clipped at 1.
+   */
+  @Test
+  void krippendorff2011Ac1IntervalAsIrrCac() {
+    Agreement ac1 =
+        AgreementCalculator.of(Examples.krippendorff2011())
+            .compute(Metric.GWET_AC1, AgreementOptions.DEFAULT);
+    assertThat(ac1.se().getAsDouble()).isCloseTo(0.14295, within(5e-6));
+    Interval ci = ac1.ci().orElseThrow();
+    assertThat(ci.low()).isCloseTo(0.461, within(5e-4));
+    assertThat(ci.high()).isEqualTo(1);
+    assertThat(ci.method()).isEqualTo("analytic");
+  }
+
   /** Fleiss (1971), "Measuring nominal scale agreement among many raters", pp. 379-380. */
   @Test
   void fleiss1971KappaAndPerCategory() {
