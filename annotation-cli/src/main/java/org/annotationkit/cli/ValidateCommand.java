@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Checks annotations (canonical JSON Lines) against a schema and, when given, their items.",
-      "Lists every problem as FILE:LINE at POINTER: MESSAGE, then goes on: a malformed line of the"
+      "Lists every problem as FILE:LINE:COLUMN at POINTER: MESSAGE (the column where the record starts, for a violation), then goes on: a malformed line of the"
           + " annotations or items is listed with the place and what is wrong, and every line after"
           + " it is still checked.",
       "Without --items, the checks that need the items are skipped, and a line on stderr says"
@@ -116,7 +116,8 @@ final class ValidateCommand implements Callable<Integer> {
         new Records<>("annotations", annotationsFile, CanonicalJson.annotations(), out)) {
       while (records.next()) {
         annotations++;
-        long found = check(validator, records.value(), items, source, records.line(), out);
+        long found =
+            check(validator, records.value(), items, source, records.line(), records.column(), out);
         if (found > 0) {
           invalid++;
           violations += found;
@@ -147,30 +148,35 @@ final class ValidateCommand implements Callable<Integer> {
       Items items,
       String source,
       long line,
+      long column,
       PrintWriter out) {
     if (!items.given()) {
-      return print(validator.validate(annotation), source, line, out);
+      return print(validator.validate(annotation), source, line, column, out);
     }
     Item item = items.byId().get(annotation.itemId());
     if (item == null) {
       out.printf(
           Locale.ROOT,
-          "%s:%d at /item: no item '%s' in the items file%s%n",
+          "%s:%d:%d at /item: no item '%s' in the items file%s%n",
           source,
           line,
+          column,
           annotation.itemId(),
           items.malformed() == 0
               ? ""
               : " (" + items.malformed() + " of its lines could not be read)");
       return 1;
     }
-    return print(validator.validate(annotation, item), source, line, out);
+    return print(validator.validate(annotation, item), source, line, column, out);
   }
 
-  private static long print(List<Violation> violations, String source, long line, PrintWriter out) {
+  /** Prints violations as {@code FILE:LINE:COLUMN at POINTER: message}, as the library's errors. */
+  private static long print(
+      List<Violation> violations, String source, long line, long column, PrintWriter out) {
     for (Violation violation : violations) {
       String pointer = violation.path().isEmpty() ? "/" : violation.path();
-      out.printf(Locale.ROOT, "%s:%d at %s: %s%n", source, line, pointer, violation.message());
+      out.printf(
+          Locale.ROOT, "%s:%d:%d at %s: %s%n", source, line, column, pointer, violation.message());
     }
     return violations.size();
   }
@@ -194,10 +200,11 @@ final class ValidateCommand implements Callable<Integer> {
           repeated++;
           out.printf(
               Locale.ROOT,
-              "%s:%d at /id: item id '%s' appears twice, first on line %d (annotations of it are"
-                  + " checked against that one)%n",
+              "%s:%d:%d at /id: item id '%s' appears twice, first on line %d (annotations of it"
+                  + " are checked against that one)%n",
               file,
               records.line(),
+              records.column(),
               item.id(),
               first);
         }
@@ -291,6 +298,11 @@ final class ValidateCommand implements Callable<Integer> {
     /** The line number of that record. */
     long line() {
       return reader.lineNumber();
+    }
+
+    /** The column at which that record starts. */
+    long column() {
+      return reader.columnNumber();
     }
 
     /** The number of malformed lines so far. */

@@ -77,11 +77,11 @@ class ValidateCommandTest {
     List<String> violations =
         run.outLines().stream().filter(line -> line.startsWith(WITH_ERRORS + ":")).toList();
     assertThat(violations).hasSize(3);
-    assertThat(violations.get(0)).startsWith(WITH_ERRORS + ":1 at /results/0/value/width: ");
+    assertThat(violations.get(0)).startsWith(WITH_ERRORS + ":1:1 at /results/0/value/width: ");
     assertThat(violations.get(1))
-        .startsWith(WITH_ERRORS + ":1 at /results/1/value/label: ")
+        .startsWith(WITH_ERRORS + ":1:1 at /results/1/value/label: ")
         .contains("truck");
-    assertThat(violations.get(2)).startsWith(WITH_ERRORS + ":2 at /results/0/value/end: ");
+    assertThat(violations.get(2)).startsWith(WITH_ERRORS + ":2:1 at /results/0/value/end: ");
     assertThat(run.out())
         .contains("checked 2 annotations in " + WITH_ERRORS + ": 2 with violations, 3 violations");
     assertThat(run.err()).isEmpty();
@@ -140,7 +140,7 @@ class ValidateCommandTest {
     List<String> out = run.outLines();
     assertThat(out).hasSize(3);
     assertThat(out.get(0)).isEqualTo(problem.getMessage());
-    assertThat(out.get(1)).startsWith(file + ":3 at /results/0/value/end: span end ");
+    assertThat(out.get(1)).startsWith(file + ":3:1 at /results/0/value/end: span end ");
     assertThat(out.get(2))
         .isEqualTo(
             "checked 2 annotations in "
@@ -244,7 +244,7 @@ class ValidateCommandTest {
             problem.getMessage(),
             "read 2 items from " + itemsFile + ": 1 malformed line, 0 repeated ids",
             VALID
-                + ":4 at /item: no item 'news-1' in the items file (1 of its lines could not be"
+                + ":4:1 at /item: no item 'news-1' in the items file (1 of its lines could not be"
                 + " read)",
             "checked 5 annotations in " + VALID + ": 1 with violations, 1 violation");
   }
@@ -269,7 +269,7 @@ class ValidateCommandTest {
     assertThat(run.outLines())
         .containsExactly(
             itemsFile
-                + ":4 at /id: item id 'street-1' appears twice, first on line 1 (annotations of it"
+                + ":4:1 at /id: item id 'street-1' appears twice, first on line 1 (annotations of it"
                 + " are checked against that one)",
             "read 3 items from " + itemsFile + ": 0 malformed lines, 1 repeated id",
             "checked 5 annotations in " + VALID + ": 0 with violations, 0 violations");
@@ -325,7 +325,7 @@ class ValidateCommandTest {
             annotations.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains(":4 at /item: no item 'news-9' in the items file\n");
+    assertThat(run.out()).contains(":4:1 at /item: no item 'news-9' in the items file\n");
   }
 
   @Test

@@ -1,7 +1,10 @@
 package org.annotationkit.benchmarks;
 
-import java.io.StringReader;
-import java.io.StringWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.annotationkit.core.annotation.Annotation;
@@ -22,8 +25,13 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Canonical JSON write and read of many annotations of mixed kinds, as JSON Lines: one operation
@@ -38,9 +46,14 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li>{@link #writeJsonLines()} writes them through {@link JsonCodec#writeLines(java.io.Writer)}
  *       to a writer that discards the text and counts its characters: the cost of encoding alone.
- *   <li>{@link #readJsonLines(Blackhole)} reads the text, built once in {@link #setUp()}, back
- *       through {@link JsonCodec#readLines(java.io.Reader, String)} one annotation at a time
- *       without collecting them: the cost of decoding and validating alone.
+ *   <li>{@link #readJsonLines(Blackhole)} reads the file, written once in {@link #setUp()} to a
+ *       temporary folder (so after the first operation it is in the page cache), back through
+ *       {@link JsonCodec#readLines(Path)} one annotation at a time without collecting them: the
+ *       cost of decoding and validating alone.
+ *   <li>{@link #tokenPass()} is the floor of that read: a plain jackson-core parser (default
+ *       configuration) over the same file, moving from token to token to the end without looking
+ *       at any of them. No reader of the file can be faster; the read is judged by its ratio to
+ *       this floor, measured side by side in the same run.
  * </ul>
  *
  * <p>Results are the average time per operation, in milliseconds; divide the size above by it for a
@@ -67,23 +80,38 @@ public class CanonicalJsonBenchmark {
   @Param("100000")
   public int count;
 
+  private static final JsonFactory PLAIN = new JsonFactory();
+
   private List<Annotation> annotations;
-  private String jsonLines;
+  private Path folder;
+  private Path file;
 
   /** Creates the benchmark; JMH calls this. */
   public CanonicalJsonBenchmark() {}
 
-  /** Generates the annotations and writes them once, as the input of the read benchmark. */
+  /**
+   * Generates the annotations and writes them once to a temporary file, the input of the read
+   * benchmarks.
+   *
+   * @throws IOException if the temporary file cannot be made
+   */
   @Setup(Level.Trial)
-  public void setUp() {
+  public void setUp() throws IOException {
     annotations = new DomainGenerator(Seeds.random(SEED)).mixedAnnotations(count);
-    StringWriter text = new StringWriter();
-    try (JsonLinesWriter<Annotation> out = CODEC.writeLines(text)) {
-      for (Annotation annotation : annotations) {
-        out.write(annotation);
-      }
-    }
-    jsonLines = text.toString();
+    folder = Files.createTempDirectory("canonical-json-benchmark");
+    file = folder.resolve("annotations.jsonl");
+    CODEC.writeLines(file, annotations);
+  }
+
+  /**
+   * Deletes the temporary file.
+   *
+   * @throws IOException if it cannot be deleted
+   */
+  @TearDown(Level.Trial)
+  public void tearDown() throws IOException {
+    Files.deleteIfExists(file);
+    Files.deleteIfExists(folder);
   }
 
   /**
@@ -103,7 +131,7 @@ public class CanonicalJsonBenchmark {
   }
 
   /**
-   * Reads every annotation back from the JSON Lines text, one at a time.
+   * Reads every annotation back from the JSON Lines file, one at a time.
    *
    * @param blackhole where each annotation goes, so that none of the work is dead code
    * @return the number of annotations read
@@ -111,13 +139,32 @@ public class CanonicalJsonBenchmark {
   @Benchmark
   public int readJsonLines(Blackhole blackhole) {
     int read = 0;
-    try (JsonLinesReader<Annotation> in =
-        CODEC.readLines(new StringReader(jsonLines), "benchmark.jsonl")) {
+    try (JsonLinesReader<Annotation> in = CODEC.readLines(file)) {
       while (in.hasNext()) {
         blackhole.consume(in.next());
         read++;
       }
     }
     return read;
+  }
+
+  /**
+   * The floor of {@link #readJsonLines(Blackhole)}: every token of the same file, with a plain
+   * jackson-core parser, looking at none of them.
+   *
+   * @return the number of tokens
+   */
+  @Benchmark
+  public long tokenPass() {
+    long tokens = 0;
+    try (InputStream in = Files.newInputStream(file);
+        JsonParser parser = PLAIN.createParser(ObjectReadContext.empty(), in)) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        tokens++;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return tokens;
   }
 }

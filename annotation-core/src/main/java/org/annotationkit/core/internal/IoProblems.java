@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The wording of file errors: {@code "cannot read data.csv: no such file"}, naming the file the
@@ -43,9 +45,32 @@ public final class IoProblems {
         "cannot " + verb + " " + file + ": " + reason(file, cause), cause);
   }
 
+  /**
+   * An unchecked exception for a failure to read or write a named input or output, such as a stream
+   * given with a name.
+   *
+   * @param verb {@code "read"} or {@code "write"}
+   * @param name the name of the file or stream, as the caller gave it
+   * @param cause the failure
+   * @return the exception, to throw
+   */
+  public static UncheckedIOException failure(String verb, String name, IOException cause) {
+    @Nullable Path file;
+    try {
+      file = name.isEmpty() ? null : Path.of(name);
+    } catch (InvalidPathException notAPath) {
+      file = null;
+    }
+    return new UncheckedIOException(
+        "cannot " + verb + " " + name + ": " + reason(file, cause), cause);
+  }
+
   /** The reason of a failure in a few words. */
-  static String reason(Path file, IOException e) {
-    Path folder = file.toAbsolutePath().getParent();
+  static String reason(@Nullable Path file, IOException e) {
+    @Nullable Path folder = file == null ? null : file.toAbsolutePath().getParent();
+    if (file != null && Files.isDirectory(file)) {
+      return "it is a folder, not a file";
+    }
     if (e instanceof NoSuchFileException) {
       return folder != null && !Files.isDirectory(folder)
           ? "the folder " + folder + " does not exist"

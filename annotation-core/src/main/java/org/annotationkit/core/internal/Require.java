@@ -1,7 +1,6 @@
 package org.annotationkit.core.internal;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -16,6 +15,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The argument checks of the core's constructors, and how their messages quote values. Every
@@ -215,16 +215,30 @@ public final class Require {
    *     keep of it
    * @return an unmodifiable copy of what {@code check} returned
    * @throws NullPointerException naming the element if an element is null
+   * @implNote {@code check} is first given the list's name; only when it throws is it called again
+   *     with the element's name, so that only a failure pays for building that name. It must be a
+   *     check without side effects.
    */
   public static <T> List<T> copyEach(
       List<? extends T> values, String name, BiFunction<? super T, String, ? extends T> check) {
     Objects.requireNonNull(values, name);
-    List<T> copy = new ArrayList<>(values.size());
-    for (T value : values) {
-      String element = name + "[" + copy.size() + "]";
-      copy.add(check.apply(Objects.requireNonNull(value, element), element));
+    Object[] copy = values.toArray();
+    for (int i = 0; i < copy.length; i++) {
+      int index = i;
+      Object value = Objects.requireNonNull(copy[i], () -> name + "[" + index + "]");
+      @SuppressWarnings("unchecked") // copied from a List<? extends T>
+      T element = (T) value;
+      try {
+        // The element's name is only needed in a message: it is built only when the check fails.
+        copy[i] = check.apply(element, name);
+      } catch (IllegalArgumentException e) {
+        copy[i] = check.apply(element, name + "[" + i + "]");
+        throw e;
+      }
     }
-    return List.copyOf(copy);
+    @SuppressWarnings("unchecked") // every element is a checked T
+    List<T> list = (List<T>) List.of(copy);
+    return list;
   }
 
   /**
@@ -235,7 +249,7 @@ public final class Require {
    * @param values the elements
    * @param key the key of an element, such as its id or name
    * @param message the message for a key that repeats
-   * @return the keys
+   * @return the keys, an unmodifiable set
    * @throws IllegalArgumentException with the message of the first key that repeats
    */
   @CanIgnoreReturnValue
@@ -243,14 +257,66 @@ public final class Require {
       Collection<? extends T> values,
       Function<? super T, ? extends K> key,
       Function<? super K, String> message) {
-    Set<K> seen = new HashSet<>();
+    int n = values.size();
+    if (n <= SMALL) {
+      // A few values, as in most annotations: compare each key with the ones before it, without
+      // the allocations of a hash set, and make the set of keys only when it is asked for.
+      @SuppressWarnings("unchecked") // keys of the values, each a K
+      K[] keys = (K[]) new Object[n];
+      int i = 0;
+      for (T value : values) {
+        K k = key.apply(value);
+        for (int j = 0; j < i; j++) {
+          if (Objects.equals(keys[j], k)) {
+            throw new IllegalArgumentException(message.apply(k));
+          }
+        }
+        keys[i++] = k;
+      }
+      return new SmallSet<>(keys, i);
+    }
+    Set<K> seen = HashSet.newHashSet(n);
     for (T value : values) {
       K k = key.apply(value);
       if (!seen.add(k)) {
         throw new IllegalArgumentException(message.apply(k));
       }
     }
-    return seen;
+    return Collections.unmodifiableSet(seen);
+  }
+
+  /** Up to this many values are checked for uniqueness by comparing pairs. */
+  private static final int SMALL = 8;
+
+  /** The distinct keys of a few values, as an unmodifiable set that copies them only if asked. */
+  private static final class SmallSet<K> extends java.util.AbstractSet<K> {
+    private final K[] keys;
+    private final int size;
+
+    SmallSet(K[] keys, int size) {
+      this.keys = keys;
+      this.size = size;
+    }
+
+    @Override
+    public java.util.Iterator<K> iterator() {
+      return java.util.Arrays.asList(keys).subList(0, size).iterator();
+    }
+
+    @Override
+    public boolean contains(@Nullable Object o) {
+      for (int i = 0; i < size; i++) {
+        if (Objects.equals(keys[i], o)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 
   /**

@@ -32,8 +32,12 @@ public final class FormatException extends RuntimeException {
   /** The JSON pointer of the offending value, or null when the input is not JSON. */
   private final @Nullable String pointer;
 
+  /** What was wrong, without the location. */
+  private final String problem;
+
   private FormatException(String problem, Location location, @Nullable Throwable cause) {
     super(describe(problem, location), cause);
+    this.problem = problem;
     this.source = location.source().orElse(null);
     this.line = location.line();
     this.column = location.column();
@@ -74,13 +78,7 @@ public final class FormatException extends RuntimeException {
    * @return what was wrong
    */
   public String problem() {
-    String message = Objects.requireNonNull(getMessage());
-    int colon = message.indexOf(": ");
-    return hasLocation() && colon >= 0 ? message.substring(colon + 2) : message;
-  }
-
-  private boolean hasLocation() {
-    return source != null || line > 0 || pointer != null;
+    return problem;
   }
 
   /**
@@ -119,15 +117,22 @@ public final class FormatException extends RuntimeException {
     return Optional.ofNullable(pointer);
   }
 
+  /**
+   * The message: {@code FILE:LINE:COLUMN at POINTER: problem}, each part left out when unknown
+   * ({@code FILE:LINE: problem}, {@code FILE at /x: problem}); without a file name the place starts
+   * with the word {@code line} ({@code line 3:7 at /x: problem}).
+   */
   private static String describe(String problem, Location location) {
     StringBuilder where = new StringBuilder(location.source().orElse(""));
     if (location.line() > 0) {
-      if (!where.isEmpty()) {
+      if (where.isEmpty()) {
+        where.append("line ");
+      } else {
         where.append(':');
       }
-      where.append("line ").append(location.line());
+      where.append(location.line());
       if (location.column() > 0) {
-        where.append(":").append(location.column());
+        where.append(':').append(location.column());
       }
     }
     if (location.pointer().isPresent()) {

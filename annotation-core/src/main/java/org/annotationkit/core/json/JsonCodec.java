@@ -1,26 +1,25 @@
 package org.annotationkit.core.json;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.InputStream;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
+import org.annotationkit.core.annotation.Annotation;
+import org.annotationkit.core.internal.IoProblems;
+import org.annotationkit.core.internal.Require;
+import org.annotationkit.core.io.AtomicFiles;
 import org.annotationkit.core.io.FormatException;
+import org.annotationkit.core.item.Item;
+import org.annotationkit.core.schema.Schema;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -151,51 +150,35 @@ public final class JsonCodec<T> {
   public void writeLines(Path file, Iterable<? extends T> values) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(values, "values");
-    Path target = file.toAbsolutePath();
-    Path folder = Objects.requireNonNull(target.getParent(), "file has no parent folder");
-    Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-    boolean moved = false;
     try {
-      try (FileChannel channel =
-              FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-          JsonLinesWriter<T> lines =
-              new JsonLinesWriter<>(
-                  this,
-                  new OutputStreamWriter(
-                      Channels.newOutputStream(channel), StandardCharsets.UTF_8.newEncoder()))) {
-        for (T value : values) {
-          lines.write(value);
-        }
-        lines.flush();
-        channel.force(true);
+      AtomicFiles.write(
+          file,
+          stream -> {
+            Utf8Writer text = new Utf8Writer(stream);
+            try (JsonLinesWriter<T> lines = new JsonLinesWriter<>(this, text, true)) {
+              for (T value : values) {
+                lines.write(value);
+              }
+            }
+          });
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot write " + file + ": " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("cannot write " + file + ":")) {
+        throw e;
       }
-      move(temp, target);
-      moved = true;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    } finally {
-      if (!moved) {
-        deleteQuietly(temp);
-      }
+      throw IoProblems.failure("write", file, Objects.requireNonNull(e.getCause()));
     }
   }
 
-  private static void move(Path source, Path target) throws IOException {
-    try {
-      Files.move(
-          source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  @SuppressWarnings("EmptyCatch") // the original failure is the one worth reporting
-  private static void deleteQuietly(Path temp) {
-    try {
-      Files.deleteIfExists(temp);
-    } catch (IOException | RuntimeException ignored) {
-      // nothing better to do: the write failed already and that exception is on its way
-    }
+  /** What a value is, for messages: {@code annotation 'a1'}, {@code item 'img-1'}. */
+  static String describe(Object value) {
+    return switch (value) {
+      case Annotation annotation -> "annotation " + Require.quote(annotation.id());
+      case Item item -> "item " + Require.quote(item.id());
+      case Schema schema -> "schema " + Require.quote(schema.name());
+      default -> value.getClass().getSimpleName();
+    };
   }
 
   // ------------------------------------------------------------------ reading
@@ -210,7 +193,11 @@ public final class JsonCodec<T> {
   public T read(String json) {
     Objects.requireNonNull(json, "json");
     String text = !json.isEmpty() && json.charAt(0) == BYTE_ORDER_MARK ? json.substring(1) : json;
-    return readDocument(JsonEngine.parser(text), Optional.empty());
+    try {
+      return readDocument(JsonEngine.parser(text), Optional.empty());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -226,7 +213,11 @@ public final class JsonCodec<T> {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(sourceName, "sourceName");
     Optional<String> source = Optional.of(sourceName);
-    return readDocument(JsonEngine.parser(skipByteOrderMark(in, source)), source);
+    try {
+      return readDocument(JsonEngine.parser(skipByteOrderMark(in, source)), source);
+    } catch (IOException e) {
+      throw IoProblems.failure("read", sourceName, e);
+    }
   }
 
   /**
@@ -239,10 +230,12 @@ public final class JsonCodec<T> {
    */
   public T read(Path file) {
     Objects.requireNonNull(file, "file");
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(in, file.toString());
+    IoProblems.requireReadableFile(file);
+    Optional<String> source = Optional.of(file.toString());
+    try (LineInput in = new LineInput.Bytes(Files.newInputStream(file))) {
+      return readAlone(JsonEngine.parser(in), source, in, "the input");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw IoProblems.failure("read", file, e);
     }
   }
 
@@ -258,7 +251,22 @@ public final class JsonCodec<T> {
   public JsonLinesReader<T> readLines(Reader in, String sourceName) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(sourceName, "sourceName");
-    return new JsonLinesReader<>(this, in, sourceName);
+    return new JsonLinesReader<>(this::readRecord, in, sourceName);
+  }
+
+  /**
+   * Reads values from JSON Lines in UTF-8 bytes, one record per line, lazily: nothing is read
+   * before the first call to {@link JsonLinesReader#hasNext()}. Bytes that are not UTF-8 are
+   * reported at their line and byte offset. Closing the returned reader closes {@code in}.
+   *
+   * @param in the bytes, UTF-8
+   * @param sourceName the name of the file or stream, for error messages
+   * @return a reader of one value at a time
+   */
+  public JsonLinesReader<T> readLines(InputStream in, String sourceName) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(sourceName, "sourceName");
+    return new JsonLinesReader<>(this::readRecord, in, sourceName);
   }
 
   /**
@@ -271,42 +279,52 @@ public final class JsonCodec<T> {
    */
   public JsonLinesReader<T> readLines(Path file) {
     Objects.requireNonNull(file, "file");
+    IoProblems.requireReadableFile(file);
     try {
-      return new JsonLinesReader<>(this, Files.newInputStream(file), file.toString());
+      return new JsonLinesReader<>(this::readRecord, Files.newInputStream(file), file.toString());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw IoProblems.failure("read", file, e);
     }
   }
 
-  private T readDocument(JsonParser parser, Optional<String> source) {
-    return readAlone(parser, source, 1, "the input");
+  private T readDocument(JsonParser parser, Optional<String> source) throws IOException {
+    return readAlone(parser, source, null, "the input");
   }
 
   /**
-   * Reads one line of JSON Lines, {@code length} characters of {@code chars} from {@code offset},
-   * which is on line {@code lineNumber} of its source. The characters are not kept.
+   * Reads one record that must be all there is in the parser's input; {@code bytes}, if not null,
+   * is what a byte parser reads, whose first bad byte is reported rather than the parser's failure.
    */
-  T readLine(char[] chars, int offset, int length, Optional<String> source, long lineNumber) {
-    return readAlone(JsonEngine.parser(chars, offset, length), source, lineNumber, "the line");
-  }
-
-  /** Reads one record that must be all there is in the parser's input. */
-  private T readAlone(JsonParser parser, Optional<String> source, long firstLine, String scope) {
-    JsonIn in = new JsonIn(parser, source, firstLine);
+  private T readAlone(
+      JsonParser parser, Optional<String> source, @Nullable LineInput bytes, String scope)
+      throws IOException {
+    JsonIn in = new JsonIn(parser, source, 1, bytes, 0);
     // The parser is closed after the catch clauses, which still need its position.
     try {
-      if (in.next() == null) {
-        throw in.error("expected " + recordDescription + ", but " + scope + " is empty");
+      FormatException problem;
+      try {
+        if (in.next() == null) {
+          throw in.error("expected " + recordDescription + ", but " + scope + " is empty");
+        }
+        T value = readRecord(in);
+        if (in.next() != null) {
+          throw in.error("expected the end of " + scope + " after the record, found " + in.found());
+        }
+        if (bytes == null || bytes.invalidOffset() < 0) {
+          return value;
+        }
+        problem = bytes.notUtf8(source, 0, 1, in.pointer());
+      } catch (JacksonIOException e) {
+        throw ioCause(e);
+      } catch (JacksonException e) {
+        problem = in.malformed(e);
+      } catch (FormatException e) {
+        problem = e;
       }
-      T value = readRecord(in);
-      if (in.next() != null) {
-        throw in.error("expected the end of " + scope + " after the record, found " + in.found());
+      if (bytes != null && bytes.invalidOffset() >= 0) {
+        problem = bytes.notUtf8(source, 0, 1, in.pointer());
       }
-      return value;
-    } catch (JacksonIOException e) {
-      throw readFailure(ioCause(e), source, 0);
-    } catch (JacksonException e) {
-      throw in.malformed(e);
+      throw problem;
     } finally {
       parser.close();
     }
@@ -329,6 +347,42 @@ public final class JsonCodec<T> {
                   ? describeRecord(type)
                   : "an unknown record type " + JsonIn.quote(type)));
     }
+    return readAfterType(in, record);
+  }
+
+  /** The header fields that every record starts with, before its type is known. */
+  private static final JsonIn.Fields ANY_RECORD =
+      new JsonIn.Fields("a record", "annotationkit", "version");
+
+  /**
+   * Reads one record of any of the three types (a {@link Schema}, an {@link Item} or an {@link
+   * Annotation}), starting on its opening brace and returning on its closing brace.
+   */
+  static Object readAnyRecord(JsonIn in) {
+    if (in.token() != JsonToken.START_OBJECT) {
+      throw in.error(
+          "expected a schema, item or annotation record (an object), found " + in.found());
+    }
+    JsonIn.ObjectIn record = in.object(ANY_RECORD);
+    record.expect(
+        "annotationkit", "a record starts with \"annotationkit\": its type, then \"version\"");
+    String type = in.string();
+    JsonCodec<?> codec =
+        switch (type) {
+          case "schema" -> CanonicalJson.schemas();
+          case "item" -> CanonicalJson.items();
+          case "annotation" -> CanonicalJson.annotations();
+          default ->
+              throw in.error(
+                  "expected a schema, item or annotation record, found an unknown record type "
+                      + JsonIn.quote(type));
+        };
+    record.narrow(codec.format.fields());
+    return codec.readAfterType(in, record);
+  }
+
+  /** Reads the rest of a record whose type was read and is this codec's. */
+  private T readAfterType(JsonIn in, JsonIn.ObjectIn record) {
     record.expect("version", headerRule);
     int version = in.integer();
     if (version != CanonicalJson.FORMAT_VERSION) {

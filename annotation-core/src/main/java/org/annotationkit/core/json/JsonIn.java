@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Reads canonical JSON from a jackson-core parser, strictly: every error is a {@link
@@ -44,17 +44,38 @@ final class JsonIn {
 
   private int depth;
 
+  /** The bytes the parser reads, to turn its byte columns into character columns; or null. */
+  private final @Nullable LineInput bytes;
+
+  /** The input offset of the parser's first byte. */
+  private final long firstOffset;
+
   /**
-   * Reads from a parser.
+   * Reads from a character parser.
    *
    * @param parser the parser, before its first token
    * @param source the name of the file or stream, if any
    * @param firstLine the line of the input on which the parser's first line is
    */
   JsonIn(JsonParser parser, Optional<String> source, long firstLine) {
+    this(parser, source, firstLine, null, 0);
+  }
+
+  /**
+   * Reads from a parser, which reads bytes from {@code bytes} (if not null) from {@code
+   * firstOffset} on, the start of line {@code firstLine}.
+   */
+  JsonIn(
+      JsonParser parser,
+      Optional<String> source,
+      long firstLine,
+      @Nullable LineInput bytes,
+      long firstOffset) {
     this.parser = parser;
     this.source = source;
     this.firstLine = firstLine;
+    this.bytes = bytes;
+    this.firstOffset = firstOffset;
   }
 
   // ---------------------------------------------------------------- tokens
@@ -87,7 +108,7 @@ final class JsonIn {
   /** Where the current token starts, to report a problem with the value it opens later on. */
   Mark mark() {
     TokenStreamLocation location = parser.currentTokenLocation();
-    return new Mark(location.getLineNr(), location.getColumnNr());
+    return new Mark(location.getLineNr(), location.getColumnNr(), location.getByteOffset());
   }
 
   /** An error at the current token. */
@@ -100,7 +121,12 @@ final class JsonIn {
    * own token, or on the token that closes it.
    */
   FormatException errorAt(Mark mark, String problem, @Nullable Throwable cause) {
-    FormatException.Location location = location(mark.line(), mark.column());
+    return errorAt(mark.line(), mark.column(), mark.offset(), problem, cause);
+  }
+
+  private FormatException errorAt(
+      int line, int column, long offset, String problem, @Nullable Throwable cause) {
+    FormatException.Location location = location(line, column, offset);
     return cause == null
         ? FormatException.at(problem, location)
         : FormatException.at(problem, location, cause);
@@ -109,14 +135,30 @@ final class JsonIn {
   /** The error for a failure of jackson-core itself: malformed JSON, or a limit exceeded. */
   FormatException malformed(JacksonException e) {
     TokenStreamLocation where = e.getLocation();
-    int line = where == null ? 0 : where.getLineNr();
-    int column = where == null ? 0 : where.getColumnNr();
-    return FormatException.at(describe(e), location(line, column), e);
+    if (where == null || where.getLineNr() <= 0) {
+      where = parser.currentLocation();
+    }
+    return FormatException.at(
+        describe(e), location(where.getLineNr(), where.getColumnNr(), where.getByteOffset()), e);
   }
 
-  private FormatException.Location location(int line, int column) {
-    long inputLine = line > 0 ? firstLine - 1 + line : 0;
+  /** The line in the input of a line of the parser. */
+  long inputLine(int parserLine) {
+    return parserLine > 0 ? firstLine - 1 + parserLine : 0;
+  }
+
+  /** The input offset of an offset of the parser, for a byte parser. */
+  long inputOffset(long parserOffset) {
+    return firstOffset + parserOffset;
+  }
+
+  private FormatException.Location location(int line, int column, long offset) {
+    long inputLine = inputLine(line);
     long inputColumn = line > 0 && column > 0 ? column : 0;
+    if (bytes != null && inputColumn > 0 && offset >= 0) {
+      long at = inputOffset(offset);
+      inputColumn = bytes.charColumn(at - (column - 1), at);
+    }
     return new FormatException.Location(source, inputLine, inputColumn, Optional.of(pointer()));
   }
 
@@ -125,7 +167,14 @@ final class JsonIn {
     return parser.streamReadContext().pathAsPointer().toString();
   }
 
-  private static String describe(JacksonException e) {
+  /**
+   * What jackson-core's exception says, for a person: without jackson-core's own names (its
+   * settings, its idea of the source) and without the location, which the message gives apart.
+   */
+  static String describe(JacksonException e) {
+    if (e instanceof StreamConstraintsException) {
+      return "malformed JSON: " + limit(e);
+    }
     String message = e.getOriginalMessage();
     if (message == null || message.isBlank()) {
       message = e.getClass().getSimpleName();
@@ -136,7 +185,44 @@ final class JsonIn {
       String token = end > 0 ? message.substring(nonStandard.length(), end) : "the token";
       return "malformed JSON: " + token + " is not a JSON number (numbers must be finite)";
     }
-    return "malformed JSON: " + message;
+    return "malformed JSON: " + withoutInternals(message);
+  }
+
+  /** Which of the parser's limits was exceeded, in our words. */
+  private static String limit(JacksonException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    if (message.contains("getMaxNumberLength")) {
+      return "a number longer than " + JsonEngine.MAX_NUMBER_LENGTH + " characters";
+    }
+    if (message.contains("getMaxNameLength")) {
+      return "a field name longer than " + JsonEngine.MAX_NAME_LENGTH + " bytes";
+    }
+    if (message.contains("getMaxStringLength")) {
+      return "a string longer than " + JsonEngine.MAX_STRING_LENGTH + " characters";
+    }
+    if (message.contains("getMaxNestingDepth")) {
+      return "arrays and objects nested more than " + JsonEngine.MAX_DEPTH + " deep";
+    }
+    return "the input exceeds a limit of the reader";
+  }
+
+  /**
+   * Drops what jackson-core adds about its own view of the input: "(start marker at [Source: ...;
+   * line: 1, column: 2])", "(StreamReadFeature... disabled)", byte offsets it does not know.
+   */
+  private static String withoutInternals(String message) {
+    String text = message.replaceAll("\\s*\\(start marker at \\[[^\\]]*\\]\\)", "");
+    text = text.replaceAll("\\s*\\[Source: [^\\]]*\\]", "");
+    int feature = text.indexOf("StreamReadFeature");
+    if (feature < 0) {
+      feature = text.indexOf("JsonReadFeature");
+    }
+    if (feature >= 0) {
+      int cut = text.lastIndexOf(';', feature);
+      int paren = text.lastIndexOf('(', feature);
+      text = text.substring(0, Math.max(Math.max(cut, paren), 0)).stripTrailing();
+    }
+    return text.isEmpty() ? "not valid JSON" : text;
   }
 
   /** What the current token is, for "expected X, found Y" messages. */
@@ -233,6 +319,10 @@ final class JsonIn {
 
   Instant instant() {
     String text = string();
+    Instant fast = parseCanonicalInstant(text);
+    if (fast != null) {
+      return fast;
+    }
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
@@ -241,6 +331,76 @@ final class JsonIn {
           "expected an ISO-8601 instant such as \"2024-05-01T12:30:00Z\", found " + quote(text),
           e);
     }
+  }
+
+  /**
+   * The instant of the form {@link Instant#toString()} writes for years 0000 to 9999 ({@code
+   * 2026-03-01T09:30:00Z}, with 1 to 9 digits of fraction), read without {@link
+   * java.time.format.DateTimeFormatter}, which costs far more; null for any other text, which
+   * {@link Instant#parse} then reads or refuses.
+   */
+  static @Nullable Instant parseCanonicalInstant(String text) {
+    int n = text.length();
+    if (n < 20
+        || n > 30
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':'
+        || text.charAt(n - 1) != 'Z') {
+      return null;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 2);
+    int day = digits(text, 8, 2);
+    int hour = digits(text, 11, 2);
+    int minute = digits(text, 14, 2);
+    int second = digits(text, 17, 2);
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59) {
+      return null;
+    }
+    int nanos = 0;
+    if (n > 20) {
+      if (text.charAt(19) != '.' || n == 21) {
+        return null;
+      }
+      int fraction = n - 21;
+      nanos = digits(text, 20, fraction);
+      if (nanos < 0) {
+        return null;
+      }
+      for (int i = fraction; i < 9; i++) {
+        nanos *= 10;
+      }
+    } else if (text.charAt(19) != 'Z') {
+      return null;
+    }
+    long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(days * 86_400 + hour * 3600L + minute * 60L + second, nanos);
+  }
+
+  /** The value of {@code count} decimal digits from {@code start}, or -1 if one is not a digit. */
+  private static int digits(String text, int start, int count) {
+    int value = 0;
+    for (int i = start; i < start + count; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   URI uri() {
@@ -384,11 +544,17 @@ final class JsonIn {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       throw error("expected " + fields.what() + " (an object), found " + found());
     }
-    return new ObjectIn(fields, mark());
+    TokenStreamLocation location = parser.currentTokenLocation();
+    return new ObjectIn(
+        fields, location.getLineNr(), location.getColumnNr(), location.getByteOffset());
   }
 
-  /** Where a value starts in the input. */
-  record Mark(int line, int column) {}
+  /**
+   * Where a value starts in the parser's input: its line, its column and offset as the parser
+   * counts them (in bytes for a byte parser, whose columns {@link #location} turns into characters
+   * only when an error needs them).
+   */
+  record Mark(int line, int column, long offset) {}
 
   /**
    * The field names an object may have, in canonical order, and what the object is called in
@@ -397,13 +563,19 @@ final class JsonIn {
   static final class Fields {
     private final String what;
     private final String[] names;
-    private final Map<String, Integer> index = new HashMap<>();
+    private final int[] hashes;
 
     Fields(String what, String... names) {
       this.what = what;
       this.names = names.clone();
+      this.hashes = new int[names.length];
       for (int i = 0; i < names.length; i++) {
-        index.put(names[i], i);
+        hashes[i] = names[i].hashCode();
+        for (int j = 0; j < i; j++) {
+          if (names[j].equals(names[i])) {
+            throw new IllegalArgumentException("field " + names[i] + " listed twice");
+          }
+        }
       }
       if (names.length > Long.SIZE) {
         throw new IllegalArgumentException("at most 64 fields, got " + names.length);
@@ -413,6 +585,26 @@ final class JsonIn {
     String what() {
       return what;
     }
+
+    /**
+     * The index of a name, or -1: a scan of a few names by identity (the parser interns the names
+     * it reads, so a known name is the very string literal of {@link #names}), then of their cached
+     * hash codes; no map, no boxing.
+     */
+    int indexOf(String name) {
+      for (int i = 0; i < names.length; i++) {
+        if (names[i] == name) {
+          return i;
+        }
+      }
+      int hash = name.hashCode();
+      for (int i = 0; i < hashes.length; i++) {
+        if (hashes[i] == hash && names[i].equals(name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
   }
 
   /**
@@ -421,16 +613,20 @@ final class JsonIn {
    */
   final class ObjectIn {
     private Fields fields;
-    private final Mark start;
+    private final int startLine;
+    private final int startColumn;
+    private final long startOffset;
     private long seen;
 
-    private ObjectIn(Fields fields, Mark start) {
+    private ObjectIn(Fields fields, int startLine, int startColumn, long startOffset) {
       this.fields = fields;
-      this.start = start;
+      this.startLine = startLine;
+      this.startColumn = startColumn;
+      this.startOffset = startOffset;
     }
 
     Mark start() {
-      return start;
+      return new Mark(startLine, startColumn, startOffset);
     }
 
     /**
@@ -443,8 +639,8 @@ final class JsonIn {
         return null;
       }
       String name = parser.currentName();
-      Integer i = fields.index.get(name);
-      if (i == null) {
+      int i = fields.indexOf(name);
+      if (i < 0) {
         throw error(
             "unknown field "
                 + quote(name)
@@ -479,8 +675,8 @@ final class JsonIn {
                 + ": "
                 + rule);
       }
-      Integer i = fields.index.get(name);
-      if (i != null) {
+      int i = fields.indexOf(name);
+      if (i >= 0) {
         seen |= 1L << i;
       }
       nextToken();
@@ -494,8 +690,8 @@ final class JsonIn {
       long mapped = 0;
       for (int i = 0; i < fields.names.length; i++) {
         if ((seen & (1L << i)) != 0) {
-          Integer j = specific.index.get(fields.names[i]);
-          if (j == null) {
+          int j = specific.indexOf(fields.names[i]);
+          if (j < 0) {
             throw new IllegalStateException(
                 fields.names[i] + " is not a field of " + specific.what);
           }
@@ -507,8 +703,8 @@ final class JsonIn {
     }
 
     boolean has(String name) {
-      Integer i = fields.index.get(name);
-      return i != null && (seen & (1L << i)) != 0;
+      int i = fields.indexOf(name);
+      return i >= 0 && (seen & (1L << i)) != 0;
     }
 
     /** Checks, on the closing brace, that every named field was present. */
@@ -522,12 +718,14 @@ final class JsonIn {
 
     /** An error about the whole object: at its opening brace, with its pointer. */
     FormatException atObject(String problem) {
-      return errorAt(start, problem, null);
+      return errorAt(startLine, startColumn, startOffset, problem, null);
     }
 
     /** The error for a constructor's refusal of this object's fields; call it on the brace. */
     FormatException refused(IllegalArgumentException e) {
-      return JsonIn.this.refused(start, e);
+      String message = e.getMessage();
+      return errorAt(
+          startLine, startColumn, startOffset, message == null ? e.toString() : message, e);
     }
   }
 }

@@ -5,32 +5,39 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.annotationkit.core.internal.IoProblems;
 import org.annotationkit.core.io.FormatException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.JacksonIOException;
 
 /**
- * Reads JSON Lines one record at a time: each non-blank line holds one record of compact JSON. Only
- * the current line is in memory, so inputs of any length stream through. Get one from {@link
+ * Reads JSON Lines one record at a time: each non-blank line holds one record of compact JSON. The
+ * input streams through in constant memory (the current line and a buffer). Get one from {@link
  * JsonCodec#readLines(Reader, String)} or {@link JsonCodec#readLines(java.nio.file.Path)}.
  *
  * <p>Lines are ended by {@code \n}, {@code \r\n} or {@code \r}; lines holding only spaces and tabs
- * are skipped; a byte order mark at the very start is ignored. A malformed line raises a {@link
- * FormatException} from {@link #next()} whose line is the line's number in the input (counting the
- * blank lines) and whose column and pointer are within the line. The line is consumed all the same,
- * so a caller that wants to skip bad records can catch the exception and go on.
+ * are skipped; a byte order mark at the very start is ignored. One record per line is the rule: a
+ * record that goes on past the end of its line (a pretty-printed file, or a line cut short) is an
+ * error ("expected one record per line"), and so is anything after the record on its line. A
+ * malformed line raises a {@link FormatException} from {@link #next()} whose line is the line's
+ * number in the input (counting the blank lines), whose column is within the line (in characters)
+ * and whose pointer is within the record. The line is consumed all the same, so a caller that wants
+ * to skip bad records can catch the exception and go on with the next line.
+ *
+ * <p>A file is read as UTF-8, strictly: a byte that is not UTF-8 is reported at its line, column
+ * and byte offset, and the reading goes on with the next line.
  *
  * <p>Not thread-safe. I/O failures raise {@link UncheckedIOException}.
  *
@@ -38,37 +45,58 @@ import org.annotationkit.core.io.FormatException;
  * @since 0.1.0
  */
 public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
-  private static final char BYTE_ORDER_MARK = '\uFEFF';
+  // How it works: one jackson-core UTF-8 byte parser reads the records one after the other from a
+  // LineInput, and the line numbers come from the parser's locations. After a bad record the
+  // parser's state is of no use; a new parser starts at the next line, whose bytes LineInput kept.
 
-  private final JsonCodec<T> codec;
-  private final LineSource in;
+  private final RecordReader<T> codec;
+  private final LineInput input;
   private final Optional<String> source;
 
-  private long linesRead;
-  private long recordLine;
-  // The line read ahead by hasNext(), as a range of in.chars(); valid until the next readLine().
-  private boolean pending;
-  private int pendingStart;
-  private int pendingLength;
-  private long pendingLine;
+  private JsonParser parser;
+  private JsonIn in;
+
+  /** The input line of the parser's first line, and the input offset of its first byte. */
+  private long parserLine;
+
+  private long parserOffset;
+
+  /** The parser is on the first token of the next record, which is on this line. */
+  private boolean peeked;
+
+  private long peekLine;
+  private long peekLineStart;
+  private long peekColumn;
+
+  /** The error that the next call of {@link #next()} raises, for a line read ahead. */
+  private @Nullable FormatException pending;
+
+  private boolean ended;
   private boolean closed;
+  private long recordLine;
+  private long recordColumn;
 
   /** Reads lines of text from a reader. */
-  JsonLinesReader(JsonCodec<T> codec, Reader in, String source) {
-    this.codec = codec;
-    this.in = new CharLines(in);
-    this.source = Optional.of(source);
+  JsonLinesReader(RecordReader<T> codec, Reader in, String source) {
+    this(codec, new LineInput.Text(in), source);
   }
 
-  /** Reads lines of UTF-8 bytes, decoding each line alone so that bad bytes name their line. */
-  JsonLinesReader(JsonCodec<T> codec, InputStream in, String source) {
+  /** Reads lines of UTF-8 bytes. */
+  JsonLinesReader(RecordReader<T> codec, InputStream in, String source) {
+    this(codec, new LineInput.Bytes(in), source);
+  }
+
+  private JsonLinesReader(RecordReader<T> codec, LineInput input, String source) {
     this.codec = codec;
-    this.in = new Utf8Lines(in);
+    this.input = input;
     this.source = Optional.of(source);
+    this.parserLine = 1;
+    this.parser = JsonEngine.parser(input);
+    this.in = new JsonIn(parser, this.source, 1, input, 0);
   }
 
   /**
-   * Whether another record follows; reads ahead to the next non-blank line.
+   * Whether another record (or malformed line) follows; reads ahead to the next non-blank line.
    *
    * @return true if {@link #next()} has a record to read
    * @throws UncheckedIOException if the input fails
@@ -76,59 +104,86 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
    */
   @Override
   public boolean hasNext() {
-    if (pending) {
+    if (peeked || pending != null) {
       return true;
     }
     if (closed) {
       throw new IllegalStateException("the reader is closed");
     }
-    while (true) {
-      if (!readPhysicalLine()) {
-        return false;
-      }
-      char[] chars = in.chars();
-      int length = in.length();
-      int start = 0;
-      if (linesRead == 1 && length > 0 && chars[0] == BYTE_ORDER_MARK) {
-        start = 1;
-      }
-      if (!isBlank(chars, start, length)) {
-        pending = true;
-        pendingStart = start;
-        pendingLength = length - start;
-        pendingLine = linesRead;
-        return true;
-      }
+    if (ended) {
+      return false;
     }
-  }
-
-  /** Reads the next physical line into {@link LineSource#chars()}; false at the end. */
-  private boolean readPhysicalLine() {
     try {
-      return in.readLine();
-    } catch (CharacterCodingException e) {
-      if (in.exactLines()) {
-        throw JsonCodec.readFailure(e, source, in.lines());
-      }
-      throw FormatException.at(
-          "the input is not UTF-8 text after line " + linesRead + " (" + e + ")",
-          new FormatException.Location(source, 0, 0, Optional.empty()),
-          e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      linesRead = in.lines();
+      // Nothing can be on the same line as a record before the first one: no error comes back.
+      var unused = advance(0, 0);
+    } catch (JacksonIOException e) {
+      throw ioFailure(JsonCodec.ioCause(e));
     }
+    return peeked || pending != null;
   }
 
-  private static boolean isBlank(char[] chars, int start, int end) {
-    for (int i = start; i < end; i++) {
-      char c = chars[i];
-      if (c != ' ' && c != '\t') {
-        return false;
+  /**
+   * Moves the parser to the first token of the next record, or to the end, after a record that
+   * ended on line {@code after} (0 for none): sets {@link #peeked}, {@link #pending} or {@link
+   * #ended}. Returns the error for that record's line if something follows it on the same line.
+   */
+  private @Nullable FormatException advance(long after, long afterLineStart) {
+    JsonToken token;
+    try {
+      token = parser.nextToken();
+    } catch (JacksonIOException e) {
+      throw e;
+    } catch (JacksonException e) {
+      FormatException problem = in.malformed(e);
+      long line = problem.line().orElse(parserLine);
+      long lineStart = lineStartOf(e, problem);
+      if (line == after) {
+        return problem;
       }
+      pending = lineFailure(problem, line, lineStart);
+      return null;
     }
-    return true;
+    if (token == null) {
+      if (input.invalidOffset() >= 0) {
+        long from = after > 0 ? afterLineStart : parserOffset;
+        long line = after > 0 ? after : parserLine;
+        FormatException invalid = notUtf8(from, line);
+        if (invalid.line().orElse(0) == after) {
+          return invalid;
+        }
+        pending = invalid;
+        restart(
+            invalid.line().orElse(line) + 1,
+            nextLineStart(input.lineStartOf(input.invalidOffset())));
+        return null;
+      }
+      ended = true;
+      return null;
+    }
+    TokenStreamLocation location = parser.currentTokenLocation();
+    long line = in.inputLine(location.getLineNr());
+    if (line == after) {
+      return in.error("expected the end of the line after the record, found " + in.found());
+    }
+    peeked = true;
+    peekLine = line;
+    peekLineStart = in.inputOffset(location.getByteOffset()) - (location.getColumnNr() - 1);
+    // Only spaces and tabs come before a record on its line: its byte column is its column.
+    peekColumn = location.getColumnNr();
+    input.mark(peekLineStart);
+    return null;
+  }
+
+  /** The input offset of the start of the line of a parser failure. */
+  private long lineStartOf(JacksonException e, FormatException problem) {
+    TokenStreamLocation where = e.getLocation();
+    if (where == null || where.getLineNr() <= 0) {
+      where = parser.currentLocation();
+    }
+    long offset = in.inputOffset(Math.max(where.getByteOffset(), 0));
+    return problem.line().isPresent()
+        ? offset - Math.max(where.getColumnNr() - 1, 0)
+        : input.lineStartOf(offset);
   }
 
   /**
@@ -142,11 +197,124 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
   @Override
   public T next() {
     if (!hasNext()) {
-      throw new NoSuchElementException("no more records after line " + linesRead);
+      throw new NoSuchElementException("no more records after line " + recordLine);
     }
-    pending = false;
-    recordLine = pendingLine;
-    return codec.readLine(in.chars(), pendingStart, pendingLength, source, recordLine);
+    FormatException failed = pending;
+    if (failed != null) {
+      pending = null;
+      recordLine = failed.line().orElse(recordLine);
+      recordColumn = failed.column().orElse(1);
+      throw failed;
+    }
+    peeked = false;
+    long line = peekLine;
+    long lineStart = peekLineStart;
+    recordLine = line;
+    recordColumn = peekColumn;
+    try {
+      T value;
+      FormatException after;
+      try {
+        value = codec.readRecord(in);
+        TokenStreamLocation end = parser.currentTokenLocation();
+        if (in.inputLine(end.getLineNr()) != line) {
+          throw onePerLine(line, lineStart);
+        }
+        after = advance(line, lineStart);
+      } catch (JacksonIOException e) {
+        throw e;
+      } catch (JacksonException e) {
+        throw in.malformed(e);
+      }
+      if (after != null) {
+        throw after;
+      }
+      return value;
+    } catch (FormatException e) {
+      throw recordFailure(e, line, lineStart);
+    } catch (JacksonIOException e) {
+      throw ioFailure(JsonCodec.ioCause(e));
+    }
+  }
+
+  /**
+   * The error to report for a record that failed, and a new start on the next line: bytes that are
+   * not UTF-8 on its line come first, then a record that does not end on its line, then what went
+   * wrong.
+   */
+  private FormatException recordFailure(FormatException e, long line, long lineStart) {
+    FormatException reported = e;
+    if (input.invalidOffset() >= 0) {
+      FormatException invalid = notUtf8(lineStart, line);
+      if (invalid.line().orElse(0) == line) {
+        reported = invalid;
+      }
+    }
+    if (reported == e && e.line().orElse(line) > line) {
+      reported = onePerLine(line, lineStart);
+    }
+    restart(line + 1, nextLineStart(lineStart));
+    return reported;
+  }
+
+  /** Starts again on the line after a line that failed before its record started. */
+  private FormatException lineFailure(FormatException e, long line, long lineStart) {
+    FormatException reported = e;
+    if (input.invalidOffset() >= 0) {
+      FormatException invalid = notUtf8(lineStart, line);
+      if (invalid.line().orElse(0) == line) {
+        reported = invalid;
+      }
+    }
+    restart(line + 1, nextLineStart(lineStart));
+    return reported;
+  }
+
+  private FormatException onePerLine(long line, long lineStart) {
+    return FormatException.at(
+        "expected one record per line, but the record that starts on line "
+            + line
+            + " does not end on it (is the file pretty-printed JSON rather than JSON Lines, or is"
+            + " the line cut short?)",
+        new FormatException.Location(
+            source, line, Math.max(input.charColumn(lineStart, lineStart), 1), Optional.of("")));
+  }
+
+  private FormatException notUtf8(long lineStart, long line) {
+    return input.notUtf8(source, lineStart, line, in.pointer());
+  }
+
+  private long nextLineStart(long lineStart) {
+    try {
+      return input.nextLineStart(lineStart);
+    } catch (IOException e) {
+      throw ioFailure(e);
+    }
+  }
+
+  /** A new parser from the start of the given line. */
+  @SuppressWarnings("EmptyCatch") // a failed parser is dropped; its own failure was reported
+  private void restart(long line, long offset) {
+    try {
+      parser.close();
+    } catch (JacksonException e) {
+      // closing a parser that failed: nothing of it is needed any more
+    }
+    input.restartAt(offset);
+    parserLine = line;
+    parserOffset = offset;
+    parser = JsonEngine.parser(input);
+    in = new JsonIn(parser, source, line, input, offset);
+    peeked = false;
+  }
+
+  /** The name of the input, as given; for messages. */
+  Optional<String> source() {
+    return source;
+  }
+
+  private UncheckedIOException ioFailure(IOException e) {
+    return IoProblems.failure("read", source.orElse("the input"), e);
   }
 
   /**
@@ -157,6 +325,18 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
    */
   public long lineNumber() {
     return recordLine;
+  }
+
+  /**
+   * The column (1-based, in characters) at which the record last read by {@link #next()} starts: 1
+   * unless spaces or tabs come before it on its line; 0 before the first. With {@link
+   * #lineNumber()} it gives the place of a problem found in the record later, such as a violation
+   * of its schema: {@code FILE:LINE:COLUMN at POINTER}.
+   *
+   * @return the column
+   */
+  public long columnNumber() {
+    return recordColumn;
   }
 
   /**
@@ -172,7 +352,7 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
   }
 
   /**
-   * Closes the underlying reader. Closing twice does nothing.
+   * Closes the underlying reader or stream. Closing twice does nothing.
    *
    * @throws UncheckedIOException if closing fails
    */
@@ -182,261 +362,27 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
       return;
     }
     closed = true;
-    pending = false;
+    peeked = false;
+    pending = null;
+    closeParser();
     try {
-      in.close();
+      input.close();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw ioFailure(e);
     }
   }
 
-  /** Where lines come from: one line at a time, in a buffer that the next line reuses. */
-  private sealed interface LineSource extends Closeable permits CharLines, Utf8Lines {
-    /** Reads the next line, without its terminator, into {@link #chars()}; false at the end. */
-    boolean readLine() throws IOException;
-
-    /** The characters of the line last read, from index 0 to {@link #length()}. */
-    char[] chars();
-
-    /** The number of characters of the line last read. */
-    int length();
-
-    /** The number of lines consumed so far, including one that failed to decode. */
-    long lines();
-
-    /** Whether a decoding failure belongs to the line just consumed. */
-    boolean exactLines();
-  }
-
-  /**
-   * Lines of an already decoded text, ended by {@code \n}, {@code \r\n} or {@code \r} (as {@link
-   * java.io.BufferedReader#readLine()} ends them).
-   */
-  private static final class CharLines implements LineSource {
-    private final Reader in;
-    private final char[] buffer = new char[8192];
-    private int position;
-    private int limit;
-    private char[] line = new char[256];
-    private int length;
-    private boolean skipLineFeed;
-    private boolean ended;
-    private long lines;
-
-    CharLines(Reader in) {
-      this.in = in;
-    }
-
-    @Override
-    public boolean readLine() throws IOException {
-      length = 0;
-      boolean any = false;
-      while (true) {
-        if (position == limit) {
-          if (ended || !fill()) {
-            ended = true;
-            if (!any) {
-              return false;
-            }
-            break;
-          }
-        }
-        if (skipLineFeed) {
-          skipLineFeed = false;
-          if (buffer[position] == '\n') {
-            position++;
-            continue;
-          }
-        }
-        any = true;
-        int start = position;
-        int end = start;
-        char c = 0;
-        while (end < limit) {
-          c = buffer[end];
-          if (c == '\n' || c == '\r') {
-            break;
-          }
-          end++;
-        }
-        append(start, end);
-        if (end < limit) {
-          position = end + 1;
-          skipLineFeed = c == '\r';
-          break;
-        }
-        position = end;
-      }
-      lines++;
-      return true;
-    }
-
-    private void append(int start, int end) {
-      int n = end - start;
-      if (length + n > line.length) {
-        line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
-      }
-      System.arraycopy(buffer, start, line, length, n);
-      length += n;
-    }
-
-    private boolean fill() throws IOException {
-      int n = in.read(buffer, 0, buffer.length);
-      while (n == 0) {
-        n = in.read(buffer, 0, buffer.length);
-      }
-      if (n < 0) {
-        return false;
-      }
-      position = 0;
-      limit = n;
-      return true;
-    }
-
-    @Override
-    public char[] chars() {
-      return line;
-    }
-
-    @Override
-    public int length() {
-      return length;
-    }
-
-    @Override
-    public long lines() {
-      return lines;
-    }
-
-    @Override
-    public boolean exactLines() {
-      return false;
-    }
-
-    @Override
-    public void close() throws IOException {
-      in.close();
+  @SuppressWarnings("EmptyCatch") // the parser holds nothing that must be written or released
+  private void closeParser() {
+    try {
+      parser.close();
+    } catch (JacksonException e) {
+      // nothing to do: the reader is closed either way
     }
   }
 
-  /**
-   * Lines of UTF-8 bytes, ended by {@code \n}, {@code \r\n} or {@code \r}; each decoded alone and
-   * strictly.
-   */
-  private static final class Utf8Lines implements LineSource {
-    private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
-    private final byte[] buffer = new byte[64 * 1024];
-    private int position;
-    private int limit;
-    private byte[] line = new byte[256];
-    private char[] chars = new char[256];
-    private int charLength;
-    private boolean skipLineFeed;
-    private boolean ended;
-    private long lines;
-
-    Utf8Lines(InputStream in) {
-      this.in = in;
-    }
-
-    @Override
-    public boolean readLine() throws IOException {
-      int length = 0;
-      boolean any = false;
-      charLength = 0;
-      while (true) {
-        if (position == limit) {
-          if (ended || !fill()) {
-            ended = true;
-            if (!any) {
-              return false;
-            }
-            break;
-          }
-        }
-        byte b = buffer[position++];
-        if (skipLineFeed) {
-          skipLineFeed = false;
-          if (b == '\n') {
-            continue;
-          }
-        }
-        any = true;
-        if (b == '\n') {
-          break;
-        }
-        if (b == '\r') {
-          skipLineFeed = true;
-          break;
-        }
-        if (length == line.length) {
-          line = Arrays.copyOf(line, length * 2);
-        }
-        line[length++] = b;
-      }
-      lines++;
-      decode(length);
-      return true;
-    }
-
-    /**
-     * Decodes the line's bytes strictly into {@link #chars}, which has room for them all: UTF-8
-     * never gives more characters than bytes. Throws what {@link CharsetDecoder#decode(ByteBuffer)}
-     * throws.
-     */
-    private void decode(int length) throws CharacterCodingException {
-      if (chars.length < length) {
-        chars = new char[Math.max(chars.length * 2, length)];
-      }
-      CharBuffer out = CharBuffer.wrap(chars);
-      decoder.reset();
-      CoderResult result = decoder.decode(ByteBuffer.wrap(line, 0, length), out, true);
-      if (result.isUnderflow()) {
-        result = decoder.flush(out);
-      }
-      if (!result.isUnderflow()) {
-        result.throwException();
-      }
-      charLength = out.position();
-    }
-
-    private boolean fill() throws IOException {
-      int n = in.read(buffer);
-      while (n == 0) {
-        n = in.read(buffer);
-      }
-      if (n < 0) {
-        return false;
-      }
-      position = 0;
-      limit = n;
-      return true;
-    }
-
-    @Override
-    public char[] chars() {
-      return chars;
-    }
-
-    @Override
-    public int length() {
-      return charLength;
-    }
-
-    @Override
-    public long lines() {
-      return lines;
-    }
-
-    @Override
-    public boolean exactLines() {
-      return true;
-    }
-
-    @Override
-    public void close() throws IOException {
-      in.close();
-    }
+  @Override
+  public String toString() {
+    return "JsonLinesReader[" + Objects.requireNonNull(source.orElse("?")) + "]";
   }
 }

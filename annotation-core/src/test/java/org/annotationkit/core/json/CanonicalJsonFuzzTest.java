@@ -160,9 +160,7 @@ class CanonicalJsonFuzzTest {
       return;
     }
     List<Object> fromBytes =
-        readAllLines(
-            new JsonLinesReader<>(codec, new ByteArrayInputStream(input), "fuzz.jsonl"),
-            input.length);
+        readAllLines(codec.readLines(new ByteArrayInputStream(input), "fuzz.jsonl"), input.length);
     for (Object outcome : fromBytes) {
       if (!(outcome instanceof Refused)) {
         @SuppressWarnings("unchecked") // only values of the codec's type are kept besides Refused

@@ -114,7 +114,7 @@ class JsonLinesTest {
       assertThat(e.pointer()).hasValue("/text");
       assertThat(e.getMessage())
           .isEqualTo(
-              "items.jsonl:line 3:"
+              "items.jsonl:3:"
                   + (bad.indexOf("7}") + 1)
                   + " at /text: expected a string, found the number 7");
       assertThat(reader.lineNumber()).isEqualTo(3);
@@ -127,13 +127,15 @@ class JsonLinesTest {
   }
 
   @Test
-  void malformedJsonOnALineGivesThatLine() {
+  void aLineCutShortIsOneRecordThatDoesNotEndOnItsLineAndTheNextLineStillReads() {
     String input = textItemLine(0) + "\n\n{\"annotationkit\":\"item\",\n" + textItemLine(3);
     try (JsonLinesReader<Item> reader = ITEMS.readLines(new StringReader(input), "x.jsonl")) {
       assertThat(reader.next().id()).isEqualTo("t0");
       FormatException e = catchThrowableOfType(FormatException.class, reader::next);
-      assertThat(e.problem()).startsWith("malformed JSON: Unexpected end-of-input");
+      assertThat(e.problem()).startsWith("expected one record per line");
       assertThat(e.line()).hasValue(3);
+      assertThat(e.column()).hasValue(1);
+      assertThat(e.getMessage()).startsWith("x.jsonl:3:1 at /: expected one record per line");
       assertThat(reader.next().id()).isEqualTo("t3");
     }
   }

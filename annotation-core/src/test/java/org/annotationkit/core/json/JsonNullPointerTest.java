@@ -3,6 +3,8 @@ package org.annotationkit.core.json;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.google.common.testing.NullPointerTester;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -10,6 +12,8 @@ import java.io.Writer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import org.annotationkit.core.dataset.Dataset;
+import org.annotationkit.core.dataset.DatasetSource;
 import org.annotationkit.core.item.ImageItem;
 import org.annotationkit.core.item.Item;
 import org.junit.jupiter.api.Test;
@@ -25,7 +29,10 @@ class JsonNullPointerTest {
         .setDefault(Reader.class, new StringReader(""))
         .setDefault(Writer.class, new StringWriter())
         .setDefault(Iterable.class, List.of())
-        .setDefault(String.class, "{}");
+        .setDefault(String.class, "{}")
+        .setDefault(InputStream.class, new ByteArrayInputStream(new byte[0]))
+        .setDefault(Dataset.class, Dataset.builder(Samples.everyFeature()).build())
+        .setDefault(DatasetSource.class, Dataset.builder(Samples.everyFeature()).build().source());
   }
 
   @Test

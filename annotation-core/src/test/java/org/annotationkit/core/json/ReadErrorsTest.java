@@ -388,7 +388,7 @@ class ReadErrorsTest {
     assertThat(e.problem()).startsWith("unknown field \"colour\" in a label;");
     assertThat(e.source()).hasValue("schema.json");
     assertAt(e, 9, 34, "/fields/0/labels/0/colour");
-    assertThat(e.getMessage()).startsWith("schema.json:line 9:34 at /fields/0/labels/0/colour: ");
+    assertThat(e.getMessage()).startsWith("schema.json:9:34 at /fields/0/labels/0/colour: ");
   }
 
   @Test
