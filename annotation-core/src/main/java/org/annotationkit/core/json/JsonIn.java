@@ -5,11 +5,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -515,16 +513,6 @@ final class JsonIn {
     return Collections.unmodifiableMap(map);
   }
 
-  /** An array of strings. */
-  List<String> strings() {
-    startArray();
-    List<String> values = new ArrayList<>();
-    while (nextElement()) {
-      values.add(string());
-    }
-    return values;
-  }
-
   /** An array of integers, each within the range of {@code int}. */
   int[] integers() {
     startArray();
@@ -608,8 +596,8 @@ final class JsonIn {
   }
 
   /**
-   * Walks the fields of one object: rejects unknown and repeated fields, and remembers which were
-   * present so that missing ones can be reported at the object.
+   * Walks the leading fields of one object (a record's header, which decides how the rest is read):
+   * each in its fixed place. A {@link Layout} reads the rest.
    */
   final class ObjectIn {
     private Fields fields;
@@ -627,35 +615,6 @@ final class JsonIn {
 
     Mark start() {
       return new Mark(startLine, startColumn, startOffset);
-    }
-
-    /**
-     * Moves to the next field and on to its value, returning the field's name as spelled in {@link
-     * Fields} (so it can be switched on); null on the closing brace.
-     */
-    @Nullable String next() {
-      JsonToken token = nextToken();
-      if (token == JsonToken.END_OBJECT) {
-        return null;
-      }
-      String name = parser.currentName();
-      int i = fields.indexOf(name);
-      if (i < 0) {
-        throw error(
-            "unknown field "
-                + quote(name)
-                + " in "
-                + fields.what
-                + "; expected one of: "
-                + String.join(", ", fields.names));
-      }
-      long bit = 1L << i;
-      if ((seen & bit) != 0) {
-        throw error("duplicate field " + quote(name));
-      }
-      seen |= bit;
-      nextToken();
-      return fields.names[i];
     }
 
     /**
@@ -700,32 +659,6 @@ final class JsonIn {
       }
       fields = specific;
       seen = mapped;
-    }
-
-    boolean has(String name) {
-      int i = fields.indexOf(name);
-      return i >= 0 && (seen & (1L << i)) != 0;
-    }
-
-    /** Checks, on the closing brace, that every named field was present. */
-    void require(String... names) {
-      for (String name : names) {
-        if (!has(name)) {
-          throw atObject("missing required field " + quote(name) + " in " + fields.what);
-        }
-      }
-    }
-
-    /** An error about the whole object: at its opening brace, with its pointer. */
-    FormatException atObject(String problem) {
-      return errorAt(startLine, startColumn, startOffset, problem, null);
-    }
-
-    /** The error for a constructor's refusal of this object's fields; call it on the brace. */
-    FormatException refused(IllegalArgumentException e) {
-      String message = e.getMessage();
-      return errorAt(
-          startLine, startColumn, startOffset, message == null ? e.toString() : message, e);
     }
   }
 }

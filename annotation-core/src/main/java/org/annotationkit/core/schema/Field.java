@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Predicate;
 import org.annotationkit.core.internal.Require;
 import org.jspecify.annotations.Nullable;
 
@@ -87,6 +88,14 @@ public record Field(
         }
       }
     }
+    if (options instanceof FieldOptions.None && kind.optionsType() != FieldOptions.None.class) {
+      throw new IllegalArgumentException(
+          where
+              + kind.jsonName()
+              + " fields take FieldOptions."
+              + kind.optionsType().getSimpleName()
+              + ", got FieldOptions.None");
+    }
     if (!kind.optionsType().isInstance(options)) {
       throw new IllegalArgumentException(where + misplaced(options));
     }
@@ -109,7 +118,7 @@ public record Field(
         + kindsWhere(kind -> kind.optionsType() == options.getClass());
   }
 
-  private static String kindsWhere(java.util.function.Predicate<FieldKind> test) {
+  private static String kindsWhere(Predicate<FieldKind> test) {
     List<String> names = new ArrayList<>();
     for (FieldKind kind : FieldKind.values()) {
       if (test.test(kind)) {

@@ -123,17 +123,19 @@ class FieldKindTest {
                 Optional.empty(),
                 FieldOptions.None.INSTANCE))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("field 'objects' (box): options applies only to " + noOptionKinds());
-  }
-
-  private static String noOptionKinds() {
-    return String.join(
-            " and ",
-            Stream.of(FieldKind.values())
-                .filter(k -> k.optionsType() == FieldOptions.None.class)
-                .map(FieldKind::jsonName)
-                .toList())
-        + " fields";
+        .hasMessage(
+            "field 'objects' (box): box fields take FieldOptions.Box, got FieldOptions.None");
+    assertThatThrownBy(() ->
+            new Field(
+                "notes",
+                FieldKind.FREE_TEXT,
+                LabelSet.empty(),
+                Constraints.NONE,
+                Optional.empty(),
+                new FieldOptions.Preference(true)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "field 'notes' (free_text): allowTies applies only to pairwise_preference fields");
   }
 
   @Test
