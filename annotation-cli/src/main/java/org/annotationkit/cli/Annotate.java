@@ -24,7 +24,11 @@ import picocli.CommandLine.Spec;
     // One subcommand per line, each a class of its own.
     subcommands = {
       ValidateCommand.class,
+      SelectCommand.class,
+      ReviewCommand.class,
+      SimulateCommand.class,
       DemoCommand.class,
+      AgreementCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

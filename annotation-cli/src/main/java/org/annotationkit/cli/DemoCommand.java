@@ -54,7 +54,8 @@ final class DemoCommand implements Callable<Integer> {
    * The parts of the tour after the validation of the sample files, in order; each capability adds
    * its own section here.
    */
-  private static final List<DemoSection> SECTIONS = List.of(new BoxOverlapSection());
+  private static final List<DemoSection> SECTIONS =
+      List.of(new BoxOverlapSection(), new AgreementSection(), new ActiveLearningSection());
 
   @Spec CommandSpec spec;
 
@@ -201,7 +202,9 @@ final class DemoCommand implements Callable<Integer> {
     Item item = items.get(annotation.itemId());
     List<Violation> violations =
         item == null
-            ? List.of(new Violation("/item", "no item '" + annotation.itemId() + "'"))
+            ? List.of(
+                new Violation(
+                    "/item", Violation.Code.UNKNOWN_ITEM, "no item '" + annotation.itemId() + "'"))
             : validator.validate(annotation, item);
     String who =
         switch (annotation.origin()) {

@@ -28,9 +28,29 @@ class DemoCommandTest {
         .contains("car      r1   ~ r1   IoU 0.875")
         .contains("bicycle  r3   has no detector box to match")
         .contains("\"text\": \"Charles Babbage\"")
-        .contains("\"annotationkit\": \"annotation\"");
+        .contains("\"annotationkit\": \"annotation\"")
+        .contains("boxes of street-1, alice vs bob (matched one to one, IoU >= 0.5): F1 1.000")
+        .contains("field 'scene' (")
+        .contains("fleiss-kappa         0.4302  [")
+        .contains("Fleiss' kappa per diagnosis:");
     // The five valid annotations are reported valid; the two with planted errors are not.
     assertThat(text.lines().filter(line -> line.endsWith(": valid"))).hasSize(5);
     assertThat(text).contains("2 violations").contains("1 violation");
+  }
+
+  @Test
+  void demoRanksTheUnlabeledSampleAndFindsPlantedLabelErrors() {
+    StringWriter out = new StringWriter();
+    int code =
+        Annotate.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
+            .execute("demo");
+    assertThat(code).isZero();
+    String text = out.toString();
+    assertThat(text)
+        .contains("Active learning: the next batch to label, and labels to re-review")
+        .contains("next batch to label, by margin")
+        .contains("    1. iris-");
+    // iris-004 is a setosa planted with the label versicolor (samples/README.md).
+    assertThat(text).contains("iris-004  labeled versicolor likely setosa");
   }
 }

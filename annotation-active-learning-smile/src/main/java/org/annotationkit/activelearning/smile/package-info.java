@@ -1,6 +1,9 @@
 /**
- * Adapters from Smile classifiers and clustering to the active-learning model interface. The only
- * place Smile is used, and so licensed GPL-3.0. Nothing lives here yet.
+ * Adapters from Smile classifiers and clustering to the active-learning model interface: {@link
+ * org.annotationkit.activelearning.smile.SmileTrainers} (logistic regression, random forest,
+ * gradient boosting, any soft classifier) and {@link
+ * org.annotationkit.activelearning.smile.SmileKMeans}. The only place Smile is used, and so
+ * licensed GPL-3.0.
  *
  * @since 0.1.0
  */

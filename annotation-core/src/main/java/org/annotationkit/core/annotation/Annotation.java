@@ -30,7 +30,7 @@ import org.annotationkit.core.internal.Require;
  * @param annotatorId the id of the annotator, non-empty
  * @param results the results, with unique ids, copied
  * @param origin a person, or the model that produced the annotation
- * @param createdAt when the annotation was made
+ * @param createdAt when the annotation was made, if recorded
  * @param leadTimeSeconds how long the annotator took, if recorded (finite and {@code >= 0})
  * @param reviewState where the annotation stands in review
  * @since 0.1.0
@@ -41,7 +41,7 @@ public record Annotation(
     String annotatorId,
     List<Result> results,
     Origin origin,
-    Instant createdAt,
+    Optional<Instant> createdAt,
     OptionalDouble leadTimeSeconds,
     ReviewState reviewState) {
   /** Checks and copies the parts. */
@@ -62,8 +62,8 @@ public record Annotation(
   }
 
   /**
-   * Starts an annotation by a person, created at {@link Instant#EPOCH}, unreviewed, with no results
-   * and no lead time until set.
+   * Starts an annotation by a person, unreviewed, with no results, and no creation time and no lead
+   * time until set.
    *
    * @param id the annotation's id, non-empty
    * @param itemId the id of the item annotated, non-empty
@@ -103,7 +103,7 @@ public record Annotation(
     private final String annotatorId;
     private final List<Result> results = new ArrayList<>();
     private Origin origin = Origin.HUMAN;
-    private Instant createdAt = Instant.EPOCH;
+    private Optional<Instant> createdAt = Optional.empty();
     private OptionalDouble leadTimeSeconds = OptionalDouble.empty();
     private ReviewState reviewState = ReviewState.UNREVIEWED;
 
@@ -169,14 +169,14 @@ public record Annotation(
     }
 
     /**
-     * Sets when the annotation was made (default {@link Instant#EPOCH}).
+     * Sets when the annotation was made (default: not recorded).
      *
      * @param createdAt the instant
      * @return this builder
      */
     @CanIgnoreReturnValue
     public Builder createdAt(Instant createdAt) {
-      this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+      this.createdAt = Optional.of(Objects.requireNonNull(createdAt, "createdAt"));
       return this;
     }
 

@@ -1,12 +1,12 @@
 package org.annotationkit.core.annotation;
 
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.annotationkit.core.internal.JsonNames;
 import org.annotationkit.core.internal.Require;
 
 /**
@@ -53,7 +53,7 @@ public record Annotator(String id, Kind kind, Set<String> skills) {
     /** A model. */
     MODEL;
 
-    private final String jsonName = name().toLowerCase(Locale.ROOT);
+    private static final JsonNames<Kind> NAMES = JsonNames.lowerCase(Kind.class);
 
     /**
      * The kind's name in canonical JSON: {@code "human"} or {@code "model"}.
@@ -61,7 +61,7 @@ public record Annotator(String id, Kind kind, Set<String> skills) {
      * @return the JSON name
      */
     public String jsonName() {
-      return jsonName;
+      return NAMES.name(this);
     }
 
     /**
@@ -71,13 +71,7 @@ public record Annotator(String id, Kind kind, Set<String> skills) {
      * @return the kind, or empty when no kind has that name
      */
     public static Optional<Kind> ofJsonName(String jsonName) {
-      Objects.requireNonNull(jsonName, "jsonName");
-      for (Kind kind : values()) {
-        if (kind.jsonName.equals(jsonName)) {
-          return Optional.of(kind);
-        }
-      }
-      return Optional.empty();
+      return NAMES.find(jsonName);
     }
   }
 }

@@ -1,8 +1,8 @@
 package org.annotationkit.core.annotation;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.annotationkit.core.internal.JsonNames;
 import org.annotationkit.core.internal.Require;
 import org.annotationkit.core.schema.FieldKind;
 
@@ -50,7 +50,7 @@ public record PreferenceValue(String first, String second, Verdict verdict) impl
     /** Neither is better (allowed only when the field allows ties). */
     TIE;
 
-    private final String jsonName = name().toLowerCase(Locale.ROOT);
+    private static final JsonNames<Verdict> NAMES = JsonNames.lowerCase(Verdict.class);
 
     /**
      * The verdict's name in canonical JSON: {@code "first"}, {@code "second"} or {@code "tie"}.
@@ -58,7 +58,7 @@ public record PreferenceValue(String first, String second, Verdict verdict) impl
      * @return the JSON name
      */
     public String jsonName() {
-      return jsonName;
+      return NAMES.name(this);
     }
 
     /**
@@ -68,13 +68,7 @@ public record PreferenceValue(String first, String second, Verdict verdict) impl
      * @return the verdict, or empty when no verdict has that name
      */
     public static Optional<Verdict> ofJsonName(String jsonName) {
-      Objects.requireNonNull(jsonName, "jsonName");
-      for (Verdict verdict : values()) {
-        if (verdict.jsonName.equals(jsonName)) {
-          return Optional.of(verdict);
-        }
-      }
-      return Optional.empty();
+      return NAMES.find(jsonName);
     }
   }
 }

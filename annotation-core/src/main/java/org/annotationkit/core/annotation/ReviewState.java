@@ -1,8 +1,7 @@
 package org.annotationkit.core.annotation;
 
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
+import org.annotationkit.core.internal.JsonNames;
 
 /**
  * Where an annotation stands in review.
@@ -19,7 +18,7 @@ public enum ReviewState {
   /** A reviewer changed it; this is the corrected version. */
   CORRECTED;
 
-  private final String jsonName = name().toLowerCase(Locale.ROOT);
+  private static final JsonNames<ReviewState> NAMES = JsonNames.lowerCase(ReviewState.class);
 
   /**
    * The state's name in canonical JSON: the constant's name in lower case, such as {@code
@@ -28,7 +27,7 @@ public enum ReviewState {
    * @return the JSON name
    */
   public String jsonName() {
-    return jsonName;
+    return NAMES.name(this);
   }
 
   /**
@@ -38,12 +37,6 @@ public enum ReviewState {
    * @return the state, or empty when no state has that name
    */
   public static Optional<ReviewState> ofJsonName(String jsonName) {
-    Objects.requireNonNull(jsonName, "jsonName");
-    for (ReviewState state : values()) {
-      if (state.jsonName.equals(jsonName)) {
-        return Optional.of(state);
-      }
-    }
-    return Optional.empty();
+    return NAMES.find(jsonName);
   }
 }

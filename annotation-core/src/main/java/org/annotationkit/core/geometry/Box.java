@@ -83,7 +83,7 @@ public record Box(double x, double y, double width, double height, double rotati
    * @return {@code true} when {@code rotation % 360 != 0}
    */
   public boolean isRotated() {
-    return rotation % 360 != 0;
+    return rotation != 0 && rotation % 360 != 0;
   }
 
   /**

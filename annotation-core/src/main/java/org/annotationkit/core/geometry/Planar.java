@@ -1,5 +1,6 @@
 package org.annotationkit.core.geometry;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** Plane geometry on primitive arrays: areas, bounds, rotation and convex clipping. */
@@ -23,20 +24,6 @@ final class Planar {
     }
     double radians = Math.toRadians(d);
     return new double[] {Math.sin(radians), Math.cos(radians)};
-  }
-
-  /** The signed shoelace area of a ring (positive when clockwise on screen). */
-  static double signedArea(List<Point> ring) {
-    int n = ring.size();
-    double sum = 0;
-    Point first = ring.get(0);
-    // Relative to the first point, which keeps precision for rings far from the origin.
-    for (int i = 1; i + 1 < n; i++) {
-      Point a = ring.get(i);
-      Point b = ring.get(i + 1);
-      sum += (a.x() - first.x()) * (b.y() - first.y()) - (b.x() - first.x()) * (a.y() - first.y());
-    }
-    return sum / 2;
   }
 
   /** The axis-aligned bounds of some points. */
@@ -67,25 +54,6 @@ final class Planar {
       maxY = Math.max(maxY, xy[2 * i + 1]);
     }
     return Box.of(minX, minY, maxX - minX, maxY - minY);
-  }
-
-  /** The rings of a polygon as flat coordinate arrays: the exterior first, then the holes. */
-  static double[][] rings(Polygon polygon) {
-    double[][] rings = new double[1 + polygon.holes().size()][];
-    rings[0] = flat(polygon.exterior());
-    for (int i = 0; i < polygon.holes().size(); i++) {
-      rings[i + 1] = flat(polygon.holes().get(i));
-    }
-    return rings;
-  }
-
-  private static double[] flat(List<Point> ring) {
-    double[] xy = new double[2 * ring.size()];
-    for (int i = 0; i < ring.size(); i++) {
-      xy[2 * i] = ring.get(i).x();
-      xy[2 * i + 1] = ring.get(i).y();
-    }
-    return xy;
   }
 
   /**
@@ -157,33 +125,104 @@ final class Planar {
   }
 
   /**
-   * Whether a ring is convex: all turns go the same way (ignoring straight runs and repeated
-   * points) and the ring winds around only once.
+   * The points of a ring that matter, as indices into it: repeated points (a closing point equal to
+   * the first included) and points that lie strictly between their neighbours on a straight line
+   * are left out, since they change neither the region nor its boundary. A point where the ring
+   * doubles back on itself (a spike) is kept. A ring whose points all lie on one line comes out
+   * with fewer than 3 points or with all of them on that line.
+   *
+   * @param xy the ring, {@code n} points stored flat
+   * @return the indices of the points kept, in ring order; fewer than 3 when the ring has no area
    */
-  static boolean isConvex(double[] xy) {
-    int n = xy.length / 2;
+  static int[] essential(double[] xy, int n) {
+    int[] kept = new int[n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      double x = xy[2 * i];
+      double y = xy[2 * i + 1];
+      if (m > 0 && xy[2 * kept[m - 1]] == x && xy[2 * kept[m - 1] + 1] == y) {
+        continue;
+      }
+      while (m >= 2 && between(xy, kept[m - 2], kept[m - 1], i)) {
+        m--;
+      }
+      kept[m++] = i;
+    }
+    // The ring closes: drop points at the end equal to the first, then straighten the seam.
+    while (m > 1
+        && xy[2 * kept[m - 1]] == xy[2 * kept[0]]
+        && xy[2 * kept[m - 1] + 1] == xy[2 * kept[0] + 1]) {
+      m--;
+    }
+    int first = 0;
+    boolean changed = true;
+    while (changed && m - first >= 3) {
+      changed = false;
+      if (between(xy, kept[m - 2], kept[m - 1], kept[first])) {
+        m--;
+        changed = true;
+      } else if (between(xy, kept[m - 1], kept[first], kept[first + 1])) {
+        first++;
+        changed = true;
+      }
+    }
+    return Arrays.copyOfRange(kept, first, m);
+  }
+
+  /**
+   * Whether point {@code p} lies strictly between {@code a} and {@code b} on the line through them.
+   */
+  private static boolean between(double[] xy, int a, int p, int b) {
+    double ax = xy[2 * a];
+    double ay = xy[2 * a + 1];
+    double px = xy[2 * p];
+    double py = xy[2 * p + 1];
+    double bx = xy[2 * b];
+    double by = xy[2 * b + 1];
+    double cross = (px - ax) * (by - ay) - (py - ay) * (bx - ax);
+    return cross == 0 && (px - ax) * (bx - px) + (py - ay) * (by - py) > 0;
+  }
+
+  /** The points of a ring at some indices, stored flat. */
+  static double[] pick(double[] xy, int[] indices) {
+    double[] out = new double[2 * indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      out[2 * i] = xy[2 * indices[i]];
+      out[2 * i + 1] = xy[2 * indices[i] + 1];
+    }
+    return out;
+  }
+
+  /**
+   * Whether a ring of {@link #essential} points is convex and simple: every turn goes the same way
+   * (no straight or doubling-back corners, none of which such a ring has unless it folds back on
+   * itself), and the edge directions change sign at most twice in x and in y, so that the ring
+   * winds around only once.
+   */
+  static boolean isConvex(double[] xy, int n) {
+    if (n < 3) {
+      return false;
+    }
     int turn = 0;
     int xFlips = 0;
     int yFlips = 0;
-    int lastSignX = 0;
-    int lastSignY = 0;
     int firstSignX = 0;
     int firstSignY = 0;
+    int lastSignX = 0;
+    int lastSignY = 0;
     for (int i = 0; i < n; i++) {
-      int j = (i + 1) % n;
-      int k = (i + 2) % n;
+      int j = i + 1 == n ? 0 : i + 1;
+      int k = j + 1 == n ? 0 : j + 1;
       double ax = xy[2 * j] - xy[2 * i];
       double ay = xy[2 * j + 1] - xy[2 * i + 1];
       double bx = xy[2 * k] - xy[2 * j];
       double by = xy[2 * k + 1] - xy[2 * j + 1];
       double cross = ax * by - ay * bx;
       int sign = cross > 0 ? 1 : cross < 0 ? -1 : 0;
-      if (sign != 0) {
-        if (turn != 0 && sign != turn) {
-          return false;
-        }
-        turn = sign;
+      if (sign == 0 || (turn != 0 && sign != turn)) {
+        return false;
       }
+      turn = sign;
       int sx = ax > 0 ? 1 : ax < 0 ? -1 : 0;
       if (sx != 0) {
         if (lastSignX != 0 && sx != lastSignX) {
@@ -205,7 +244,6 @@ final class Planar {
         lastSignY = sy;
       }
     }
-    // Close the cycle of edge directions.
     if (firstSignX != 0 && lastSignX != firstSignX) {
       xFlips++;
     }
@@ -215,13 +253,12 @@ final class Planar {
     return xFlips <= 2 && yFlips <= 2;
   }
 
-  /** The ring itself when its signed area is not negative, else a reversed copy. */
-  private static double[] positive(double[] xy) {
-    int n = xy.length / 2;
+  /** The ring in positive orientation ({@link #signedArea} not negative): itself or reversed. */
+  static double[] positive(double[] xy, int n) {
     if (signedArea(xy, n) >= 0) {
       return xy;
     }
-    double[] reversed = new double[xy.length];
+    double[] reversed = new double[2 * n];
     for (int i = 0; i < n; i++) {
       reversed[2 * i] = xy[2 * (n - 1 - i)];
       reversed[2 * i + 1] = xy[2 * (n - 1 - i) + 1];
@@ -230,131 +267,28 @@ final class Planar {
   }
 
   /**
-   * The area of the intersection of two polygons given as rings (exterior first, then holes), in
-   * any orientation.
-   *
-   * <p>Two convex polygons without holes are clipped directly. Otherwise each ring is fanned into
-   * triangles from its first vertex; each triangle carries the sign of its own orientation times
-   * its ring's orientation (and -1 for holes), so that the signed sum of a polygon's triangle
-   * indicators is its indicator function almost everywhere. Then {@code area(A ∩ B) = Σ_i Σ_j s_i
-   * s_j area(T_i ∩ T_j)}, each term a convex clip. This is exact for simple rings with holes inside
-   * the exterior; it costs O(n m) clips for n and m vertices.
+   * Where a point lies with respect to a ring: {@code 1} inside, {@code -1} outside, {@code 0} on
+   * it.
    */
-  static double polygonIntersectionArea(double[][] a, double[][] b) {
-    if (a.length == 1 && b.length == 1 && isConvex(a[0]) && isConvex(b[0])) {
-      double[] pa = positive(a[0]);
-      double[] pb = positive(b[0]);
-      int an = pa.length / 2;
-      int bn = pb.length / 2;
-      if (signedArea(pa, an) == 0 || signedArea(pb, bn) == 0) {
+  static int locate(double[] xy, int n, double px, double py) {
+    boolean inside = false;
+    for (int i = 0, j = n - 1; i < n; j = i++) {
+      double ax = xy[2 * i];
+      double ay = xy[2 * i + 1];
+      double bx = xy[2 * j];
+      double by = xy[2 * j + 1];
+      double cross = (bx - ax) * (py - ay) - (by - ay) * (px - ax);
+      if (cross == 0
+          && px >= Math.min(ax, bx)
+          && px <= Math.max(ax, bx)
+          && py >= Math.min(ay, by)
+          && py <= Math.max(ay, by)) {
         return 0;
       }
-      double[] work1 = new double[2 * (an + bn)];
-      double[] work2 = new double[2 * (an + bn)];
-      return convexIntersectionArea(pa, an, pb, bn, work1, work2);
-    }
-    return fanIntersectionArea(a, b);
-  }
-
-  /**
-   * The area of the intersection of two polygons given as rings, by signed fan triangles (see
-   * {@link #polygonIntersectionArea}), whatever their shape.
-   */
-  static double fanIntersectionArea(double[][] a, double[][] b) {
-    Fan fa = Fan.of(a);
-    Fan fb = Fan.of(b);
-    double[] work1 = new double[12];
-    double[] work2 = new double[12];
-    double[] ta = new double[6];
-    double[] tb = new double[6];
-    double sum = 0;
-    for (int i = 0; i < fa.count; i++) {
-      double minX = fa.box[4 * i];
-      double minY = fa.box[4 * i + 1];
-      double maxX = fa.box[4 * i + 2];
-      double maxY = fa.box[4 * i + 3];
-      System.arraycopy(fa.xy, 6 * i, ta, 0, 6);
-      for (int j = 0; j < fb.count; j++) {
-        if (fb.box[4 * j] >= maxX
-            || fb.box[4 * j + 2] <= minX
-            || fb.box[4 * j + 1] >= maxY
-            || fb.box[4 * j + 3] <= minY) {
-          continue;
-        }
-        System.arraycopy(fb.xy, 6 * j, tb, 0, 6);
-        double area = convexIntersectionArea(ta, 3, tb, 3, work1, work2);
-        sum += fa.sign[i] * fb.sign[j] * area;
+      if ((ay > py) != (by > py) && px < (bx - ax) * (py - ay) / (by - ay) + ax) {
+        inside = !inside;
       }
     }
-    return Math.max(0, sum);
-  }
-
-  /** Signed fan triangles of a polygon's rings, each stored positively oriented. */
-  private static final class Fan {
-    final int count;
-    final double[] xy;
-    final double[] box;
-    final int[] sign;
-
-    private Fan(int count, double[] xy, double[] box, int[] sign) {
-      this.count = count;
-      this.xy = xy;
-      this.box = box;
-      this.sign = sign;
-    }
-
-    static Fan of(double[][] rings) {
-      int capacity = 0;
-      for (double[] ring : rings) {
-        capacity += Math.max(0, ring.length / 2 - 2);
-      }
-      double[] xy = new double[6 * capacity];
-      double[] box = new double[4 * capacity];
-      int[] sign = new int[capacity];
-      int count = 0;
-      for (int r = 0; r < rings.length; r++) {
-        double[] ring = rings[r];
-        int n = ring.length / 2;
-        double ringArea = signedArea(ring, n);
-        if (ringArea == 0) {
-          continue;
-        }
-        int ringSign = (r == 0 ? 1 : -1) * (ringArea > 0 ? 1 : -1);
-        double x0 = ring[0];
-        double y0 = ring[1];
-        for (int k = 1; k + 1 < n; k++) {
-          double x1 = ring[2 * k];
-          double y1 = ring[2 * k + 1];
-          double x2 = ring[2 * k + 2];
-          double y2 = ring[2 * k + 3];
-          double cross = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
-          if (cross == 0) {
-            continue;
-          }
-          if (cross < 0) {
-            double tx = x1;
-            double ty = y1;
-            x1 = x2;
-            y1 = y2;
-            x2 = tx;
-            y2 = ty;
-          }
-          int t = 6 * count;
-          xy[t] = x0;
-          xy[t + 1] = y0;
-          xy[t + 2] = x1;
-          xy[t + 3] = y1;
-          xy[t + 4] = x2;
-          xy[t + 5] = y2;
-          box[4 * count] = Math.min(x0, Math.min(x1, x2));
-          box[4 * count + 1] = Math.min(y0, Math.min(y1, y2));
-          box[4 * count + 2] = Math.max(x0, Math.max(x1, x2));
-          box[4 * count + 3] = Math.max(y0, Math.max(y1, y2));
-          sign[count] = cross > 0 ? ringSign : -ringSign;
-          count++;
-        }
-      }
-      return new Fan(count, xy, box, sign);
-    }
+    return inside ? 1 : -1;
   }
 }

@@ -24,6 +24,22 @@ public final class Hints {
    * @return the listing, such as {@code 'car', 'person', … 3 more}
    */
   public static String listing(Collection<String> names) {
+    return listing(names, true);
+  }
+
+  /**
+   * Names as they are, separated by commas, at most {@value #LISTED_NAMES} of them, then {@code "…
+   * N more"}; {@code "none"} when there are none. For names that are quoted already, or that read
+   * better bare ({@code labels: car, person}).
+   *
+   * @param names the names, in the order to show them
+   * @return the listing, such as {@code car, person, … 3 more}
+   */
+  public static String bareListing(Collection<String> names) {
+    return listing(names, false);
+  }
+
+  private static String listing(Collection<String> names, boolean quoted) {
     if (names.isEmpty()) {
       return "none";
     }
@@ -34,7 +50,8 @@ public final class Hints {
       if (shown > 0) {
         out.append(", ");
       }
-      out.append(Require.quote(it.next()));
+      String name = it.next();
+      out.append(quoted ? Require.quote(name) : name);
       shown++;
     }
     if (names.size() > shown) {

@@ -2,16 +2,14 @@ package org.annotationkit.core.item;
 
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.annotationkit.core.internal.JsonNames;
 import org.annotationkit.core.schema.FieldKind;
 
 /**
- * The five kinds of {@link Item}, and which {@linkplain FieldKind field kinds} apply to each: the
- * choices, ratings, free text, transcriptions and relations to every item; boxes, polygons,
- * polylines, keypoints and masks to images and videos; spans to texts; time segments to audio and
- * videos; pairwise preferences and rankings to comparisons.
+ * The five kinds of {@link Item}. Which {@linkplain FieldKind field kinds} apply to each is said by
+ * the field kinds ({@link FieldKind#itemKinds()}); {@link #accepts(FieldKind)} asks them.
  *
  * @since 0.1.0
  */
@@ -27,7 +25,7 @@ public enum ItemKind {
   /** A {@link ComparisonItem}. */
   COMPARISON;
 
-  private final String jsonName = name().toLowerCase(Locale.ROOT);
+  private static final JsonNames<ItemKind> NAMES = JsonNames.lowerCase(ItemKind.class);
 
   /**
    * The kind's name in canonical JSON (an item's {@code "type"}), such as {@code "image"}.
@@ -35,7 +33,7 @@ public enum ItemKind {
    * @return the JSON name
    */
   public String jsonName() {
-    return jsonName;
+    return NAMES.name(this);
   }
 
   /**
@@ -55,13 +53,7 @@ public enum ItemKind {
    */
   public boolean accepts(FieldKind fieldKind) {
     Objects.requireNonNull(fieldKind, "fieldKind");
-    return switch (fieldKind) {
-      case SINGLE_CHOICE, MULTIPLE_CHOICE, RATING, FREE_TEXT, TRANSCRIPTION, RELATION -> true;
-      case BOX, POLYGON, POLYLINE, KEYPOINTS, MASK -> this == IMAGE || this == VIDEO;
-      case SPAN -> this == TEXT;
-      case TIME_SEGMENT -> this == AUDIO || this == VIDEO;
-      case PAIRWISE_PREFERENCE, RANKING -> this == COMPARISON;
-    };
+    return fieldKind.appliesTo(this);
   }
 
   private EnumSet<FieldKind> applicable() {

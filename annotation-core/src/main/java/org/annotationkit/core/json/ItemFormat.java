@@ -1,56 +1,136 @@
 package org.annotationkit.core.json;
 
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.annotationkit.core.internal.JsonNames;
 import org.annotationkit.core.item.AudioItem;
 import org.annotationkit.core.item.ComparisonItem;
 import org.annotationkit.core.item.ImageItem;
 import org.annotationkit.core.item.Item;
+import org.annotationkit.core.item.ItemKind;
 import org.annotationkit.core.item.Response;
 import org.annotationkit.core.item.TextItem;
 import org.annotationkit.core.item.VideoItem;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
 /**
  * The item record: {@code {"annotationkit": "item", "version": 1, "type": "image", "id", ...}},
- * with the fields of the item's type after {@code "type"}.
+ * with the members of the item's type after {@code "type"}: one {@link Layout} per {@link
+ * ItemKind}.
  */
 final class ItemFormat implements RecordFormat<Item> {
   static final ItemFormat INSTANCE = new ItemFormat();
 
-  private static final String[] HEADER = {"annotationkit", "version", "type"};
+  private static final List<String> HEADER = List.of("annotationkit", "version", "type");
   private static final String TYPE_RULE =
       "an item record starts with \"annotationkit\", \"version\", then \"type\"";
-  private static final List<String> TYPES =
-      List.of("image", "text", "audio", "video", "comparison");
+  private static final JsonNames<ItemKind> KINDS = JsonNames.lowerCase(ItemKind.class);
+  private static final JsonIn.Fields RECORD =
+      new JsonIn.Fields("an item record", HEADER.toArray(String[]::new));
+  private static final JsonType<String> STRING = JsonTypes.STRING;
 
-  /** {@link #TYPES} as an array, made once rather than on every item read. */
-  private static final String[] TYPE_NAMES = TYPES.toArray(String[]::new);
+  private static final Layout<Response> RESPONSE =
+      Layout.of(
+          "a response",
+          m -> {
+            var id = m.required("id", STRING, Response::id);
+            var text = m.required("text", STRING, Response::text);
+            var model = m.maybe("model", STRING, Response::model);
+            return s -> new Response(s.get(id), s.get(text), s.get(model));
+          });
 
-  private static final JsonIn.Fields RECORD = new JsonIn.Fields("an item record", HEADER);
-  private static final JsonIn.Fields IMAGE =
-      fields("an image item", "id", "uri", "width", "height", "metadata");
-  private static final JsonIn.Fields TEXT = fields("a text item", "id", "text", "uri", "metadata");
-  private static final JsonIn.Fields AUDIO =
-      fields("an audio item", "id", "uri", "duration", "metadata");
-  private static final JsonIn.Fields VIDEO =
-      fields("a video item", "id", "uri", "frameCount", "fps", "width", "height", "metadata");
-  private static final JsonIn.Fields COMPARISON =
-      fields("a comparison item", "id", "prompt", "responses", "metadata");
-  private static final JsonIn.Fields RESPONSE =
-      new JsonIn.Fields("a response", "id", "text", "model");
+  private static final Layout<ImageItem> IMAGE =
+      Layout.of(
+          "an image item",
+          HEADER,
+          m -> {
+            var id = m.required("id", STRING, ImageItem::id);
+            var uri = m.required("uri", JsonTypes.URI_TYPE, ImageItem::uri);
+            var width = m.integer("width", ImageItem::width);
+            var height = m.integer("height", ImageItem::height);
+            var metadata =
+                m.unlessEmpty("metadata", JsonTypes.STRING_MAP, Item::metadata, Map.of());
+            return s ->
+                new ImageItem(
+                    s.get(id), s.get(uri), s.integer(width), s.integer(height), s.get(metadata));
+          });
+
+  private static final Layout<TextItem> TEXT =
+      Layout.of(
+          "a text item",
+          HEADER,
+          m -> {
+            var id = m.required("id", STRING, TextItem::id);
+            var text = m.required("text", STRING, TextItem::text);
+            var uri = m.maybe("uri", JsonTypes.URI_TYPE, TextItem::uri);
+            var metadata =
+                m.unlessEmpty("metadata", JsonTypes.STRING_MAP, Item::metadata, Map.of());
+            return s -> new TextItem(s.get(id), s.get(text), s.get(uri), s.get(metadata));
+          });
+
+  private static final Layout<AudioItem> AUDIO =
+      Layout.of(
+          "an audio item",
+          HEADER,
+          m -> {
+            var id = m.required("id", STRING, AudioItem::id);
+            var uri = m.required("uri", JsonTypes.URI_TYPE, AudioItem::uri);
+            var duration = m.number("duration", AudioItem::durationSeconds);
+            var metadata =
+                m.unlessEmpty("metadata", JsonTypes.STRING_MAP, Item::metadata, Map.of());
+            return s -> new AudioItem(s.get(id), s.get(uri), s.number(duration), s.get(metadata));
+          });
+
+  private static final Layout<VideoItem> VIDEO =
+      Layout.of(
+          "a video item",
+          HEADER,
+          m -> {
+            var id = m.required("id", STRING, VideoItem::id);
+            var uri = m.required("uri", JsonTypes.URI_TYPE, VideoItem::uri);
+            var frameCount = m.integer("frameCount", VideoItem::frameCount);
+            var fps = m.number("fps", VideoItem::fps);
+            var width = m.integer("width", VideoItem::width);
+            var height = m.integer("height", VideoItem::height);
+            var metadata =
+                m.unlessEmpty("metadata", JsonTypes.STRING_MAP, Item::metadata, Map.of());
+            return s ->
+                new VideoItem(
+                    s.get(id),
+                    s.get(uri),
+                    s.integer(frameCount),
+                    s.number(fps),
+                    s.integer(width),
+                    s.integer(height),
+                    s.get(metadata));
+          });
+
+  private static final Layout<ComparisonItem> COMPARISON =
+      Layout.of(
+          "a comparison item",
+          HEADER,
+          m -> {
+            var id = m.required("id", STRING, ComparisonItem::id);
+            var prompt = m.required("prompt", STRING, ComparisonItem::prompt);
+            var responses =
+                m.required("responses", JsonTypes.listOf(RESPONSE), ComparisonItem::responses);
+            var metadata =
+                m.unlessEmpty("metadata", JsonTypes.STRING_MAP, Item::metadata, Map.of());
+            return s ->
+                new ComparisonItem(s.get(id), s.get(prompt), s.get(responses), s.get(metadata));
+          });
 
   private ItemFormat() {}
 
-  private static JsonIn.Fields fields(String what, String... names) {
-    String[] all = new String[HEADER.length + names.length];
-    System.arraycopy(HEADER, 0, all, 0, HEADER.length);
-    System.arraycopy(names, 0, all, HEADER.length, names.length);
-    return new JsonIn.Fields(what, all);
+  /** The layout of each kind of item. */
+  private static Layout<? extends Item> layout(ItemKind kind) {
+    return switch (kind) {
+      case IMAGE -> IMAGE;
+      case TEXT -> TEXT;
+      case AUDIO -> AUDIO;
+      case VIDEO -> VIDEO;
+      case COMPARISON -> COMPARISON;
+    };
   }
 
   @Override
@@ -63,151 +143,21 @@ final class ItemFormat implements RecordFormat<Item> {
     return RECORD;
   }
 
-  // ------------------------------------------------------------------ writing
-
   @Override
   public void writeBody(JsonGenerator out, Item item) {
-    out.writeStringProperty("type", item.kind().jsonName());
-    out.writeStringProperty("id", item.id());
+    out.writeStringProperty("type", KINDS.name(item.kind()));
     switch (item) {
-      case ImageItem image -> {
-        out.writeStringProperty("uri", image.uri().toString());
-        out.writeNumberProperty("width", image.width());
-        out.writeNumberProperty("height", image.height());
-      }
-      case TextItem text -> {
-        out.writeStringProperty("text", text.text());
-        if (text.uri().isPresent()) {
-          out.writeStringProperty("uri", text.uri().get().toString());
-        }
-      }
-      case AudioItem audio -> {
-        out.writeStringProperty("uri", audio.uri().toString());
-        out.writeNumberProperty("duration", audio.durationSeconds());
-      }
-      case VideoItem video -> {
-        out.writeStringProperty("uri", video.uri().toString());
-        out.writeNumberProperty("frameCount", video.frameCount());
-        out.writeNumberProperty("fps", video.fps());
-        out.writeNumberProperty("width", video.width());
-        out.writeNumberProperty("height", video.height());
-      }
-      case ComparisonItem comparison -> {
-        out.writeStringProperty("prompt", comparison.prompt());
-        out.writeName("responses");
-        out.writeStartArray();
-        for (Response response : comparison.responses()) {
-          out.writeStartObject();
-          out.writeStringProperty("id", response.id());
-          out.writeStringProperty("text", response.text());
-          JsonOut.optionalString(out, "model", response.model());
-          out.writeEndObject();
-        }
-        out.writeEndArray();
-      }
+      case ImageItem image -> IMAGE.writeMembers(out, image);
+      case TextItem text -> TEXT.writeMembers(out, text);
+      case AudioItem audio -> AUDIO.writeMembers(out, audio);
+      case VideoItem video -> VIDEO.writeMembers(out, video);
+      case ComparisonItem comparison -> COMPARISON.writeMembers(out, comparison);
     }
-    JsonOut.stringMap(out, "metadata", item.metadata());
   }
-
-  // ------------------------------------------------------------------ reading
 
   @Override
   public Item readBody(JsonIn in, JsonIn.ObjectIn record) {
     record.expect("type", TYPE_RULE);
-    String type = in.constant(TYPE_NAMES, t -> t);
-    record.narrow(
-        switch (type) {
-          case "image" -> IMAGE;
-          case "text" -> TEXT;
-          case "audio" -> AUDIO;
-          case "video" -> VIDEO;
-          default -> COMPARISON;
-        });
-    String id = "";
-    @Nullable URI uri = null;
-    int width = 0;
-    int height = 0;
-    String text = "";
-    double duration = 0;
-    int frameCount = 0;
-    double fps = 0;
-    String prompt = "";
-    List<Response> responses = List.of();
-    Map<String, String> metadata = Map.of();
-    for (String member = record.next(); member != null; member = record.next()) {
-      switch (member) {
-        case "id" -> id = in.string();
-        case "uri" -> uri = in.uri();
-        case "width" -> width = in.integer();
-        case "height" -> height = in.integer();
-        case "text" -> text = in.string();
-        case "duration" -> duration = in.number();
-        case "frameCount" -> frameCount = in.integer();
-        case "fps" -> fps = in.number();
-        case "prompt" -> prompt = in.string();
-        case "responses" -> responses = readResponses(in);
-        case "metadata" -> metadata = in.stringMap();
-        default -> throw new IllegalStateException(member);
-      }
-    }
-    try {
-      return switch (type) {
-        case "image" -> {
-          record.require("id", "uri", "width", "height");
-          yield new ImageItem(id, required(uri), width, height, metadata);
-        }
-        case "text" -> {
-          record.require("id", "text");
-          yield new TextItem(id, text, Optional.ofNullable(uri), metadata);
-        }
-        case "audio" -> {
-          record.require("id", "uri", "duration");
-          yield new AudioItem(id, required(uri), duration, metadata);
-        }
-        case "video" -> {
-          record.require("id", "uri", "frameCount", "fps", "width", "height");
-          yield new VideoItem(id, required(uri), frameCount, fps, width, height, metadata);
-        }
-        default -> {
-          record.require("id", "prompt", "responses");
-          yield new ComparisonItem(id, prompt, responses, metadata);
-        }
-      };
-    } catch (IllegalArgumentException e) {
-      throw record.refused(e);
-    }
-  }
-
-  private static URI required(@Nullable URI uri) {
-    if (uri == null) {
-      throw new IllegalStateException("uri was required");
-    }
-    return uri;
-  }
-
-  private static List<Response> readResponses(JsonIn in) {
-    in.startArray();
-    List<Response> responses = new ArrayList<>();
-    while (in.nextElement()) {
-      JsonIn.ObjectIn object = in.object(RESPONSE);
-      String id = "";
-      String text = "";
-      Optional<String> model = Optional.empty();
-      for (String member = object.next(); member != null; member = object.next()) {
-        switch (member) {
-          case "id" -> id = in.string();
-          case "text" -> text = in.string();
-          case "model" -> model = Optional.of(in.string());
-          default -> throw new IllegalStateException(member);
-        }
-      }
-      object.require("id", "text");
-      try {
-        responses.add(new Response(id, text, model));
-      } catch (IllegalArgumentException e) {
-        throw object.refused(e);
-      }
-    }
-    return responses;
+    return layout(in.constant(KINDS)).readMembers(in, record.start());
   }
 }

@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
+import org.annotationkit.core.internal.Hints;
+import org.annotationkit.core.internal.JsonNames;
 import org.annotationkit.core.io.FormatException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -36,6 +38,11 @@ final class JsonIn {
   private final JsonParser parser;
   private final Optional<String> source;
   private final long firstLine;
+
+  /** The slots of the objects being read, by depth; see {@link #enterSlots}. */
+  private Layout.@Nullable Slots[] slotPool = new Layout.Slots[8];
+
+  private int depth;
 
   /** The bytes the parser reads, to turn its byte columns into character columns; or null. */
   private final @Nullable LineInput bytes;
@@ -405,36 +412,25 @@ final class JsonIn {
     }
   }
 
-  /**
-   * A string naming one of a fixed set of constants, found by a scan of {@code constants} (cloned
-   * once by the caller, not on every lookup).
-   */
-  <E> E constant(E[] constants, Function<E, String> name) {
+  /** A string naming one of a fixed set of constants. */
+  <E extends Enum<E>> E constant(JsonNames<E> names) {
     String text = string();
-    for (E constant : constants) {
-      if (name.apply(constant).equals(text)) {
-        return constant;
-      }
+    E found = names.get(text);
+    if (found != null) {
+      return found;
     }
     throw error(
         "expected one of "
-            + String.join(", ", Arrays.stream(constants).map(c -> quote(name.apply(c))).toList())
+            + String.join(", ", names.names().stream().map(JsonIn::quote).toList())
             + ", found "
-            + quote(text));
+            + quote(text)
+            + didYouMean(text, names.names()));
   }
 
-  /** A string naming one of a fixed set of constants. */
-  <E> E constant(Function<String, Optional<E>> byName, E[] constants, Function<E, String> name) {
-    String text = string();
-    Optional<E> found = byName.apply(text);
-    if (found.isPresent()) {
-      return found.get();
-    }
-    throw error(
-        "expected one of "
-            + String.join(", ", Arrays.stream(constants).map(c -> quote(name.apply(c))).toList())
-            + ", found "
-            + quote(text));
+  /** The hint {@code "; did you mean "box"?"} for the closest candidate, or {@code ""}. */
+  static String didYouMean(String given, Collection<String> candidates) {
+    String best = Hints.closest(given, candidates);
+    return best == null ? "" : "; did you mean " + quote(best) + "?";
   }
 
   // ---------------------------------------------------------------- containers
@@ -449,6 +445,40 @@ final class JsonIn {
   /** Moves to the next element of the current array; false on its closing bracket. */
   boolean nextElement() {
     return nextToken() != JsonToken.END_ARRAY;
+  }
+
+  /**
+   * Moves to the next member of the current object and returns its name, leaving the parser on the
+   * name (so that an error about it is reported there); null on the closing brace.
+   */
+  @Nullable String nextMember() {
+    JsonToken token = nextToken();
+    return token == JsonToken.END_OBJECT ? null : parser.currentName();
+  }
+
+  /**
+   * The slots for one object of a {@link Layout}, reused from object to object at the same depth;
+   * give them back with {@link #exitSlots}.
+   */
+  Layout.Slots enterSlots(int refs, int numbers) {
+    if (depth == slotPool.length) {
+      slotPool = Arrays.copyOf(slotPool, depth * 2);
+    }
+    Layout.Slots slots = slotPool[depth];
+    if (slots == null) {
+      slots = new Layout.Slots(Math.max(refs, 8), Math.max(numbers, 8));
+      slotPool[depth] = slots;
+    } else {
+      slots.ensure(refs, numbers);
+    }
+    depth++;
+    return slots;
+  }
+
+  /** Gives back the slots of {@link #enterSlots}. */
+  void exitSlots(Layout.Slots slots) {
+    slots.clear();
+    depth--;
   }
 
   /** Checks that the current token opens an object with any field names (a map). */

@@ -1,8 +1,7 @@
 package org.annotationkit.core.schema;
 
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
+import org.annotationkit.core.internal.JsonNames;
 
 /**
  * The type of a per-label attribute.
@@ -19,7 +18,7 @@ public enum AttributeType {
   /** Free text. */
   TEXT;
 
-  private final String jsonName = name().toLowerCase(Locale.ROOT);
+  private static final JsonNames<AttributeType> NAMES = JsonNames.lowerCase(AttributeType.class);
 
   /**
    * The type's name in canonical JSON, such as {@code "boolean"}.
@@ -27,7 +26,7 @@ public enum AttributeType {
    * @return the JSON name
    */
   public String jsonName() {
-    return jsonName;
+    return NAMES.name(this);
   }
 
   /**
@@ -37,12 +36,6 @@ public enum AttributeType {
    * @return the type, or empty when no type has that name
    */
   public static Optional<AttributeType> ofJsonName(String jsonName) {
-    Objects.requireNonNull(jsonName, "jsonName");
-    for (AttributeType type : values()) {
-      if (type.jsonName.equals(jsonName)) {
-        return Optional.of(type);
-      }
-    }
-    return Optional.empty();
+    return NAMES.find(jsonName);
   }
 }

@@ -1,45 +1,40 @@
 package org.annotationkit.core.schema;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.annotationkit.core.internal.Require;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One question of a labeling interface: its name, the {@link FieldKind kind} of answer it takes,
  * and the options that shape that answer.
  *
- * <p>Which options apply depends on the kind; an option that does not apply must keep its neutral
- * value (empty label set, {@code rotatable false}, no skeleton, no scale, {@code allowTies false},
- * {@code allowOverlap true}), and the constructor rejects anything else:
+ * <p>What a kind allows is said by its {@link FieldKind} constant, and the constructor checks the
+ * field against it:
  *
  * <ul>
- *   <li>{@link FieldKind#SINGLE_CHOICE SINGLE_CHOICE}, {@link FieldKind#MULTIPLE_CHOICE
- *       MULTIPLE_CHOICE}: a non-empty label set, whose labels carry no attributes (a choice has
- *       none). For multiple choice the count of the {@linkplain Constraints constraints} is the
- *       number of labels chosen.
- *   <li>{@link FieldKind#BOX BOX}: a non-empty label set; {@code rotatable} says whether boxes may
- *       be rotated. Labels may carry attributes.
- *   <li>{@link FieldKind#POLYGON POLYGON}, {@link FieldKind#POLYLINE POLYLINE}, {@link
- *       FieldKind#MASK MASK}: a non-empty label set; labels may carry attributes.
- *   <li>{@link FieldKind#KEYPOINTS KEYPOINTS}: a non-empty label set and a {@link Skeleton}
- *       (required) naming the points; labels may carry attributes.
- *   <li>{@link FieldKind#SPAN SPAN}, {@link FieldKind#TIME_SEGMENT TIME_SEGMENT}: a non-empty label
- *       set; labels may carry attributes; {@link Constraints#allowOverlap()} may be {@code false}
- *       to forbid two results that overlap (as in CoNLL-style named entities).
- *   <li>{@link FieldKind#RELATION RELATION}: a label set of relation types, which may be empty
- *       (untyped relations); its labels carry no attributes.
- *   <li>{@link FieldKind#RATING RATING}: a {@link RatingScale} (required).
- *   <li>{@link FieldKind#PAIRWISE_PREFERENCE PAIRWISE_PREFERENCE}: {@code allowTies} says whether a
- *       tie is an allowed verdict.
- *   <li>{@link FieldKind#TRANSCRIPTION TRANSCRIPTION}, {@link FieldKind#RANKING RANKING}, {@link
- *       FieldKind#FREE_TEXT FREE_TEXT}: nothing beyond the name, description and constraints.
+ *   <li>labels: a non-empty label set for the kinds that {@linkplain FieldKind#usesLabels() use
+ *       labels}; a label set of relation types, which may be empty, for {@link FieldKind#RELATION};
+ *       no labels for the others. Only the labels of {@linkplain FieldKind#isRegion() region} kinds
+ *       carry attributes. For multiple choice the count of the {@linkplain Constraints constraints}
+ *       is the number of labels chosen.
+ *   <li>options: of the kind's {@linkplain FieldKind#optionsType() options type}, {@link
+ *       FieldOptions.Box} ({@code rotatable}) for boxes, {@link FieldOptions.Keypoints} (the
+ *       skeleton, required) for keypoints, {@link FieldOptions.Rating} (the scale, required) for
+ *       ratings, {@link FieldOptions.Preference} ({@code allowTies}) for pairwise preferences, and
+ *       {@link FieldOptions.None} for the others.
+ *   <li>{@link Constraints#allowOverlap()} may be {@code false} only for the {@linkplain
+ *       FieldKind#isInterval() interval} kinds, spans and time segments, to forbid two results that
+ *       overlap (as in CoNLL-style named entities).
  * </ul>
  *
  * <p>Every kind takes a description and {@linkplain Constraints constraints} on the number of
- * results. Build one with {@link #builder(String, FieldKind)}, which starts from the neutral
- * values.
+ * results. Build one with {@link #builder(String, FieldKind)}, which starts from the kind's
+ * {@linkplain FieldKind#defaultOptions() default options}.
  *
  * @param name the field's name, unique within its schema: non-empty, no leading or trailing
  *     whitespace, no control characters
@@ -47,10 +42,7 @@ import org.annotationkit.core.internal.Require;
  * @param labels the labels the annotator chooses from
  * @param constraints how many results the field takes, and whether they may overlap
  * @param description the question or instructions shown to annotators
- * @param rotatable whether boxes may be rotated ({@link FieldKind#BOX} only)
- * @param skeleton the points of a {@link FieldKind#KEYPOINTS} field
- * @param scale the scale of a {@link FieldKind#RATING} field
- * @param allowTies whether a tie is allowed ({@link FieldKind#PAIRWISE_PREFERENCE} only)
+ * @param options the options of the field's kind
  * @since 0.1.0
  */
 public record Field(
@@ -59,10 +51,7 @@ public record Field(
     LabelSet labels,
     Constraints constraints,
     Optional<String> description,
-    boolean rotatable,
-    Optional<Skeleton> skeleton,
-    Optional<RatingScale> scale,
-    boolean allowTies) {
+    FieldOptions options) {
 
   /**
    * Validates the components.
@@ -75,14 +64,13 @@ public record Field(
     Objects.requireNonNull(labels, "labels");
     Objects.requireNonNull(constraints, "constraints");
     Objects.requireNonNull(description, "description");
-    Objects.requireNonNull(skeleton, "skeleton");
-    Objects.requireNonNull(scale, "scale");
+    Objects.requireNonNull(options, "options");
     Require.validName(name, "field name");
     String where = where(name, kind);
     if (kind.usesLabels() && labels.isEmpty()) {
       throw new IllegalArgumentException(where + "labels must not be empty");
     }
-    if (!kind.usesLabels() && kind != FieldKind.RELATION && !labels.isEmpty()) {
+    if (!kind.takesLabels() && !labels.isEmpty()) {
       throw new IllegalArgumentException(
           where + "takes no labels, got " + labels.size() + " (" + namesOf(labels) + ")");
     }
@@ -99,29 +87,78 @@ public record Field(
         }
       }
     }
-    if (rotatable && kind != FieldKind.BOX) {
-      throw new IllegalArgumentException(where + "rotatable applies only to box fields");
+    if (!kind.optionsType().isInstance(options)) {
+      throw new IllegalArgumentException(where + misplaced(options));
     }
-    if (kind == FieldKind.KEYPOINTS && skeleton.isEmpty()) {
-      throw new IllegalArgumentException(where + "a skeleton is required");
-    }
-    if (kind != FieldKind.KEYPOINTS && skeleton.isPresent()) {
-      throw new IllegalArgumentException(where + "a skeleton applies only to keypoints fields");
-    }
-    if (kind == FieldKind.RATING && scale.isEmpty()) {
-      throw new IllegalArgumentException(where + "a rating scale is required");
-    }
-    if (kind != FieldKind.RATING && scale.isPresent()) {
-      throw new IllegalArgumentException(where + "a rating scale applies only to rating fields");
-    }
-    if (allowTies && kind != FieldKind.PAIRWISE_PREFERENCE) {
+    if (!constraints.allowOverlap() && !kind.isInterval()) {
       throw new IllegalArgumentException(
-          where + "allowTies applies only to pairwise_preference fields");
+          where + "allowOverlap false applies only to " + kindsWhere(FieldKind::isInterval));
     }
-    if (!constraints.allowOverlap() && kind != FieldKind.SPAN && kind != FieldKind.TIME_SEGMENT) {
-      throw new IllegalArgumentException(
-          where + "allowOverlap false applies only to span and time_segment fields");
+  }
+
+  /** Says which kinds take options of this type, such as "rotatable applies only to box fields". */
+  private static String misplaced(FieldOptions options) {
+    String description = "options";
+    for (FieldKind kind : FieldKind.values()) {
+      if (kind.optionsType() == options.getClass()) {
+        description = kind.optionsDescription();
+      }
     }
+    return description
+        + " applies only to "
+        + kindsWhere(kind -> kind.optionsType() == options.getClass());
+  }
+
+  private static String kindsWhere(java.util.function.Predicate<FieldKind> test) {
+    List<String> names = new ArrayList<>();
+    for (FieldKind kind : FieldKind.values()) {
+      if (test.test(kind)) {
+        names.add(kind.jsonName());
+      }
+    }
+    return String.join(" and ", names) + " fields";
+  }
+
+  /**
+   * Whether boxes may be rotated: the {@code rotatable} of {@link FieldOptions.Box} options, false
+   * for the other kinds.
+   *
+   * @return whether boxes may be rotated
+   */
+  public boolean rotatable() {
+    return options instanceof FieldOptions.Box box && box.rotatable();
+  }
+
+  /**
+   * The skeleton of a {@link FieldKind#KEYPOINTS} field.
+   *
+   * @return the skeleton, or empty for the other kinds
+   */
+  public Optional<Skeleton> skeleton() {
+    return options instanceof FieldOptions.Keypoints keypoints
+        ? Optional.of(keypoints.skeleton())
+        : Optional.empty();
+  }
+
+  /**
+   * The scale of a {@link FieldKind#RATING} field.
+   *
+   * @return the scale, or empty for the other kinds
+   */
+  public Optional<RatingScale> scale() {
+    return options instanceof FieldOptions.Rating rating
+        ? Optional.of(rating.scale())
+        : Optional.empty();
+  }
+
+  /**
+   * Whether a tie is allowed: the {@code allowTies} of {@link FieldOptions.Preference} options,
+   * false for the other kinds.
+   *
+   * @return whether ties are allowed
+   */
+  public boolean allowTies() {
+    return options instanceof FieldOptions.Preference preference && preference.allowTies();
   }
 
   private static String where(String name, FieldKind kind) {
@@ -140,9 +177,9 @@ public record Field(
   }
 
   /**
-   * Starts a field of the given name and kind with neutral options: no labels, {@link
-   * Constraints#NONE}, no description, not rotatable, no skeleton, no scale, and ties allowed for a
-   * {@link FieldKind#PAIRWISE_PREFERENCE} field.
+   * Starts a field of the given name and kind: no labels, {@link Constraints#NONE}, no description,
+   * and the kind's {@linkplain FieldKind#defaultOptions() default options} (not rotatable, ties
+   * allowed), which keypoints and rating fields must replace with a skeleton and a scale.
    *
    * @param name the field's name
    * @param kind what the field asks for
@@ -169,15 +206,39 @@ public record Field(
     private OptionalInt maxCount = OptionalInt.empty();
     private boolean allowOverlap = true;
     private Optional<String> description = Optional.empty();
-    private boolean rotatable;
-    private Optional<Skeleton> skeleton = Optional.empty();
-    private Optional<RatingScale> scale = Optional.empty();
-    private boolean allowTies;
+    private @Nullable FieldOptions options;
+
+    /** Options of another kind than the field's, set with a value that is not neutral. */
+    private @Nullable FieldOptions misplaced;
 
     private Builder(String name, FieldKind kind) {
       this.name = Require.validName(name, "field name");
       this.kind = Objects.requireNonNull(kind, "kind");
-      this.allowTies = kind == FieldKind.PAIRWISE_PREFERENCE;
+      this.options = kind.defaultOptions().orElse(null);
+    }
+
+    /**
+     * Sets the options of the field's kind, replacing earlier calls of {@link #rotatable}, {@link
+     * #skeleton}, {@link #scale} and {@link #allowTies}.
+     *
+     * @param options options of the kind's {@linkplain FieldKind#optionsType() options type}
+     *     (checked by {@link #build()})
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder options(FieldOptions options) {
+      Objects.requireNonNull(options, "options");
+      if (kind.optionsType().isInstance(options)) {
+        this.options = options;
+      } else {
+        this.misplaced = options;
+      }
+      return this;
+    }
+
+    /** Sets options of one kind; a neutral value for another kind's options changes nothing. */
+    private Builder option(FieldOptions options, boolean neutral) {
+      return neutral && !kind.optionsType().isInstance(options) ? this : options(options);
     }
 
     /**
@@ -289,15 +350,14 @@ public record Field(
     }
 
     /**
-     * Sets whether boxes may be rotated (box fields only).
+     * Sets whether boxes may be rotated (box fields only; {@code false} is ignored for the others).
      *
      * @param rotatable whether boxes may be rotated
      * @return this builder
      */
     @CanIgnoreReturnValue
     public Builder rotatable(boolean rotatable) {
-      this.rotatable = rotatable;
-      return this;
+      return option(new FieldOptions.Box(rotatable), !rotatable);
     }
 
     /**
@@ -308,8 +368,7 @@ public record Field(
      */
     @CanIgnoreReturnValue
     public Builder skeleton(Skeleton skeleton) {
-      this.skeleton = Optional.of(Objects.requireNonNull(skeleton, "skeleton"));
-      return this;
+      return options(new FieldOptions.Keypoints(skeleton));
     }
 
     /**
@@ -320,20 +379,19 @@ public record Field(
      */
     @CanIgnoreReturnValue
     public Builder scale(RatingScale scale) {
-      this.scale = Optional.of(Objects.requireNonNull(scale, "scale"));
-      return this;
+      return options(new FieldOptions.Rating(scale));
     }
 
     /**
-     * Sets whether a tie is allowed (pairwise-preference fields only, where it defaults to true).
+     * Sets whether a tie is allowed (pairwise-preference fields only, where it defaults to true;
+     * {@code false} is ignored for the others).
      *
      * @param allowTies whether ties are allowed
      * @return this builder
      */
     @CanIgnoreReturnValue
     public Builder allowTies(boolean allowTies) {
-      this.allowTies = allowTies;
-      return this;
+      return option(new FieldOptions.Preference(allowTies), !allowTies);
     }
 
     /**
@@ -350,8 +408,12 @@ public record Field(
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(where(name, kind) + e.getMessage(), e);
       }
-      return new Field(
-          name, kind, labels, constraints, description, rotatable, skeleton, scale, allowTies);
+      FieldOptions chosen = misplaced != null ? misplaced : options;
+      if (chosen == null) {
+        throw new IllegalArgumentException(
+            where(name, kind) + kind.optionsDescription() + " is required");
+      }
+      return new Field(name, kind, labels, constraints, description, chosen);
     }
   }
 }

@@ -1,9 +1,8 @@
 package org.annotationkit.core.validation;
 
+import static org.annotationkit.core.internal.Hints.didYouMean;
 import static org.annotationkit.core.internal.Require.quote;
 import static org.annotationkit.core.validation.Wording.approx;
-import static org.annotationkit.core.validation.Wording.didYouMean;
-import static org.annotationkit.core.validation.Wording.listing;
 import static org.annotationkit.core.validation.Wording.num;
 import static org.annotationkit.core.validation.Wording.point;
 import static org.annotationkit.core.validation.Wording.token;
@@ -39,10 +38,14 @@ import org.annotationkit.core.annotation.Value;
 import org.annotationkit.core.geometry.Box;
 import org.annotationkit.core.geometry.Keypoint;
 import org.annotationkit.core.geometry.Point;
+import org.annotationkit.core.geometry.Polygon;
+import org.annotationkit.core.geometry.PolygonDefect;
+import org.annotationkit.core.internal.Hints;
 import org.annotationkit.core.item.AudioItem;
 import org.annotationkit.core.item.ComparisonItem;
 import org.annotationkit.core.item.ImageItem;
 import org.annotationkit.core.item.Item;
+import org.annotationkit.core.item.ItemKind;
 import org.annotationkit.core.item.Response;
 import org.annotationkit.core.item.TextItem;
 import org.annotationkit.core.item.TextOffsets;
@@ -53,6 +56,7 @@ import org.annotationkit.core.schema.Field;
 import org.annotationkit.core.schema.FieldKind;
 import org.annotationkit.core.schema.RatingScale;
 import org.annotationkit.core.schema.Schema;
+import org.annotationkit.core.validation.Violation.Code;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,6 +88,12 @@ import org.jspecify.annotations.Nullable;
  *       has the item's size ({@code /value/height}, {@code /value/width}); rotated boxes only in
  *       rotatable fields ({@code /value/rotation}); keypoint names are the skeleton's ({@code
  *       /value/points/k/name});
+ *   <li>polygons are {@linkplain Polygon#isValid() valid}, with or without an item: a ring with no
+ *       area is reported at the ring ({@code /value/points}, {@code /value/holes/h}), a ring that
+ *       meets itself at the point that starts the first of the two edges that meet ({@code
+ *       /value/points/k}, {@code /value/holes/h/k}), a hole outside the exterior at the hole (or at
+ *       its edge that crosses the exterior), and two overlapping holes at the second hole (or its
+ *       edge that crosses the first), each message naming the edges and where they meet;
  *   <li>spans lie within the text, counted in code points ({@code /value/start}, {@code
  *       /value/end}), and their optional text is the covered text ({@code /value/text}); time
  *       segments end within the duration ({@code /value/end});
@@ -137,7 +147,7 @@ public final class AnnotationValidator {
     this.rules = List.copyOf(all);
     this.rulesByName = Map.copyOf(byName);
     this.fieldNames = List.copyOf(names);
-    this.fieldListing = listing(names);
+    this.fieldListing = Hints.bareListing(names);
   }
 
   /**
@@ -213,14 +223,20 @@ public final class AnnotationValidator {
     }
   }
 
+  private static String ring(String path, int ring) {
+    return ring == 0 ? path + "/points" : path + "/holes/" + (ring - 1);
+  }
+
+  /** The item kinds a field kind applies to, such as "image and video items". */
   private static String appliesTo(FieldKind kind) {
-    return switch (kind) {
-      case SINGLE_CHOICE, MULTIPLE_CHOICE, RATING, FREE_TEXT, TRANSCRIPTION, RELATION -> "any item";
-      case BOX, POLYGON, POLYLINE, KEYPOINTS, MASK -> "image and video items";
-      case SPAN -> "text items";
-      case TIME_SEGMENT -> "audio and video items";
-      case PAIRWISE_PREFERENCE, RANKING -> "comparison items";
-    };
+    if (kind.itemKinds().size() == ItemKind.values().length) {
+      return "any item";
+    }
+    List<String> names = new ArrayList<>();
+    for (ItemKind itemKind : kind.itemKinds()) {
+      names.add(itemKind.jsonName());
+    }
+    return String.join(" and ", names) + " items";
   }
 
   private static String regionKinds() {
@@ -256,6 +272,7 @@ public final class AnnotationValidator {
     List<Violation> violations() {
       if (item != null && !annotation.itemId().equals(item.id())) {
         add(
+            Code.ITEM_MISMATCH,
             "/item",
             "annotation is for item "
                 + quote(annotation.itemId())
@@ -269,8 +286,8 @@ public final class AnnotationValidator {
       return List.copyOf(out);
     }
 
-    private void add(String path, String message) {
-      out.add(new Violation(path, message));
+    private void add(Code code, String path, String message) {
+      out.add(new Violation(path, code, message));
     }
 
     // ---------------------------------------------------------------- one result
@@ -281,6 +298,7 @@ public final class AnnotationValidator {
       if (field == null) {
         fieldOf[i] = -1;
         add(
+            Code.UNKNOWN_FIELD,
             base + "/field",
             "unknown field "
                 + quote(result.field())
@@ -294,6 +312,7 @@ public final class AnnotationValidator {
       Item target = item;
       if (target != null && !target.kind().accepts(field.kind)) {
         add(
+            Code.FIELD_NOT_FOR_ITEM,
             base + "/field",
             "field "
                 + field.quotedName
@@ -308,8 +327,9 @@ public final class AnnotationValidator {
         target = null;
       }
       Value value = result.value();
-      if (value.kind() != field.kind) {
+      if (!field.kind.valueType().isInstance(value)) {
         add(
+            Code.WRONG_VALUE_KIND,
             base + "/value",
             "value of kind "
                 + value.kind().jsonName()
@@ -348,6 +368,7 @@ public final class AnnotationValidator {
               points(path + "/holes/" + h + "/", holes.get(h), frame);
             }
           }
+          defects(path, v.polygon());
           attributes(path, field, v.label(), v.attributes());
         }
         case PolylineValue v -> {
@@ -399,6 +420,7 @@ public final class AnnotationValidator {
           }
           if (v.verdict() == PreferenceValue.Verdict.TIE && !field.field.allowTies()) {
             add(
+                Code.TIE_NOT_ALLOWED,
                 path + "/verdict",
                 "verdict tie is not allowed: field "
                     + field.quotedName
@@ -416,11 +438,35 @@ public final class AnnotationValidator {
       }
     }
 
+    /** Reports what makes a polygon invalid, each defect at the ring or point it concerns. */
+    private void defects(String path, Polygon polygon) {
+      for (PolygonDefect defect : polygon.defects()) {
+        String at =
+            switch (defect.kind()) {
+              case ZERO_AREA -> ring(path, defect.ring());
+              case SELF_INTERSECTION, HOLE_OUTSIDE ->
+                  ring(path, defect.ring()) + (defect.edge() < 0 ? "" : "/" + defect.edge());
+              case HOLES_OVERLAP ->
+                  ring(path, defect.otherRing())
+                      + (defect.otherEdge() < 0 ? "" : "/" + defect.otherEdge());
+            };
+        Code code =
+            switch (defect.kind()) {
+              case ZERO_AREA -> Code.POLYGON_ZERO_AREA;
+              case SELF_INTERSECTION -> Code.POLYGON_SELF_INTERSECTION;
+              case HOLE_OUTSIDE -> Code.POLYGON_HOLE_OUTSIDE;
+              case HOLES_OVERLAP -> Code.POLYGON_HOLES_OVERLAP;
+            };
+        add(code, at, "invalid polygon: " + defect.message());
+      }
+    }
+
     // ---------------------------------------------------------------- labels and attributes
 
     private void label(String path, String suffix, FieldRules field, String label) {
       if (!field.labels.contains(label)) {
         add(
+            Code.UNKNOWN_LABEL,
             path + suffix,
             "unknown label "
                 + quote(label)
@@ -439,6 +485,7 @@ public final class AnnotationValidator {
       }
       if (field.labels.isEmpty()) {
         add(
+            Code.UNKNOWN_LABEL,
             path + "/label",
             "relation label "
                 + quote(label.get())
@@ -465,6 +512,7 @@ public final class AnnotationValidator {
         AttributeSpec spec = specs.get(name);
         if (spec == null) {
           add(
+              Code.UNKNOWN_ATTRIBUTE,
               base + "/" + token(name),
               "unknown attribute "
                   + quote(name)
@@ -481,6 +529,7 @@ public final class AnnotationValidator {
       for (AttributeSpec spec : specs.required) {
         if (!values.containsKey(spec.name())) {
           add(
+              Code.MISSING_ATTRIBUTE,
               base,
               "missing required attribute "
                   + quote(spec.name())
@@ -508,7 +557,7 @@ public final class AnnotationValidator {
                         + " is not one of its options"
                         + didYouMean(text, spec.options())
                         + " (options: "
-                        + listing(spec.options())
+                        + Hints.bareListing(spec.options())
                         + ")"
                     : "attribute "
                         + name
@@ -528,7 +577,19 @@ public final class AnnotationValidator {
             case BOOLEAN, TEXT ->
                 "attribute " + name + " expects " + expected(spec) + ", got " + describe(value);
           };
-      add(base + "/" + token(spec.name()), problem);
+      Code code =
+          switch (spec.type()) {
+            case ENUM ->
+                value instanceof AttributeValue.Text
+                    ? Code.ATTRIBUTE_NOT_AN_OPTION
+                    : Code.ATTRIBUTE_WRONG_TYPE;
+            case NUMBER ->
+                value instanceof AttributeValue.Number
+                    ? Code.ATTRIBUTE_OUT_OF_RANGE
+                    : Code.ATTRIBUTE_WRONG_TYPE;
+            case BOOLEAN, TEXT -> Code.ATTRIBUTE_WRONG_TYPE;
+          };
+      add(code, base + "/" + token(spec.name()), problem);
     }
 
     private static boolean fits(AttributeSpec spec, AttributeValue value) {
@@ -549,6 +610,7 @@ public final class AnnotationValidator {
       boolean rotated = box.isRotated();
       if (rotated && !field.field.rotatable()) {
         add(
+            Code.ROTATION_NOT_ALLOWED,
             path + "/rotation",
             "box is rotated by "
                 + num(box.rotation())
@@ -571,6 +633,7 @@ public final class AnnotationValidator {
         }
         if (!outside.isEmpty()) {
           add(
+              Code.OUTSIDE_FRAME,
               path + "/rotation",
               "box rotated by "
                   + num(box.rotation())
@@ -583,14 +646,21 @@ public final class AnnotationValidator {
         return;
       }
       if (box.x() < -TOLERANCE) {
-        add(path + "/x", "box x " + num(box.x()) + " is left of the " + frame.kind + " (x >= 0)");
+        add(
+            Code.OUTSIDE_FRAME,
+            path + "/x",
+            "box x " + num(box.x()) + " is left of the " + frame.kind + " (x >= 0)");
       }
       if (box.y() < -TOLERANCE) {
-        add(path + "/y", "box y " + num(box.y()) + " is above the " + frame.kind + " (y >= 0)");
+        add(
+            Code.OUTSIDE_FRAME,
+            path + "/y",
+            "box y " + num(box.y()) + " is above the " + frame.kind + " (y >= 0)");
       }
       double right = box.x() + box.width();
       if (right > frame.width + TOLERANCE) {
         add(
+            Code.OUTSIDE_FRAME,
             path + "/width",
             "box right edge x + width = "
                 + approx(right)
@@ -602,6 +672,7 @@ public final class AnnotationValidator {
       double bottom = box.y() + box.height();
       if (bottom > frame.height + TOLERANCE) {
         add(
+            Code.OUTSIDE_FRAME,
             path + "/height",
             "box bottom edge y + height = "
                 + approx(bottom)
@@ -615,6 +686,7 @@ public final class AnnotationValidator {
     private void maskSide(String path, String side, int size, int expected, String frameKind) {
       if (size != expected) {
         add(
+            Code.MASK_SIZE_MISMATCH,
             path + "/" + side,
             "mask "
                 + side
@@ -633,7 +705,10 @@ public final class AnnotationValidator {
       for (int k = 0; k < points.size(); k++) {
         Point p = points.get(k);
         if (!frame.contains(p.x(), p.y())) {
-          add(prefix + k, "point " + point(p.x(), p.y()) + " is outside the " + frame);
+          add(
+              Code.OUTSIDE_FRAME,
+              prefix + k,
+              "point " + point(p.x(), p.y()) + " is outside the " + frame);
         }
       }
     }
@@ -644,6 +719,7 @@ public final class AnnotationValidator {
         Keypoint p = points.get(k);
         if (!field.skeletonPoints.contains(p.name())) {
           add(
+              Code.UNKNOWN_KEYPOINT,
               path + "/points/" + k + "/name",
               "keypoint "
                   + quote(p.name())
@@ -658,6 +734,7 @@ public final class AnnotationValidator {
             && p.visibility() != Keypoint.Visibility.NOT_LABELED
             && !frame.contains(p.x(), p.y())) {
           add(
+              Code.OUTSIDE_FRAME,
               path + "/points/" + k,
               "keypoint "
                   + quote(p.name())
@@ -681,6 +758,7 @@ public final class AnnotationValidator {
         String covered = offsets.substring(span.start(), span.end());
         if (!covered.equals(given)) {
           add(
+              Code.SPAN_TEXT_MISMATCH,
               path + "/text",
               "span text "
                   + quote(given)
@@ -703,6 +781,7 @@ public final class AnnotationValidator {
         return true;
       }
       add(
+          Code.SPAN_PAST_END,
           path + "/" + end,
           "span "
               + end
@@ -741,6 +820,7 @@ public final class AnnotationValidator {
       }
       if (segment.end() > duration + TOLERANCE) {
         add(
+            Code.SEGMENT_PAST_END,
             path + "/end",
             "segment end "
                 + num(segment.end())
@@ -759,6 +839,7 @@ public final class AnnotationValidator {
       @Nullable FieldKind kind = referenced == null ? null : referenced.value().kind();
       if (kind == null || !kind.isRegion()) {
         add(
+            Code.NOT_A_REGION,
             path,
             role
                 + " "
@@ -776,6 +857,7 @@ public final class AnnotationValidator {
       Optional<RatingScale> scale = field.field.scale();
       if (scale.isPresent() && !scale.get().contains(value)) {
         add(
+            Code.OFF_SCALE,
             path,
             "rating "
                 + num(value)
@@ -789,7 +871,10 @@ public final class AnnotationValidator {
 
     private void response(String path, String role, String id, ComparisonItem comparison) {
       if (comparison.response(id).isEmpty()) {
-        add(path, role + " response " + quote(id) + " is " + notAResponse(id, comparison));
+        add(
+            Code.UNKNOWN_RESPONSE,
+            path,
+            role + " response " + quote(id) + " is " + notAResponse(id, comparison));
       }
     }
 
@@ -800,6 +885,7 @@ public final class AnnotationValidator {
         named.add(id);
         if (comparison.response(id).isEmpty()) {
           add(
+              Code.UNKNOWN_RESPONSE,
               path + "/order/" + k,
               "ranking names " + quote(id) + ", which is " + notAResponse(id, comparison));
         }
@@ -812,10 +898,11 @@ public final class AnnotationValidator {
       }
       if (!missing.isEmpty()) {
         add(
+            Code.INCOMPLETE_RANKING,
             path + "/order",
             "ranking leaves out "
                 + (missing.size() == 1 ? "response " : "responses ")
-                + listing(missing)
+                + Hints.bareListing(missing)
                 + " of item "
                 + quote(comparison.id())
                 + "; a ranking must name every response once");
@@ -848,8 +935,7 @@ public final class AnnotationValidator {
         if (field.kind == FieldKind.SINGLE_CHOICE) {
           singleChoice(field, indexes);
         }
-        if ((field.kind == FieldKind.SPAN || field.kind == FieldKind.TIME_SEGMENT)
-            && !field.field.constraints().allowOverlap()) {
+        if (field.kind.isInterval() && !field.field.constraints().allowOverlap()) {
           overlaps(field, indexes);
         }
       }
@@ -879,6 +965,7 @@ public final class AnnotationValidator {
       }
       if (indexes.length == 0 && constraints.required()) {
         add(
+            Code.MISSING_REQUIRED_FIELD,
             "/results",
             "required field "
                 + field.quotedName
@@ -893,23 +980,36 @@ public final class AnnotationValidator {
       }
       // A field that is not required may be left out; once answered, it must reach its minimum.
       if (indexes.length > 0 && count < constraints.minCount()) {
-        countBeyond(path, field, count, unit, "fewer than its minimum " + constraints.minCount());
+        countBeyond(
+            Code.TOO_FEW,
+            path,
+            field,
+            count,
+            unit,
+            "fewer than its minimum " + constraints.minCount());
       }
       if (field.kind != FieldKind.SINGLE_CHOICE
           && constraints.maxCount().isPresent()
           && count > constraints.maxCount().getAsInt()) {
         countBeyond(
-            path, field, count, unit, "more than its maximum " + constraints.maxCount().getAsInt());
+            Code.TOO_MANY,
+            path,
+            field,
+            count,
+            unit,
+            "more than its maximum " + constraints.maxCount().getAsInt());
       }
     }
 
-    private void countBeyond(String path, FieldRules field, int count, String unit, String bound) {
-      add(path, "field " + field.quotedName + " has " + count + " " + unit + ", " + bound);
+    private void countBeyond(
+        Code code, String path, FieldRules field, int count, String unit, String bound) {
+      add(code, path, "field " + field.quotedName + " has " + count + " " + unit + ", " + bound);
     }
 
     private void singleChoice(FieldRules field, int[] indexes) {
       for (int j = 1; j < indexes.length; j++) {
         add(
+            Code.EXTRA_CHOICE,
             "/results/" + indexes[j],
             "field "
                 + field.quotedName
@@ -968,6 +1068,7 @@ public final class AnnotationValidator {
         int later = pair[0];
         int earlier = pair[1];
         add(
+            Code.OVERLAP,
             "/results/" + at[later] + "/value",
             (spans ? "span " : "segment ")
                 + interval(spans, starts, ends, later)
@@ -1058,7 +1159,7 @@ public final class AnnotationValidator {
         + quote(comparison.id())
         + didYouMean(id, ids)
         + " (responses: "
-        + listing(ids)
+        + Hints.bareListing(ids)
         + ")";
   }
 
@@ -1074,7 +1175,7 @@ public final class AnnotationValidator {
     return switch (spec.type()) {
       case BOOLEAN -> "a boolean";
       case TEXT -> "a text";
-      case ENUM -> "one of " + listing(spec.options());
+      case ENUM -> "one of " + Hints.bareListing(spec.options());
       case NUMBER ->
           spec.min().isPresent() || spec.max().isPresent()
               ? "a number in " + range(spec)

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.annotationkit.core.internal.Hints;
 import org.annotationkit.core.internal.Require;
 import org.annotationkit.core.schema.AttributeSpec;
 import org.annotationkit.core.schema.Field;
@@ -56,12 +57,12 @@ final class FieldRules {
       }
     }
     this.labels = Collections.unmodifiableSet(names);
-    this.labelListing = Wording.listing(names);
+    this.labelListing = Hints.bareListing(names);
     this.attributesByLabel = Map.copyOf(attributes);
     Set<String> points =
         new LinkedHashSet<>(field.skeleton().map(Skeleton::points).orElse(List.of()));
     this.skeletonPoints = Collections.unmodifiableSet(points);
-    this.skeletonListing = Wording.listing(points);
+    this.skeletonListing = Hints.bareListing(points);
   }
 
   /** The attributes of a label, or {@link LabelAttributes#NONE} when it has none. */
@@ -93,7 +94,7 @@ final class FieldRules {
       }
       this.byName = Collections.unmodifiableMap(map);
       this.required = List.copyOf(mandatory);
-      this.listing = Wording.listing(map.keySet());
+      this.listing = Hints.bareListing(map.keySet());
     }
 
     @Nullable AttributeSpec get(String name) {

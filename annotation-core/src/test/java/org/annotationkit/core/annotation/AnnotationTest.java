@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.annotationkit.core.geometry.Box;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class AnnotationTest {
     assertThat(annotation.annotatorId()).isEqualTo("alice");
     assertThat(annotation.results()).isEmpty();
     assertThat(annotation.origin()).isEqualTo(Origin.HUMAN);
-    assertThat(annotation.createdAt()).isEqualTo(Instant.EPOCH);
+    assertThat(annotation.createdAt()).as("no creation time unless one is set").isEmpty();
     assertThat(annotation.leadTimeSeconds()).isEmpty();
     assertThat(annotation.reviewState()).isEqualTo(ReviewState.UNREVIEWED);
   }
@@ -53,7 +54,7 @@ class AnnotationTest {
                 "detector",
                 List.of(CAR, PERSON, Result.of("r3", "caption", new FreeTextValue("two things"))),
                 model,
-                when,
+                Optional.of(when),
                 OptionalDouble.of(42.5),
                 ReviewState.ACCEPTED));
   }
@@ -102,7 +103,7 @@ class AnnotationTest {
                 "u",
                 List.of(),
                 Origin.HUMAN,
-                Instant.EPOCH,
+                Optional.empty(),
                 OptionalDouble.of(Double.POSITIVE_INFINITY),
                 ReviewState.UNREVIEWED))
         .hasMessage("leadTimeSeconds must be finite, got Infinity");
@@ -143,7 +144,7 @@ class AnnotationTest {
             "u",
             results,
             Origin.HUMAN,
-            Instant.EPOCH,
+            Optional.empty(),
             OptionalDouble.empty(),
             ReviewState.UNREVIEWED);
 

@@ -165,4 +165,86 @@ final class GeometryGen {
     }
     return out;
   }
+
+  /**
+   * A staircase on the integer grid: from (0, 0) right to (w, 0), then down and left in steps to
+   * (0, h), and back up. It turns both ways, yet its edges run monotonically in x and in y, the
+   * shape that a convexity test blind to repeated points took for convex. Moved, transposed and
+   * oriented at random.
+   */
+  static Polygon staircase(RandomGenerator random) {
+    int steps = random.nextInt(2, 6);
+    int[] xs = new int[steps];
+    int[] ys = new int[steps];
+    int width = 0;
+    int height = 0;
+    for (int i = 0; i < steps; i++) {
+      xs[i] = random.nextInt(1, 4);
+      ys[i] = random.nextInt(1, 4);
+      width += xs[i];
+      height += ys[i];
+    }
+    int dx = random.nextInt(-6, 6);
+    int dy = random.nextInt(-6, 6);
+    List<int[]> vertices = new ArrayList<>();
+    vertices.add(new int[] {dx, dy});
+    int x = width;
+    int y = 0;
+    vertices.add(new int[] {dx + x, dy + y});
+    for (int i = 0; i < steps; i++) {
+      y += ys[i];
+      vertices.add(new int[] {dx + x, dy + y});
+      x -= xs[i];
+      vertices.add(new int[] {dx + x, dy + y});
+    }
+    return Polygon.of(ring(vertices, random.nextBoolean(), random));
+  }
+
+  /**
+   * The same polygon with points that change nothing: every vertex repeated, or some repeated and
+   * points added halfway along straight edges, or a closing point equal to the first; in each ring.
+   */
+  static Polygon withRedundantPoints(Polygon polygon, RandomGenerator random) {
+    List<List<Point>> holes = new ArrayList<>();
+    for (List<Point> hole : polygon.holes()) {
+      holes.add(redundant(hole, random));
+    }
+    return new Polygon(redundant(polygon.exterior(), random), holes);
+  }
+
+  private static List<Point> redundant(List<Point> ring, RandomGenerator random) {
+    int mode = random.nextInt(3);
+    List<Point> out = new ArrayList<>();
+    for (int i = 0; i < ring.size(); i++) {
+      Point p = ring.get(i);
+      Point next = ring.get((i + 1) % ring.size());
+      out.add(p);
+      if (mode == 0 || (mode == 1 && random.nextInt(3) == 0)) {
+        out.add(p);
+      }
+      if (mode != 0 && random.nextInt(3) == 0) {
+        out.add(new Point((p.x() + next.x()) / 2, (p.y() + next.y()) / 2));
+      }
+    }
+    if (mode == 2 || random.nextInt(4) == 0) {
+      out.add(out.get(0));
+    }
+    return out;
+  }
+
+  /** The polygon with up to three more holes: grid rectangles anywhere near it. */
+  static Polygon withStrayHoles(Polygon polygon, RandomGenerator random) {
+    List<List<Point>> holes = new ArrayList<>(polygon.holes());
+    int extra = random.nextInt(1, 4);
+    for (int k = 0; k < extra; k++) {
+      int x0 = random.nextInt(-8, 20);
+      int y0 = random.nextInt(-8, 20);
+      int x1 = x0 + random.nextInt(1, 8);
+      int y1 = y0 + random.nextInt(1, 8);
+      List<Point> hole =
+          List.of(new Point(x0, y0), new Point(x1, y0), new Point(x1, y1), new Point(x0, y1));
+      holes.add(random.nextBoolean() ? hole : hole.reversed());
+    }
+    return new Polygon(polygon.exterior(), holes);
+  }
 }

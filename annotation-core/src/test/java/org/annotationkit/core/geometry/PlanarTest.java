@@ -21,15 +21,50 @@ class PlanarTest {
     return xy;
   }
 
+  /** Whether a ring is convex, tested as the polygon code does: on its essential points. */
+  private static boolean convex(double... xy) {
+    int[] kept = Planar.essential(xy, xy.length / 2);
+    return Planar.isConvex(Planar.pick(xy, kept), kept.length);
+  }
+
   @Test
   void convexity() {
-    assertThat(Planar.isConvex(new double[] {0, 0, 1, 0, 1, 1, 0, 1})).isTrue();
-    assertThat(Planar.isConvex(new double[] {0, 1, 1, 1, 1, 0, 0, 0})).isTrue();
+    assertThat(convex(0, 0, 1, 0, 1, 1, 0, 1)).isTrue();
+    assertThat(convex(0, 1, 1, 1, 1, 0, 0, 0)).isTrue();
     // Collinear and repeated points do not break convexity.
-    assertThat(Planar.isConvex(new double[] {0, 0, 1, 0, 2, 0, 2, 0, 2, 2, 0, 2})).isTrue();
+    assertThat(convex(0, 0, 1, 0, 2, 0, 2, 0, 2, 2, 0, 2)).isTrue();
+    assertThat(convex(0, 0, 1, 0, 1, 1, 0, 1, 0, 0)).isTrue();
     // An L turns both ways.
-    assertThat(Planar.isConvex(new double[] {0, 0, 4, 0, 4, 2, 2, 2, 2, 4, 0, 4})).isFalse();
-    assertThat(Planar.isConvex(PENTAGRAM)).isFalse();
+    assertThat(convex(0, 0, 4, 0, 4, 2, 2, 2, 2, 4, 0, 4)).isFalse();
+    assertThat(convex(PENTAGRAM)).isFalse();
+    // Flat rings and spikes are not convex.
+    assertThat(convex(0, 0, 1, 1, 2, 2)).isFalse();
+    assertThat(convex(0, 0, 4, 0, 4, 4, 4, 6, 4, 4, 0, 4)).isFalse();
+  }
+
+  @Test
+  void aRepeatedPointAtAReflexCornerDoesNotHideTheTurn() {
+    // Each of the two zero-length edges at (2, 2) used to make the turn there look straight.
+    assertThat(convex(0, 0, 4, 0, 4, 2, 2, 2, 2, 2, 2, 4, 0, 4)).isFalse();
+    // So did a closing point repeated at a reflex first vertex.
+    assertThat(convex(2, 2, 2, 4, 0, 4, 0, 0, 4, 0, 4, 2, 2, 2)).isFalse();
+  }
+
+  @Test
+  void essentialPointsDropRepeatsClosingPointsAndStraightRunsButKeepSpikes() {
+    assertThat(Planar.essential(new double[] {0, 0, 4, 0, 4, 0, 4, 2, 0, 2, 0, 0}, 6))
+        .containsExactly(0, 1, 3, 4);
+    // (2, 0) lies between (0, 0) and (4, 0); (0, 1) between (0, 2) and the first point (0, 0).
+    assertThat(Planar.essential(new double[] {0, 0, 2, 0, 4, 0, 4, 2, 0, 2, 0, 1}, 6))
+        .containsExactly(0, 2, 3, 4);
+    // The seam: the first point itself lies between the last and the second.
+    assertThat(Planar.essential(new double[] {2, 0, 4, 0, 4, 2, 0, 2, 0, 0}, 5))
+        .containsExactly(1, 2, 3, 4);
+    // The tip of a spike up to (4, 6) is kept, where the ring turns back; the first (4, 4), on
+    // the way up from (4, 0), is not needed.
+    assertThat(Planar.essential(new double[] {0, 0, 4, 0, 4, 4, 4, 6, 4, 4, 0, 4}, 6))
+        .containsExactly(0, 1, 3, 4, 5);
+    assertThat(Planar.essential(new double[] {0, 0, 1, 1, 2, 2}, 3)).hasSizeLessThan(3);
   }
 
   @Test

@@ -65,10 +65,13 @@ class PolygonTest {
   }
 
   @Test
-  void areaIsClampedAtZero() {
-    Polygon hole = Polygon.of(0, 0, 1, 0, 1, 1, 0, 1);
-    Polygon bigHole = new Polygon(hole.exterior(), List.of(SQUARE_10));
-    assertThat(bigHole.area()).isZero();
+  void aHoleAroundItsExteriorLeavesTheRingBetweenThemUnderTheEvenOddRule() {
+    // The unit square with the 10x10 square as its "hole": invalid, and not a silent 0 (the area
+    // that the shoelace difference 1 - 100, clamped, used to give) but the 99 cells between them.
+    Polygon unit = Polygon.of(0, 0, 1, 0, 1, 1, 0, 1);
+    Polygon bigHole = new Polygon(unit.exterior(), List.of(SQUARE_10));
+    assertThat(bigHole.area()).isEqualTo(99);
+    assertThat(bigHole.isValid()).isFalse();
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.annotationkit.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +45,39 @@ class HintsTest {
     assertThat(Hints.editDistance("kitten", "sitting", 10)).isEqualTo(3);
     assertThat(Hints.editDistance("kitten", "sitting", 2)).isEqualTo(2);
     assertThat(Hints.editDistance("", "abc", 10)).isEqualTo(3);
+  }
+
+  @Test
+  void bareListingShowsAtMostTenNamesUnquoted() {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 13; i++) {
+      names.add("n" + i);
+    }
+    assertThat(Hints.bareListing(names))
+        .isEqualTo("n0, n1, n2, n3, n4, n5, n6, n7, n8, n9, … 3 more");
+    assertThat(Hints.bareListing(List.of("car", "person"))).isEqualTo("car, person");
+    assertThat(Hints.bareListing(List.of())).isEqualTo("none");
+  }
+
+  @Test
+  void didYouMeanSuggestsTheClosestName() {
+    List<String> labels = List.of("car", "person", "bicycle");
+    assertThat(Hints.didYouMean("cra", labels)).isEqualTo("; did you mean 'car'?");
+    assertThat(Hints.didYouMean("Person", labels)).isEqualTo("; did you mean 'person'?");
+    assertThat(Hints.didYouMean("bicylce", labels)).isEqualTo("; did you mean 'bicycle'?");
+    assertThat(Hints.didYouMean("truck", labels)).isEmpty();
+    assertThat(Hints.didYouMean("dog", labels)).isEmpty();
+    // Short names are all close to each other: only a change of case is suggested.
+    assertThat(Hints.didYouMean("x", List.of("a", "b"))).isEmpty();
+    assertThat(Hints.didYouMean("A", List.of("a", "b"))).isEqualTo("; did you mean 'a'?");
+  }
+
+  @Test
+  void editDistanceOfTheValidatorsExamples() {
+    assertThat(Hints.editDistance("kitten", "sitting", 10)).isEqualTo(3);
+    assertThat(Hints.editDistance("ca", "ac", 10)).isEqualTo(1);
+    assertThat(Hints.editDistance("", "abc", 10)).isEqualTo(3);
+    assertThat(Hints.editDistance("same", "same", 10)).isZero();
+    assertThat(Hints.editDistance("abcdef", "uvwxyz", 2)).isGreaterThanOrEqualTo(2);
   }
 }

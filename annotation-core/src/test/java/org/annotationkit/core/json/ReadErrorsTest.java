@@ -213,8 +213,32 @@ class ReadErrorsTest {
     FormatException e = readAnnotation(json);
     assertThat(e.problem())
         .startsWith("expected one of \"single_choice\", \"multiple_choice\", \"box\"")
-        .endsWith(", found \"boxes\"");
+        .endsWith(", found \"boxes\"; did you mean \"box\"?");
     assertThat(e.pointer()).hasValue("/results/0/value/type");
+  }
+
+  @Test
+  void aMisspeltFieldKindInASchemaGetsADidYouMeanLikeAMisspeltFieldName() {
+    String json =
+        "{\"annotationkit\":\"schema\",\"version\":1,\"name\":\"s\",\"fields\":["
+            + "{\"name\":\"f\",\"kind\":\"singel_choice\",\"labels\":[{\"name\":\"a\"}]}]}";
+    FormatException e = catchThrowableOfType(FormatException.class, () -> SCHEMAS.read(json));
+    assertThat(e.problem())
+        .startsWith("expected one of \"single_choice\", ")
+        .endsWith(", found \"singel_choice\"; did you mean \"single_choice\"?");
+    assertThat(e.pointer()).hasValue("/fields/0/kind");
+  }
+
+  @Test
+  void aMisspeltMemberNameGetsADidYouMean() {
+    String json =
+        "{\"annotationkit\":\"schema\",\"version\":1,\"name\":\"s\",\"fields\":["
+            + "{\"name\":\"f\",\"kind\":\"box\",\"lables\":[{\"name\":\"a\"}]}]}";
+    FormatException e = catchThrowableOfType(FormatException.class, () -> SCHEMAS.read(json));
+    assertThat(e.problem())
+        .startsWith("unknown field \"lables\" in a field; expected one of: name, kind,")
+        .endsWith("; did you mean \"labels\"?");
+    assertThat(e.pointer()).hasValue("/fields/0/lables");
   }
 
   @Test

@@ -165,9 +165,28 @@ class RoundTripTest {
   void instantsKeepNanoseconds() {
     Instant instant = Instant.parse("1969-07-20T20:17:40.000000001Z");
     Annotation annotation = Annotation.builder("a", "i", "x").createdAt(instant).build();
-    assertThat(ANNOTATIONS.read(ANNOTATIONS.write(annotation)).createdAt()).isEqualTo(instant);
+    assertThat(ANNOTATIONS.read(ANNOTATIONS.write(annotation)).createdAt()).hasValue(instant);
     assertThat(ANNOTATIONS.write(annotation))
         .contains("\"createdAt\":\"1969-07-20T20:17:40.000000001Z\"");
+  }
+
+  @Test
+  void anAnnotationWithoutACreationTimeIsWrittenWithoutOneNotAsTheEpoch() {
+    Annotation annotation = Annotation.builder("a", "i", "x").build();
+    String json = ANNOTATIONS.write(annotation);
+    assertThat(json).doesNotContain("createdAt").doesNotContain("1970");
+    assertThat(ANNOTATIONS.read(json).createdAt()).isEmpty();
+    assertThat(ANNOTATIONS.read(json)).isEqualTo(annotation);
+  }
+
+  @Test
+  void aRecordWithoutCreatedAtReadsAsAnAnnotationWithoutACreationTime() {
+    Annotation read =
+        ANNOTATIONS.read(
+            "{\"annotationkit\":\"annotation\",\"version\":1,\"id\":\"a\",\"item\":\"i\","
+                + "\"annotator\":\"x\",\"origin\":{\"type\":\"human\"},\"review\":\"unreviewed\","
+                + "\"results\":[]}");
+    assertThat(read.createdAt()).isEmpty();
   }
 
   @Test

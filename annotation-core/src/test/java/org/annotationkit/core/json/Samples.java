@@ -245,6 +245,8 @@ final class Samples {
             .reviewState(ReviewState.CORRECTED)
             .createdAt(Instant.parse("2026-03-03T12:00:00Z"))
             .build(),
-        Annotation.builder("ann-5", "img-2", "dave").createdAt(Instant.EPOCH).build());
+        Annotation.builder("ann-5", "img-2", "dave").createdAt(Instant.EPOCH).build(),
+        // No creation time recorded: the record has no "createdAt".
+        Annotation.builder("ann-6", "img-2", "erin").build());
   }
 }

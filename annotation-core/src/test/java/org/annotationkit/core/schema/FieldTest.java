@@ -17,7 +17,7 @@ class FieldTest {
       new Skeleton(List.of("a", "b"), List.of(new Skeleton.Edge("a", "b")));
 
   /** A builder for a valid field of each kind, with only the options that kind needs. */
-  private static Field.Builder minimal(String name, FieldKind kind) {
+  static Field.Builder minimal(String name, FieldKind kind) {
     Field.Builder builder = Field.builder(name, kind);
     if (kind.usesLabels()) {
       builder.labels("x", "y");
@@ -59,10 +59,7 @@ class FieldTest {
             LabelSet.of("car", "bus"),
             new Constraints(true, 1, OptionalInt.of(20), true),
             Optional.of("Box every vehicle."),
-            true,
-            Optional.empty(),
-            Optional.empty(),
-            false);
+            new FieldOptions.Box(true));
     assertThat(built).isEqualTo(constructed).hasSameHashCodeAs(constructed);
   }
 
@@ -266,10 +263,7 @@ class FieldTest {
                 LabelSet.empty(),
                 Constraints.NONE,
                 Optional.empty(),
-                false,
-                Optional.empty(),
-                Optional.empty(),
-                false))
+                FieldOptions.None.INSTANCE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("field name must not be empty");
   }

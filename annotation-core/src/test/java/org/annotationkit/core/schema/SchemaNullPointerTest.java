@@ -22,7 +22,8 @@ class SchemaNullPointerTest {
         .setDefault(Constraints.class, Constraints.NONE)
         .setDefault(RatingScale.class, RatingScale.likert(5))
         .setDefault(Skeleton.class, new Skeleton(List.of("a"), List.of()))
-        .setDefault(Field.class, Field.builder("a", FieldKind.FREE_TEXT).build());
+        .setDefault(Field.class, Field.builder("a", FieldKind.FREE_TEXT).build())
+        .setDefault(FieldOptions.class, FieldOptions.None.INSTANCE);
   }
 
   @ParameterizedTest
@@ -37,6 +38,10 @@ class SchemaNullPointerTest {
         Skeleton.Edge.class,
         Field.class,
         Field.Builder.class,
+        FieldOptions.Box.class,
+        FieldOptions.Keypoints.class,
+        FieldOptions.Rating.class,
+        FieldOptions.Preference.class,
         Schema.class,
         Presets.class,
         FieldKind.class,

@@ -625,10 +625,7 @@ public final class DomainGenerator {
                 field.labels(),
                 new Constraints(false, 0, c.maxCount(), c.allowOverlap()),
                 field.description(),
-                field.rotatable(),
-                field.skeleton(),
-                field.scale(),
-                field.allowTies()));
+                field.options()));
       } else {
         fields.add(field);
       }
@@ -1101,7 +1098,10 @@ public final class DomainGenerator {
   }
 
   private Annotation finish(Annotation.Builder builder) {
-    builder.origin(origin()).createdAt(instant()).reviewState(pick(List.of(ReviewState.values())));
+    builder.origin(origin()).reviewState(pick(List.of(ReviewState.values())));
+    if (chance(0.9)) {
+      builder.createdAt(instant());
+    }
     if (chance(0.6)) {
       builder.leadTimeSeconds(chance(0.5) ? random.nextInt(0, 600) : random.nextDouble(0, 3600));
     }

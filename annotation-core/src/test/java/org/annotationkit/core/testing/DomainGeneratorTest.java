@@ -189,8 +189,12 @@ class DomainGeneratorTest {
       note(seen, annotation.leadTimeSeconds().isEmpty(), "no lead time");
       note(
           seen,
-          !annotation.createdAt().truncatedTo(ChronoUnit.MILLIS).equals(annotation.createdAt()),
+          annotation
+              .createdAt()
+              .filter(at -> !at.truncatedTo(ChronoUnit.MILLIS).equals(at))
+              .isPresent(),
           "nanos");
+      note(seen, annotation.createdAt().isEmpty(), "no creation time");
       for (Result result : annotation.results()) {
         kinds.add(result.value().kind());
         note(seen, result.score().isPresent(), "score");
@@ -212,6 +216,7 @@ class DomainGeneratorTest {
             "lead time",
             "no lead time",
             "nanos",
+            "no creation time",
             "score",
             "no score",
             "Bool",

@@ -50,6 +50,7 @@ import org.annotationkit.core.schema.FieldKind;
 import org.annotationkit.core.schema.Label;
 import org.annotationkit.core.schema.RatingScale;
 import org.annotationkit.core.schema.Schema;
+import org.annotationkit.core.validation.Violation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -128,7 +129,43 @@ public final class ViolationPlanter {
      * A second single choice ({@code /results/j}), or more labels than a multiple choice field
      * allows ({@code /results/i/value/labels}).
      */
-    TOO_MANY_CHOICES
+    TOO_MANY_CHOICES;
+
+    /**
+     * The code the validator reports this kind of violation with.
+     *
+     * @param path the pointer the violation is planted at (which tells a second single choice,
+     *     {@link Violation.Code#EXTRA_CHOICE}, from too many labels chosen, {@link
+     *     Violation.Code#TOO_MANY})
+     * @return the code
+     */
+    public Violation.Code code(String path) {
+      return switch (this) {
+        case ITEM_ID_MISMATCH -> Violation.Code.ITEM_MISMATCH;
+        case UNKNOWN_FIELD -> Violation.Code.UNKNOWN_FIELD;
+        case WRONG_VALUE_KIND -> Violation.Code.WRONG_VALUE_KIND;
+        case UNKNOWN_LABEL -> Violation.Code.UNKNOWN_LABEL;
+        case UNKNOWN_ATTRIBUTE -> Violation.Code.UNKNOWN_ATTRIBUTE;
+        case MISSING_REQUIRED_ATTRIBUTE -> Violation.Code.MISSING_ATTRIBUTE;
+        case ENUM_NOT_AN_OPTION -> Violation.Code.ATTRIBUTE_NOT_AN_OPTION;
+        case NUMBER_OUT_OF_RANGE -> Violation.Code.ATTRIBUTE_OUT_OF_RANGE;
+        case BOX_PAST_RIGHT_EDGE, POINT_OUTSIDE_IMAGE -> Violation.Code.OUTSIDE_FRAME;
+        case ROTATED_IN_FIXED_FIELD -> Violation.Code.ROTATION_NOT_ALLOWED;
+        case KEYPOINT_NOT_IN_SKELETON -> Violation.Code.UNKNOWN_KEYPOINT;
+        case MASK_WRONG_SIZE -> Violation.Code.MASK_SIZE_MISMATCH;
+        case SPAN_PAST_END -> Violation.Code.SPAN_PAST_END;
+        case SPAN_TEXT_MISMATCH -> Violation.Code.SPAN_TEXT_MISMATCH;
+        case SEGMENT_PAST_END -> Violation.Code.SEGMENT_PAST_END;
+        case RELATION_TO_UNKNOWN_ID, TRANSCRIPTION_OF_UNKNOWN_ID -> Violation.Code.NOT_A_REGION;
+        case RATING_OFF_SCALE -> Violation.Code.OFF_SCALE;
+        case PREFERENCE_UNKNOWN_RESPONSE, RANKING_UNKNOWN_RESPONSE ->
+            Violation.Code.UNKNOWN_RESPONSE;
+        case TIE_NOT_ALLOWED -> Violation.Code.TIE_NOT_ALLOWED;
+        case MISSING_REQUIRED_FIELD -> Violation.Code.MISSING_REQUIRED_FIELD;
+        case TOO_MANY_CHOICES ->
+            path.endsWith("/value/labels") ? Violation.Code.TOO_MANY : Violation.Code.EXTRA_CHOICE;
+      };
+    }
   }
 
   /**
@@ -137,19 +174,47 @@ public final class ViolationPlanter {
    * @param annotation the annotation, invalid in exactly the planted ways
    * @param kinds the kinds of the planted violations, in the order planted
    * @param paths the JSON pointers at which the validator must report them, in the same order
+   * @param codes the codes the validator must report them with, in the same order
    */
-  public record Planted(Annotation annotation, List<Kind> kinds, List<String> paths) {
+  public record Planted(
+      Annotation annotation, List<Kind> kinds, List<String> paths, List<Violation.Code> codes) {
     /**
      * Copies the lists.
      *
      * @param annotation the annotation
      * @param kinds the kinds planted
      * @param paths the expected pointers
+     * @param codes the expected codes
      */
     public Planted {
       Objects.requireNonNull(annotation, "annotation");
       kinds = List.copyOf(kinds);
       paths = List.copyOf(paths);
+      codes = List.copyOf(codes);
+    }
+
+    /**
+     * The violations the validator must report, each as {@code "<path> <code>"}, in planting order;
+     * compare them with {@link #describe(Violation)} of what was reported.
+     *
+     * @return one line per planted violation
+     */
+    public List<String> expected() {
+      List<String> lines = new ArrayList<>(paths.size());
+      for (int i = 0; i < paths.size(); i++) {
+        lines.add(paths.get(i) + " " + codes.get(i));
+      }
+      return lines;
+    }
+
+    /**
+     * A reported violation as {@code "<path> <code>"}, as {@link #expected()} lists them.
+     *
+     * @param violation a violation
+     * @return its path and code
+     */
+    public static String describe(Violation violation) {
+      return violation.path() + " " + violation.code();
     }
   }
 
@@ -194,7 +259,12 @@ public final class ViolationPlanter {
         planted.add(kind);
       }
     }
-    return new Planted(work.annotation(), planted, work.paths());
+    List<String> paths = work.paths();
+    List<Violation.Code> codes = new ArrayList<>(paths.size());
+    for (int i = 0; i < paths.size(); i++) {
+      codes.add(planted.get(i).code(paths.get(i)));
+    }
+    return new Planted(work.annotation(), planted, paths, codes);
   }
 
   /**
@@ -761,11 +831,43 @@ public final class ViolationPlanter {
           random.nextBoolean()
               ? new Point(frameWidth() + 10.0 + random.nextInt(100), points.get(k).y())
               : new Point(points.get(k).x(), -10.0 - random.nextInt(100));
-      points.set(k, outside);
       if (slot.value() instanceof PolygonValue v) {
-        slot.set(
-            new PolygonValue(v.label(), new Polygon(points, v.polygon().holes()), v.attributes()));
+        // Only this violation: the polygon must stay valid. The generator's polygons are
+        // star-shaped about their centre, so pushing a vertex outward along its ray keeps them
+        // simple and their holes inside; the plain moves above may not.
+        List<Point> original = List.copyOf(points);
+        points.set(k, outside);
+        Polygon moved = new Polygon(points, v.polygon().holes());
+        if (!moved.isValid()) {
+          Box bounds = v.polygon().bounds();
+          double cx = bounds.centerX();
+          double cy = bounds.centerY();
+          Point p = original.get(k);
+          double dx = p.x() - cx;
+          double dy = p.y() - cy;
+          double t = Double.POSITIVE_INFINITY;
+          if (dx > 0) {
+            t = Math.min(t, (frameWidth() + 10.0 - cx) / dx);
+          } else if (dx < 0) {
+            t = Math.min(t, (-10.0 - cx) / dx);
+          }
+          if (dy > 0) {
+            t = Math.min(t, (frameHeight() + 10.0 - cy) / dy);
+          } else if (dy < 0) {
+            t = Math.min(t, (-10.0 - cy) / dy);
+          }
+          if (!Double.isFinite(t)) {
+            return false;
+          }
+          points.set(k, new Point(cx + t * dx, cy + t * dy));
+          moved = new Polygon(points, v.polygon().holes());
+          if (!moved.isValid()) {
+            return false;
+          }
+        }
+        slot.set(new PolygonValue(v.label(), moved, v.attributes()));
       } else {
+        points.set(k, outside);
         PolylineValue v = (PolylineValue) slot.value();
         slot.set(new PolylineValue(v.label(), new Polyline(points), v.attributes()));
       }

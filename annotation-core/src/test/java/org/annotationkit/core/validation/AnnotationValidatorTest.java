@@ -49,6 +49,7 @@ import org.annotationkit.core.schema.Field;
 import org.annotationkit.core.schema.FieldKind;
 import org.annotationkit.core.schema.LabelSet;
 import org.annotationkit.core.schema.Schema;
+import org.annotationkit.core.validation.Violation.Code;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -64,6 +65,7 @@ class AnnotationValidatorTest {
     one(
         VALIDATOR.validate(a, new org.annotationkit.core.item.TextItem("y", "text")),
         "/item",
+        Code.ITEM_MISMATCH,
         "annotation is for item 'x' but was checked against item 'y'");
   }
 
@@ -73,7 +75,7 @@ class AnnotationValidatorTest {
         AnnotationValidator.of(Schema.of("street", Fixtures.OBJECTS, Fixtures.WEATHER));
     Annotation a =
         annotation(IMAGE, result("r0", "objets", new BoxValue("person", Box.of(1, 1, 2, 2))));
-    Violation v = one(street.validate(a, IMAGE), "/results/0/field");
+    Violation v = one(street.validate(a, IMAGE), "/results/0/field", Code.UNKNOWN_FIELD);
     assertThat(v.message())
         .isEqualTo(
             "unknown field 'objets'; did you mean 'objects'? (schema 'street' has: objects,"
@@ -87,6 +89,7 @@ class AnnotationValidatorTest {
     one(
         VALIDATOR.validate(a, TEXT),
         "/results/0/field",
+        Code.FIELD_NOT_FOR_ITEM,
         "field 'objects' (box) does not apply to a text item",
         "image and video items");
   }
@@ -118,6 +121,7 @@ class AnnotationValidatorTest {
     one(
         VALIDATOR.validate(a, TEXT),
         "/results/0/value",
+        Code.WRONG_VALUE_KIND,
         "value of kind box given for field 'entities' of kind span");
   }
 
@@ -128,6 +132,7 @@ class AnnotationValidatorTest {
     one(
         VALIDATOR.validate(a, IMAGE),
         "/results/0/value",
+        Code.WRONG_VALUE_KIND,
         "value of kind span given for field 'objects' of kind box");
   }
 
@@ -137,7 +142,7 @@ class AnnotationValidatorTest {
   void unknownLabelNamesTheLabelsAndSuggestsOne() {
     Annotation a =
         annotation(IMAGE, result("r0", "objects", new BoxValue("cra", Box.of(1, 1, 2, 2))));
-    Violation v = one(VALIDATOR.validate(a, IMAGE), "/results/0/value/label");
+    Violation v = one(VALIDATOR.validate(a, IMAGE), "/results/0/value/label", Code.UNKNOWN_LABEL);
     assertThat(v.message())
         .isEqualTo(
             "unknown label 'cra' for field 'objects'; did you mean 'car'? (labels: car, person)");
@@ -156,6 +161,7 @@ class AnnotationValidatorTest {
     one(
         v.validate(a, TEXT),
         "/results/0/value/label",
+        Code.UNKNOWN_LABEL,
         "unknown label 'zzz'",
         "label0, label1",
         "label9, … 5 more)");
@@ -186,6 +192,7 @@ class AnnotationValidatorTest {
     one(
         VALIDATOR.validate(a, IMAGE),
         "/results/0/value/labels/1",
+        Code.UNKNOWN_LABEL,
         "unknown label 'dusk' for field 'tags'",
         "labels: day, night, city");
   }
@@ -204,7 +211,11 @@ class AnnotationValidatorTest {
                     .build(),
                 Fixtures.NOTE));
     Annotation a = annotation(TEXT, result("r0", "note", new FreeTextValue("hm")));
-    one(v.validate(a, TEXT), "/results", "required field 'sentiment' has no result");
+    one(
+        v.validate(a, TEXT),
+        "/results",
+        Code.MISSING_REQUIRED_FIELD,
+        "required field 'sentiment' has no result");
   }
 
   @Test
@@ -219,7 +230,11 @@ class AnnotationValidatorTest {
             result("r0", "entities", new SpanValue("PER", 0, 3)),
             result("r1", "entities", new SpanValue("PER", 4, 12)),
             result("r2", "entities", new SpanValue("PER", 17, 24)));
-    one(v.validate(a, TEXT), "/results", "field 'entities' has 3 results, more than its maximum 2");
+    one(
+        v.validate(a, TEXT),
+        "/results",
+        Code.TOO_MANY,
+        "field 'entities' has 3 results, more than its maximum 2");
   }
 
   @Test
@@ -229,7 +244,11 @@ class AnnotationValidatorTest {
             Schema.of(
                 "s", Field.builder("entities", FieldKind.SPAN).labels("PER").minCount(2).build()));
     Annotation a = annotation(TEXT, result("r0", "entities", new SpanValue("PER", 0, 3)));
-    one(v.validate(a, TEXT), "/results", "field 'entities' has 1 result, fewer than its minimum 2");
+    one(
+        v.validate(a, TEXT),
+        "/results",
+        Code.TOO_FEW,
+        "field 'entities' has 1 result, fewer than its minimum 2");
     // The field is not required: leaving it out is fine, the minimum applies once it is answered.
     assertThat(v.validate(annotation(TEXT), TEXT)).isEmpty();
   }
@@ -248,6 +267,7 @@ class AnnotationValidatorTest {
     one(
         v.validate(annotation(TEXT), TEXT),
         "/results",
+        Code.MISSING_REQUIRED_FIELD,
         "required field 'entities' has no result (at least 3 results expected)");
   }
 
@@ -271,11 +291,13 @@ class AnnotationValidatorTest {
     one(
         v.validate(three, TEXT),
         "/results/1/value/labels",
+        Code.TOO_MANY,
         "field 'tags' has 3 labels chosen, more than its maximum 2");
     Annotation none = annotation(TEXT, result("r0", "tags", MultipleChoiceValue.of()));
     one(
         v.validate(none, TEXT),
         "/results/0/value/labels",
+        Code.TOO_FEW,
         "field 'tags' has 0 labels chosen, fewer than its minimum 1");
     Annotation two = annotation(TEXT, result("r0", "tags", MultipleChoiceValue.of("a", "d")));
     assertThat(v.validate(two, TEXT)).isEmpty();
@@ -310,6 +332,7 @@ class AnnotationValidatorTest {
     one(
         VALIDATOR.validate(a, TEXT),
         "/results/2/value",
+        Code.OVERLAP,
         "span [25, 32) overlaps span [17, 32) of result 'r0'",
         "field 'entities' does not allow overlapping spans");
   }
@@ -324,6 +347,7 @@ class AnnotationValidatorTest {
     one(
         VALIDATOR.validate(a, TEXT),
         "/results/0/value",
+        Code.OVERLAP,
         "span [4, 12) overlaps span [0, 6) of result 'r1'");
   }
 
@@ -362,6 +386,7 @@ class AnnotationValidatorTest {
     one(
         VALIDATOR.validate(a, AUDIO),
         "/results/2/value",
+        Code.OVERLAP,
         "segment [7.25 s, 9 s) overlaps segment [4.5 s, 8 s) of result 'r1'",
         "does not allow overlapping segments");
   }
@@ -379,7 +404,11 @@ class AnnotationValidatorTest {
     Item doc = new org.annotationkit.core.item.TextItem("big", text.toString());
     List<Violation> violations =
         VALIDATOR.validate(annotation(doc, results.toArray(Result[]::new)), doc);
-    one(violations, "/results/2/value", "span [4, 5) overlaps span [3, 6) of result 'late'");
+    one(
+        violations,
+        "/results/2/value",
+        Code.OVERLAP,
+        "span [4, 5) overlaps span [3, 6) of result 'late'");
   }
 
   @Test
@@ -418,6 +447,7 @@ class AnnotationValidatorTest {
             result("r2", "objects", new BoxValue("person", Box.of(600, 100, 50, 20))));
     List<Violation> violations = v.validate(a, IMAGE);
     paths(violations, "/results/0/value/label", "/results/2/value/width", "/results");
+    Expect.codes(violations, Code.UNKNOWN_LABEL, Code.OUTSIDE_FRAME, Code.MISSING_REQUIRED_FIELD);
     assertThat(violations.get(0).message()).contains("'persn'", "did you mean 'person'?");
     assertThat(violations.get(1).message())
         .contains("box right edge x + width = 650", "image width 640");
@@ -433,13 +463,21 @@ class AnnotationValidatorTest {
             result("r1", "weather", new ChoiceValue("sunny")),
             result("r2", "tags", MultipleChoiceValue.of("x")),
             result("r3", "quality", new RatingValue(9)));
+    List<Violation> violations = VALIDATOR.validate(a, IMAGE);
     paths(
-        VALIDATOR.validate(a, IMAGE),
+        violations,
         "/item",
         "/results/0/value/label",
         "/results/2/value/labels/0",
         "/results/3/value/value",
         "/results/1");
+    Expect.codes(
+        violations,
+        Code.ITEM_MISMATCH,
+        Code.UNKNOWN_LABEL,
+        Code.UNKNOWN_LABEL,
+        Code.OFF_SCALE,
+        Code.EXTRA_CHOICE);
   }
 
   @Test

@@ -55,6 +55,7 @@ class OverlapPropertyTest {
     List<Violation> violations =
         Fixtures.VALIDATOR.validate(annotation(text, results.toArray(Result[]::new)), text);
     assertThat(violations).extracting(Violation::path).doesNotHaveDuplicates();
+    assertThat(violations).allSatisfy(v -> assertThat(v.code()).isEqualTo(Violation.Code.OVERLAP));
     assertThat(new TreeSet<>(violations.stream().map(Violation::path).toList()))
         .isEqualTo(expected);
     // Reported in result order, each naming an earlier result that it really overlaps.

@@ -24,6 +24,7 @@ import org.annotationkit.core.schema.FieldKind;
 import org.annotationkit.core.schema.Label;
 import org.annotationkit.core.schema.LabelSet;
 import org.annotationkit.core.schema.Schema;
+import org.annotationkit.core.validation.Violation.Code;
 import org.junit.jupiter.api.Test;
 
 /** Per-label attributes: known names, types, enum options, number ranges, required ones. */
@@ -51,7 +52,8 @@ class ValidatorAttributesTest {
                     IMAGE,
                     result("r0", "objects", new BoxValue("person", BOX, attrs("occluded", true)))),
                 IMAGE),
-            "/results/0/value/attributes/occluded");
+            "/results/0/value/attributes/occluded",
+            Code.UNKNOWN_ATTRIBUTE);
     assertThat(v.message())
         .isEqualTo("unknown attribute 'occluded' for label 'person' (the label has no attributes)");
   }
@@ -61,6 +63,7 @@ class ValidatorAttributesTest {
     one(
         car(attrs("colour", "red", "ocluded", true)),
         "/results/0/value/attributes/ocluded",
+        Code.UNKNOWN_ATTRIBUTE,
         "unknown attribute 'ocluded' for label 'car'; did you mean 'occluded'?",
         "(attributes: occluded, colour, speed, plate)");
   }
@@ -70,6 +73,7 @@ class ValidatorAttributesTest {
     one(
         car(attrs("colour", "red", "occluded", 3)),
         "/results/0/value/attributes/occluded",
+        Code.ATTRIBUTE_WRONG_TYPE,
         "attribute 'occluded' expects a boolean, got number 3");
   }
 
@@ -78,14 +82,17 @@ class ValidatorAttributesTest {
     one(
         car(attrs("colour", "red", "plate", true)),
         "/results/0/value/attributes/plate",
+        Code.ATTRIBUTE_WRONG_TYPE,
         "attribute 'plate' expects a text, got boolean true");
     one(
         car(attrs("colour", "red", "speed", "fast")),
         "/results/0/value/attributes/speed",
+        Code.ATTRIBUTE_WRONG_TYPE,
         "attribute 'speed' expects a number, got text 'fast'");
     one(
         car(attrs("colour", 1)),
         "/results/0/value/attributes/colour",
+        Code.ATTRIBUTE_WRONG_TYPE,
         "attribute 'colour' expects one of red, green, blue, got number 1");
   }
 
@@ -94,9 +101,14 @@ class ValidatorAttributesTest {
     one(
         car(attrs("colour", "purple")),
         "/results/0/value/attributes/colour",
+        Code.ATTRIBUTE_NOT_AN_OPTION,
         "value 'purple' of attribute 'colour' is not one of its options (options: red, green,"
             + " blue)");
-    one(car(attrs("colour", "Red")), "/results/0/value/attributes/colour", "did you mean 'red'?");
+    one(
+        car(attrs("colour", "Red")),
+        "/results/0/value/attributes/colour",
+        Code.ATTRIBUTE_NOT_AN_OPTION,
+        "did you mean 'red'?");
   }
 
   @Test
@@ -104,10 +116,12 @@ class ValidatorAttributesTest {
     one(
         car(attrs("colour", "red", "speed", 12)),
         "/results/0/value/attributes/speed",
+        Code.ATTRIBUTE_OUT_OF_RANGE,
         "value 12 of attribute 'speed' is outside its range [0, 10]");
     one(
         car(attrs("colour", "red", "speed", -0.5)),
         "/results/0/value/attributes/speed",
+        Code.ATTRIBUTE_OUT_OF_RANGE,
         "value -0.5 of attribute 'speed' is outside its range [0, 10]");
   }
 
@@ -132,6 +146,7 @@ class ValidatorAttributesTest {
                 IMAGE, result("r0", "things", new BoxValue("thing", BOX, attrs("weight", -1)))),
             IMAGE),
         "/results/0/value/attributes/weight",
+        Code.ATTRIBUTE_OUT_OF_RANGE,
         "value -1 of attribute 'weight' is outside its range [0, ∞]");
     assertThat(
             v.validate(
@@ -147,6 +162,7 @@ class ValidatorAttributesTest {
     one(
         car(attrs("occluded", true)),
         "/results/0/value/attributes",
+        Code.MISSING_ATTRIBUTE,
         "missing required attribute 'colour' (one of red, green, blue) for label 'car'");
   }
 
@@ -156,6 +172,7 @@ class ValidatorAttributesTest {
     one(
         car(attrs("colour", "red", "a/b~c", true)),
         "/results/0/value/attributes/a~1b~0c",
+        Code.UNKNOWN_ATTRIBUTE,
         "'a/b~c'");
   }
 
@@ -166,6 +183,7 @@ class ValidatorAttributesTest {
             annotation(IMAGE, result("r0", "objects", new BoxValue("truck", BOX, attrs("x", 1)))),
             IMAGE),
         "/results/0/value/label",
+        Code.UNKNOWN_LABEL,
         "unknown label 'truck'");
   }
 
@@ -188,6 +206,7 @@ class ValidatorAttributesTest {
                 result("r0", "speech", new TimeSegmentValue("bob", 1, 2, attrs("loud", true)))),
             AUDIO),
         "/results/0/value/attributes/loud",
+        Code.UNKNOWN_ATTRIBUTE,
         "unknown attribute 'loud' for label 'bob'");
   }
 }

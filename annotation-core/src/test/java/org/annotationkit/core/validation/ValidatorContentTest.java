@@ -32,6 +32,7 @@ import org.annotationkit.core.schema.Field;
 import org.annotationkit.core.schema.FieldKind;
 import org.annotationkit.core.schema.RatingScale;
 import org.annotationkit.core.schema.Schema;
+import org.annotationkit.core.validation.Violation.Code;
 import org.junit.jupiter.api.Test;
 
 /** Spans, time segments, references between results, ratings, preferences and rankings. */
@@ -49,6 +50,7 @@ class ValidatorContentTest {
     one(
         span(new SpanValue("LOC", 36, 50), TEXT),
         "/results/0/value/end",
+        Code.SPAN_PAST_END,
         "span end 50 is past the end of the text (43 code points)");
   }
 
@@ -65,7 +67,8 @@ class ValidatorContentTest {
     Violation v =
         one(
             span(new SpanValue("PER", 0, 12, Optional.of("Ada Lovelance")), TEXT),
-            "/results/0/value/text");
+            "/results/0/value/text",
+            Code.SPAN_TEXT_MISMATCH);
     assertThat(v.message())
         .isEqualTo(
             "span text 'Ada Lovelance' differs from the text 'Ada Lovelace' that [0, 12) covers");
@@ -79,6 +82,7 @@ class ValidatorContentTest {
     one(
         span(new SpanValue("LOC", 5, 10, Optional.of("Paris")), text),
         "/results/0/value/end",
+        Code.SPAN_PAST_END,
         "span end 10 is past the end of the text (9 code points)",
         "offsets look like UTF-16 code units; Annotation Kit counts code points");
     assertThat(span(new SpanValue("LOC", 4, 9, Optional.of("Paris")), text)).isEmpty();
@@ -91,6 +95,7 @@ class ValidatorContentTest {
     one(
         span(new SpanValue("LOC", 3, 8, Optional.of("Paris")), text),
         "/results/0/value/text",
+        Code.SPAN_TEXT_MISMATCH,
         "span text 'Paris' differs from the text 'aris ' that [3, 8) covers",
         "offsets look like UTF-16 code units");
     assertThat(span(SpanValue.fromUtf16(text.text(), 3, 8, "LOC"), text)).isEmpty();
@@ -99,7 +104,10 @@ class ValidatorContentTest {
   @Test
   void noUtf16HintWhenThatReadingDoesNotMatchEither() {
     Violation v =
-        one(span(new SpanValue("PER", 0, 3, Optional.of("Bob")), TEXT), "/results/0/value/text");
+        one(
+            span(new SpanValue("PER", 0, 3, Optional.of("Bob")), TEXT),
+            "/results/0/value/text",
+            Code.SPAN_TEXT_MISMATCH);
     assertThat(v.message()).doesNotContain("UTF-16");
   }
 
@@ -112,6 +120,7 @@ class ValidatorContentTest {
             annotation(AUDIO, result("r0", "speech", new TimeSegmentValue("alice", 8, 12.5))),
             AUDIO),
         "/results/0/value/end",
+        Code.SEGMENT_PAST_END,
         "segment end 12.5 s is past the end of the audio (10 s)");
   }
 
@@ -121,6 +130,7 @@ class ValidatorContentTest {
         VALIDATOR.validate(
             annotation(VIDEO, result("r0", "speech", new TimeSegmentValue("bob", 0, 10.5))), VIDEO),
         "/results/0/value/end",
+        Code.SEGMENT_PAST_END,
         "segment end 10.5 s is past the end of the video (10 s)");
     assertThat(
             VALIDATOR.validate(
@@ -145,6 +155,7 @@ class ValidatorContentTest {
     one(
         VALIDATOR.validate(withRegions(IMAGE, new RelationValue("near", "r9", "r0")), IMAGE),
         "/results/2/value/from",
+        Code.NOT_A_REGION,
         "relation source 'r9' is not a result of this annotation");
   }
 
@@ -153,10 +164,12 @@ class ValidatorContentTest {
     one(
         VALIDATOR.validate(withRegions(IMAGE, new RelationValue("near", "r0", "r1")), IMAGE),
         "/results/2/value/to",
+        Code.NOT_A_REGION,
         "relation target 'r1' is a single_choice result, not a region (box, polygon");
     one(
         VALIDATOR.validate(withRegions(IMAGE, new RelationValue("near", "r2", "r0")), IMAGE),
         "/results/2/value/from",
+        Code.NOT_A_REGION,
         "relation source 'r2' is a relation result, not a region");
   }
 
@@ -193,6 +206,7 @@ class ValidatorContentTest {
     one(
         v.validate(a, IMAGE),
         "/results/2/value/label",
+        Code.UNKNOWN_LABEL,
         "relation label 'near' given, but field 'rel' has no relation labels");
     Annotation untyped =
         annotation(
@@ -226,10 +240,12 @@ class ValidatorContentTest {
     one(
         VALIDATOR.validate(annotation(IMAGE, result("r0", "quality", new RatingValue(8))), IMAGE),
         "/results/0/value/value",
+        Code.OFF_SCALE,
         "rating 8 is not on the scale of field 'quality' (1 to 5 in steps of 1)");
     one(
         VALIDATOR.validate(annotation(IMAGE, result("r0", "quality", new RatingValue(2.5))), IMAGE),
         "/results/0/value/value",
+        Code.OFF_SCALE,
         "rating 2.5 is not on the scale");
   }
 
@@ -245,6 +261,7 @@ class ValidatorContentTest {
     one(
         v.validate(annotation(IMAGE, result("r0", "score", new RatingValue(1.5))), IMAGE),
         "/results/0/value/value",
+        Code.OFF_SCALE,
         "rating 1.5 is not on the scale of field 'score' (any number from 0 to 1)");
     assertThat(v.validate(annotation(IMAGE, result("r0", "score", new RatingValue(0.37))), IMAGE))
         .isEmpty();
@@ -262,10 +279,12 @@ class ValidatorContentTest {
     one(
         compare(new PreferenceValue("x", "a", PreferenceValue.Verdict.FIRST)),
         "/results/0/value/first",
+        Code.UNKNOWN_RESPONSE,
         "first response 'x' is not a response of item 'cmp' (responses: a, b, c)");
     one(
         compare(new PreferenceValue("a", "z", PreferenceValue.Verdict.FIRST)),
         "/results/0/value/second",
+        Code.UNKNOWN_RESPONSE,
         "second response 'z' is not a response of item 'cmp'");
   }
 
@@ -274,6 +293,7 @@ class ValidatorContentTest {
     one(
         compare(new PreferenceValue("a", "b", PreferenceValue.Verdict.TIE)),
         "/results/0/value/verdict",
+        Code.TIE_NOT_ALLOWED,
         "verdict tie is not allowed: field 'preference' does not allow ties");
     AnnotationValidator ties =
         AnnotationValidator.of(
@@ -295,6 +315,7 @@ class ValidatorContentTest {
     one(
         compare(RankingValue.of("a", "x", "b", "c")),
         "/results/0/value/order/1",
+        Code.UNKNOWN_RESPONSE,
         "ranking names 'x', which is not a response of item 'cmp' (responses: a, b, c)");
   }
 
@@ -303,6 +324,7 @@ class ValidatorContentTest {
     one(
         compare(RankingValue.of("b")),
         "/results/0/value/order",
+        Code.INCOMPLETE_RANKING,
         "ranking leaves out responses 'a', 'c' of item 'cmp'");
   }
 
@@ -321,6 +343,7 @@ class ValidatorContentTest {
         VALIDATOR.validate(
             annotation(IMAGE, result("r0", "entities", new SpanValue("PER", 0, 999))), IMAGE),
         "/results/0/field",
+        Code.FIELD_NOT_FOR_ITEM,
         "field 'entities' (span) does not apply to an image item; span fields apply to text items");
   }
 }

@@ -1,5 +1,6 @@
 package org.annotationkit.core.validation;
 
+import static org.annotationkit.core.validation.Expect.codes;
 import static org.annotationkit.core.validation.Expect.one;
 import static org.annotationkit.core.validation.Expect.paths;
 import static org.annotationkit.core.validation.Fixtures.IMAGE;
@@ -23,6 +24,7 @@ import org.annotationkit.core.geometry.Polygon;
 import org.annotationkit.core.geometry.Polyline;
 import org.annotationkit.core.geometry.RleMask;
 import org.annotationkit.core.item.Item;
+import org.annotationkit.core.validation.Violation.Code;
 import org.junit.jupiter.api.Test;
 
 /** Geometry against the image or video frame: boxes, polygons, polylines, keypoints, masks. */
@@ -37,7 +39,11 @@ class ValidatorGeometryTest {
 
   @Test
   void boxLeftOfTheImage() {
-    one(box(Box.of(-3, 10, 20, 20), IMAGE), "/results/0/value/x", "box x -3 is left of the image");
+    one(
+        box(Box.of(-3, 10, 20, 20), IMAGE),
+        "/results/0/value/x",
+        Code.OUTSIDE_FRAME,
+        "box x -3 is left of the image");
   }
 
   @Test
@@ -45,6 +51,7 @@ class ValidatorGeometryTest {
     one(
         box(Box.of(10, -2.5, 20, 20), IMAGE),
         "/results/0/value/y",
+        Code.OUTSIDE_FRAME,
         "box y -2.5 is above the image");
   }
 
@@ -53,6 +60,7 @@ class ValidatorGeometryTest {
     one(
         box(Box.of(600, 10, 50.5, 20), IMAGE),
         "/results/0/value/width",
+        Code.OUTSIDE_FRAME,
         "box right edge x + width = 650.5 is past the image width 640");
   }
 
@@ -61,6 +69,7 @@ class ValidatorGeometryTest {
     one(
         box(Box.of(10, 470, 20, 11), IMAGE),
         "/results/0/value/height",
+        Code.OUTSIDE_FRAME,
         "box bottom edge y + height = 481 is past the image height 480");
   }
 
@@ -85,6 +94,7 @@ class ValidatorGeometryTest {
     one(
         box(Box.of(300, 0, 40, 10), VIDEO),
         "/results/0/value/width",
+        Code.OUTSIDE_FRAME,
         "x + width = 340 is past the video frame width 320");
   }
 
@@ -95,6 +105,7 @@ class ValidatorGeometryTest {
     one(
         box(new Box(10, 10, 100, 20, 90), IMAGE),
         "/results/0/value/rotation",
+        Code.OUTSIDE_FRAME,
         "box rotated by 90° has corners top-left (70, -30), bottom-left (50, -30) outside the"
             + " 640x480 image");
   }
@@ -106,6 +117,7 @@ class ValidatorGeometryTest {
     one(
         box(new Box(30, 0, 100, 100, 45), IMAGE),
         "/results/0/value/rotation",
+        Code.OUTSIDE_FRAME,
         "corner top-left (80, -20.711) outside the 640x480 image");
   }
 
@@ -123,8 +135,13 @@ class ValidatorGeometryTest {
     one(
         VALIDATOR.validate(a, IMAGE),
         "/results/0/value/rotation",
+        Code.ROTATION_NOT_ALLOWED,
         "box is rotated by 30°, but field 'plates' does not allow rotated boxes");
-    one(VALIDATOR.validate(a), "/results/0/value/rotation", "does not allow rotated boxes");
+    one(
+        VALIDATOR.validate(a),
+        "/results/0/value/rotation",
+        Code.ROTATION_NOT_ALLOWED,
+        "does not allow rotated boxes");
   }
 
   // ------------------------------------------------------------------ polygons and polylines
@@ -152,11 +169,92 @@ class ValidatorGeometryTest {
             List.of(
                 List.of(new Point(50, 10), new Point(60, 10), new Point(60, 20)),
                 List.of(new Point(10, 10), new Point(20, 10), new Point(20, -1))));
-    one(
+    List<Violation> violations =
         VALIDATOR.validate(
-            annotation(IMAGE, result("r0", "regions", new PolygonValue("sky", polygon))), IMAGE),
-        "/results/0/value/holes/1/2",
-        "point (20, -1) is outside the 640x480 image");
+            annotation(IMAGE, result("r0", "regions", new PolygonValue("sky", polygon))), IMAGE);
+    // Outside the image, and so outside the exterior too.
+    paths(violations, "/results/0/value/holes/1/2", "/results/0/value/holes/1/1");
+    codes(violations, Code.OUTSIDE_FRAME, Code.POLYGON_HOLE_OUTSIDE);
+    assertThat(violations.get(0).message())
+        .isEqualTo("point (20, -1) is outside the 640x480 image");
+    assertThat(violations.get(1).message()).contains("hole 1 crosses the exterior");
+  }
+
+  private static Annotation region(Polygon polygon) {
+    return annotation(IMAGE, result("r0", "regions", new PolygonValue("road", polygon)));
+  }
+
+  private static List<Point> square(double x0, double y0, double x1, double y1) {
+    return Polygon.of(x0, y0, x1, y0, x1, y1, x0, y1).exterior();
+  }
+
+  @Test
+  void aBowtiePolygonIsReportedWithTheTwoEdgesThatCross() {
+    Annotation a = region(Polygon.of(0, 0, 20, 20, 20, 0, 0, 20));
+    one(
+        VALIDATOR.validate(a, IMAGE),
+        "/results/0/value/points/0",
+        Code.POLYGON_SELF_INTERSECTION,
+        "invalid polygon: the exterior crosses itself: edge 0 from (0, 0) to (20, 20) crosses edge"
+            + " 2 from (20, 0) to (0, 20) at (10, 10)");
+    // The shape needs no item to be checked.
+    one(
+        VALIDATOR.validate(a),
+        "/results/0/value/points/0",
+        Code.POLYGON_SELF_INTERSECTION,
+        "crosses itself");
+  }
+
+  @Test
+  void aHoleOutsideItsPolygonIsReportedAtTheHole() {
+    Annotation a =
+        region(
+            new Polygon(
+                square(0, 0, 40, 40), List.of(square(10, 10, 20, 20), square(60, 0, 70, 10))));
+    one(
+        VALIDATOR.validate(a, IMAGE),
+        "/results/0/value/holes/1",
+        Code.POLYGON_HOLE_OUTSIDE,
+        "invalid polygon: hole 1 lies outside the exterior: its point 0 (60, 0) is outside");
+    Annotation crossing =
+        region(new Polygon(square(0, 0, 40, 40), List.of(square(30, 10, 50, 20))));
+    one(
+        VALIDATOR.validate(crossing, IMAGE),
+        "/results/0/value/holes/0/0",
+        Code.POLYGON_HOLE_OUTSIDE,
+        "hole 0 crosses the exterior",
+        "at (40, 10)");
+  }
+
+  @Test
+  void overlappingHolesAreReportedAtTheSecondHole() {
+    Annotation a =
+        region(
+            new Polygon(
+                square(0, 0, 40, 40), List.of(square(5, 5, 20, 20), square(15, 15, 30, 30))));
+    one(
+        VALIDATOR.validate(a, IMAGE),
+        "/results/0/value/holes/1/0",
+        Code.POLYGON_HOLES_OVERLAP,
+        "holes 0 and 1 overlap");
+  }
+
+  @Test
+  void ringsWithoutAreaAreReportedAtTheRing() {
+    Annotation a =
+        region(
+            new Polygon(
+                square(0, 0, 40, 40), List.of(Polygon.of(5, 5, 10, 10, 15, 15).exterior())));
+    one(
+        VALIDATOR.validate(a, IMAGE),
+        "/results/0/value/holes/0",
+        Code.POLYGON_ZERO_AREA,
+        "invalid polygon: hole 0 has no area: its points lie on one line");
+    one(
+        VALIDATOR.validate(region(Polygon.of(1, 1, 5, 5, 9, 9)), IMAGE),
+        "/results/0/value/points",
+        Code.POLYGON_ZERO_AREA,
+        "the exterior has no area");
   }
 
   @Test
@@ -166,6 +264,7 @@ class ValidatorGeometryTest {
         VALIDATOR.validate(
             annotation(IMAGE, result("r0", "lanes", new PolylineValue("lane", line))), IMAGE),
         "/results/0/value/points/1",
+        Code.OUTSIDE_FRAME,
         "point (10, 500) is outside the 640x480 image");
   }
 
@@ -184,6 +283,7 @@ class ValidatorGeometryTest {
             new Keypoint("nose", 10, 10, Keypoint.Visibility.VISIBLE),
             new Keypoint("left_eye", 650, 10, Keypoint.Visibility.OCCLUDED)),
         "/results/0/value/points/1",
+        Code.OUTSIDE_FRAME,
         "keypoint 'left_eye' at (650, 10) is outside the 640x480 image");
   }
 
@@ -199,7 +299,8 @@ class ValidatorGeometryTest {
             pose(
                 new Keypoint("nose", 10, 10, Keypoint.Visibility.VISIBLE),
                 new Keypoint("tail", 10, 10, Keypoint.Visibility.VISIBLE)),
-            "/results/0/value/points/1/name");
+            "/results/0/value/points/1/name",
+            Code.UNKNOWN_KEYPOINT);
     assertThat(v.message())
         .isEqualTo(
             "keypoint 'tail' is not in the skeleton of field 'pose' (points: nose, left_eye,"
@@ -230,6 +331,7 @@ class ValidatorGeometryTest {
     one(
         mask(RleMask.empty(400, 640)),
         "/results/0/value/height",
+        Code.MASK_SIZE_MISMATCH,
         "mask height 400 differs from the image height 480");
   }
 
@@ -238,6 +340,7 @@ class ValidatorGeometryTest {
     one(
         mask(RleMask.empty(480, 600)),
         "/results/0/value/width",
+        Code.MASK_SIZE_MISMATCH,
         "mask width 600 differs from the image width 640");
   }
 

@@ -6,33 +6,36 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.common.testing.NullPointerTester;
 import java.util.ArrayList;
 import java.util.List;
+import org.annotationkit.core.validation.Violation.Code;
 import org.junit.jupiter.api.Test;
 
 class ViolationTest {
 
   @Test
-  void keepsPathAndMessage() {
-    Violation v = new Violation("/results/2/value/end", "span end 30 is past the end");
+  void keepsPathCodeAndMessage() {
+    Violation v =
+        new Violation("/results/2/value/end", Code.SPAN_PAST_END, "span end 30 is past the end");
     assertThat(v.path()).isEqualTo("/results/2/value/end");
+    assertThat(v.code()).isEqualTo(Code.SPAN_PAST_END);
     assertThat(v.message()).isEqualTo("span end 30 is past the end");
     assertThat(v).hasToString("/results/2/value/end: span end 30 is past the end");
   }
 
   @Test
   void emptyPathStandsForTheWholeAnnotation() {
-    assertThat(new Violation("", "bad")).hasToString("(annotation): bad");
+    assertThat(new Violation("", Code.ITEM_MISMATCH, "bad")).hasToString("(annotation): bad");
   }
 
   @Test
   void rejectsAPathThatIsNotAPointer() {
-    assertThatThrownBy(() -> new Violation("results/2", "bad"))
+    assertThatThrownBy(() -> new Violation("results/2", Code.ITEM_MISMATCH, "bad"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'results/2'");
   }
 
   @Test
   void rejectsABlankMessage() {
-    assertThatThrownBy(() -> new Violation("/item", " "))
+    assertThatThrownBy(() -> new Violation("/item", Code.ITEM_MISMATCH, " "))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("message");
   }
@@ -42,7 +45,8 @@ class ViolationTest {
     NullPointerTester tester =
         new NullPointerTester()
             .setDefault(String.class, "/item")
-            .setDefault(List.class, List.of(new Violation("/item", "x")));
+            .setDefault(Code.class, Code.ITEM_MISMATCH)
+            .setDefault(List.class, List.of(new Violation("/item", Code.ITEM_MISMATCH, "x")));
     tester.testAllPublicConstructors(Violation.class);
     tester.testAllPublicConstructors(ValidationException.class);
   }
@@ -51,7 +55,9 @@ class ViolationTest {
   void exceptionListsEveryViolationWhenFew() {
     ValidationException e =
         new ValidationException(
-            List.of(new Violation("/item", "wrong item"), new Violation("/results", "missing")));
+            List.of(
+                new Violation("/item", Code.ITEM_MISMATCH, "wrong item"),
+                new Violation("/results", Code.ITEM_MISMATCH, "missing")));
     assertThat(e).isInstanceOf(IllegalArgumentException.class);
     assertThat(e.getMessage().lines())
         .containsExactly("2 violations:", "  /item: wrong item", "  /results: missing");
@@ -62,7 +68,7 @@ class ViolationTest {
   void exceptionListsTheFirstTwentyThenCountsTheRest() {
     List<Violation> many = new ArrayList<>();
     for (int i = 0; i < 23; i++) {
-      many.add(new Violation("/results/" + i, "problem " + i));
+      many.add(new Violation("/results/" + i, Code.TOO_MANY, "problem " + i));
     }
     ValidationException e = new ValidationException(many);
     List<String> lines = e.getMessage().lines().toList();
@@ -76,7 +82,8 @@ class ViolationTest {
 
   @Test
   void exceptionCopiesItsList() {
-    List<Violation> list = new ArrayList<>(List.of(new Violation("/item", "x")));
+    List<Violation> list =
+        new ArrayList<>(List.of(new Violation("/item", Code.ITEM_MISMATCH, "x")));
     ValidationException e = new ValidationException(list);
     list.clear();
     assertThat(e.violations()).hasSize(1);
@@ -93,7 +100,10 @@ class ViolationTest {
 
   @Test
   void singularWording() {
-    assertThat(new ValidationException(List.of(new Violation("", "x"))).getMessage().lines())
+    assertThat(
+            new ValidationException(List.of(new Violation("", Code.ITEM_MISMATCH, "x")))
+                .getMessage()
+                .lines())
         .containsExactly("1 violation:", "  (annotation): x");
   }
 }

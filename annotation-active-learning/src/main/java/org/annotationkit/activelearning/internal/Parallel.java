@@ -1,0 +1,72 @@
+package org.annotationkit.activelearning.internal;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import org.annotationkit.activelearning.TopK;
+
+/** Runs the parts of a pool on a given number of threads and merges their top-k selections. */
+public final class Parallel {
+  /** The fewest items a part holds, so that a part's work outweighs its scheduling. */
+  public static final int MIN_PART = 1 << 15;
+
+  private Parallel() {}
+
+  /**
+   * The number of threads to use for a request: {@code 0} means every available processor.
+   *
+   * @param threads the number asked for, {@code >= 0}
+   * @return the number to use, {@code >= 1}
+   */
+  public static int threads(int threads) {
+    if (threads < 0) {
+      throw new IllegalArgumentException(
+          "threads must be >= 0 (0: all processors), got " + threads);
+    }
+    return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+  }
+
+  /**
+   * Splits {@code [0, n)} into parts, selects over each on {@code threads} threads, and merges the
+   * parts in order.
+   *
+   * @param n the number of items
+   * @param threads the number of threads, {@code >= 1}
+   * @param part the selection over {@code [from, to)}, given the part's index among {@code parts}
+   *     bounds: {@code part.apply(i)} covers {@code bounds(i)}
+   * @param empty an empty selection
+   * @return the merged selection
+   */
+  public static TopK topK(
+      int n, int threads, java.util.function.BiFunction<Integer, Integer, TopK> part, TopK empty) {
+    Objects.requireNonNull(part, "part");
+    int parts = Math.max(1, Math.min(threads * 4, n / MIN_PART));
+    if (threads == 1 || parts == 1) {
+      TopK whole = part.apply(0, n);
+      empty.merge(whole);
+      return empty;
+    }
+    IntFunction<TopK> run =
+        i -> part.apply((int) ((long) n * i / parts), (int) ((long) n * (i + 1) / parts));
+    List<TopK> results;
+    try (ForkJoinPool pool = new ForkJoinPool(threads)) {
+      results =
+          pool.submit(() -> IntStream.range(0, parts).parallel().mapToObj(run).toList()).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while selecting", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    for (TopK result : results) {
+      empty.merge(result);
+    }
+    return empty;
+  }
+}

@@ -1,0 +1,166 @@
+package org.annotationkit.core.json;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.annotationkit.core.geometry.Point;
+import org.annotationkit.core.internal.JsonNames;
+import tools.jackson.core.JsonGenerator;
+
+/** The {@link JsonType}s that the record formats share: strings, lists, maps, instants, points. */
+final class JsonTypes {
+  private JsonTypes() {}
+
+  static final JsonType<String> STRING = JsonType.of(JsonIn::string, JsonGenerator::writeString);
+
+  /** {@code ["a", "b"]}. */
+  static final JsonType<List<String>> STRINGS = listOf(STRING);
+
+  /** {@code {"k": "v"}}, keys unique, written in the map's (sorted) order. */
+  static final JsonType<Map<String, String>> STRING_MAP =
+      new JsonType<>() {
+        @Override
+        public Map<String, String> read(JsonIn in) {
+          return in.stringMap();
+        }
+
+        @Override
+        public void write(JsonGenerator out, Map<String, String> map) {
+          out.writeStartObject();
+          for (Map.Entry<String, String> entry : map.entrySet()) {
+            out.writeStringProperty(entry.getKey(), entry.getValue());
+          }
+          out.writeEndObject();
+        }
+      };
+
+  /** An ISO-8601 instant, {@code "2024-05-01T12:30:00Z"}. */
+  static final JsonType<Instant> INSTANT =
+      JsonType.of(JsonIn::instant, (out, value) -> out.writeString(value.toString()));
+
+  static final JsonType<URI> URI_TYPE =
+      JsonType.of(JsonIn::uri, (out, value) -> out.writeString(value.toString()));
+
+  /** {@code [1, 2, 3]} as an {@code int[]}. */
+  static final JsonType<int[]> INTEGERS =
+      JsonType.of(JsonIn::integers, (out, values) -> out.writeArray(values, 0, values.length));
+
+  /** {@code [[x, y], ...]}. */
+  static final JsonType<List<Point>> POINTS =
+      new JsonType<>() {
+        @Override
+        public List<Point> read(JsonIn in) {
+          in.startArray();
+          List<Point> points = new ArrayList<>();
+          while (in.nextElement()) {
+            points.add(point(in));
+          }
+          return points;
+        }
+
+        @Override
+        public void write(JsonGenerator out, List<Point> points) {
+          out.writeStartArray();
+          for (Point point : points) {
+            out.writeStartArray();
+            out.writeNumber(point.x());
+            out.writeNumber(point.y());
+            out.writeEndArray();
+          }
+          out.writeEndArray();
+        }
+      };
+
+  /** {@code [[[x, y], ...], ...]}: rings, such as the holes of a polygon. */
+  static final JsonType<List<List<Point>>> RINGS = listOf(POINTS);
+
+  static final JsonType<OptionalDouble> OPTIONAL_NUMBER =
+      JsonType.of(
+          in -> OptionalDouble.of(in.number()),
+          (out, value) -> out.writeNumber(value.getAsDouble()));
+
+  static final JsonType<OptionalInt> OPTIONAL_INTEGER =
+      JsonType.of(
+          in -> OptionalInt.of(in.integer()), (out, value) -> out.writeNumber(value.getAsInt()));
+
+  static final JsonType<Boolean> BOOLEAN = JsonType.of(JsonIn::bool, JsonGenerator::writeBoolean);
+
+  /** Reads {@code [x, y]}. */
+  private static Point point(JsonIn in) {
+    in.startArray();
+    if (!in.nextElement()) {
+      throw in.error("expected a point [x, y], found an empty array");
+    }
+    double x = in.number();
+    if (!in.nextElement()) {
+      throw in.error("expected a point [x, y], found only one number");
+    }
+    double y = in.number();
+    if (in.nextElement()) {
+      throw in.error("expected a point [x, y], found a third element");
+    }
+    return new Point(x, y);
+  }
+
+  /**
+   * An array of values of one type. Reading gives a list that the domain constructor copies once
+   * ({@code List.copyOf}); it is not copied here.
+   */
+  static <V> JsonType<List<V>> listOf(JsonType<V> element) {
+    return new JsonType<>() {
+      @Override
+      public List<V> read(JsonIn in) {
+        in.startArray();
+        List<V> values = new ArrayList<>();
+        while (in.nextElement()) {
+          values.add(element.read(in));
+        }
+        return values;
+      }
+
+      @Override
+      public void write(JsonGenerator out, List<V> values) {
+        out.writeStartArray();
+        for (V value : values) {
+          element.write(out, value);
+        }
+        out.writeEndArray();
+      }
+    };
+  }
+
+  /** A constant of an enum, by its JSON name; a misspelt name gets a "did you mean". */
+  static <E extends Enum<E>> JsonType<E> constant(JsonNames<E> names) {
+    return new JsonType<>() {
+      @Override
+      public E read(JsonIn in) {
+        return in.constant(names);
+      }
+
+      @Override
+      public void write(JsonGenerator out, E value) {
+        out.writeString(names.name(value));
+      }
+    };
+  }
+
+  /** A present value of a type, for members that may be absent. */
+  static <V> JsonType<Optional<V>> optional(JsonType<V> type) {
+    return new JsonType<>() {
+      @Override
+      public Optional<V> read(JsonIn in) {
+        return Optional.of(type.read(in));
+      }
+
+      @Override
+      public void write(JsonGenerator out, Optional<V> value) {
+        type.write(out, value.orElseThrow());
+      }
+    };
+  }
+}
