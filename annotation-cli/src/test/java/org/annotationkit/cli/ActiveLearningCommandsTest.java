@@ -90,7 +90,7 @@ class ActiveLearningCommandsTest {
     assertThat(run.out().lines()).containsExactly("rank,id,score", "1,b,0.6931471805599453");
     Run wrong = run("select", "--scores", committee.toString(), "--strategy", "bald", "--k", "1");
     assertThat(wrong.exitCode()).isEqualTo(2);
-    assertThat(wrong.err()).contains("committee.csv:line 1").contains("'sample'");
+    assertThat(wrong.err()).contains("committee.csv:1: ").contains("'sample'");
     Run single =
         run("select", "--scores", committee.toString(), "--strategy", "margin", "--k", "1");
     assertThat(single.exitCode()).isEqualTo(2);
@@ -151,7 +151,7 @@ class ActiveLearningCommandsTest {
     Path bad = write("bad.csv", "id,label", "a,cta");
     Run typo = run("review", "--scores", scores.toString(), "--labels", bad.toString());
     assertThat(typo.exitCode()).isEqualTo(2);
-    assertThat(typo.err()).contains("bad.csv:line 2").contains("did you mean 'cat'");
+    assertThat(typo.err()).contains("bad.csv:2:3: ").contains("did you mean 'cat'");
   }
 
   @Test
