@@ -250,11 +250,21 @@ public final class JsonLinesReader<T> implements Iterator<T>, Closeable {
         reported = invalid;
       }
     }
-    if (reported == e && e.line().orElse(line) > line) {
+    if (reported == e && (e.line().orElse(line) > line || parserLineNow() > line)) {
+      // The record went on past its line, whatever went wrong first: say so.
       reported = onePerLine(line, lineStart);
     }
     restart(line + 1, nextLineStart(lineStart));
     return reported;
+  }
+
+  /** The input line where the parser is now. */
+  private long parserLineNow() {
+    try {
+      return in.inputLine(parser.currentLocation().getLineNr());
+    } catch (JacksonException e) {
+      return 0;
+    }
   }
 
   /** Starts again on the line after a line that failed before its record started. */

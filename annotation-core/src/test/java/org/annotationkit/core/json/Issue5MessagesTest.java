@@ -73,6 +73,18 @@ class Issue5MessagesTest {
   }
 
   @Test
+  void aPrettyRecordThatLacksAFieldStillSaysExpectedOneRecordPerLine() {
+    String pretty = ITEMS.writePretty(new TextItem("t0", "a")).replace(",\n  \"text\": \"a\"", "");
+    try (JsonLinesReader<Item> reader = ITEMS.readLines(new StringReader(pretty), "x.jsonl")) {
+      FormatException e = catchThrowableOfType(FormatException.class, reader::next);
+      assertThat(e.getMessage()).startsWith("x.jsonl:1:1 at /: expected one record per line");
+    }
+    // As one document it is read in full, and what is wrong with it is said.
+    FormatException alone = catchThrowableOfType(FormatException.class, () -> ITEMS.read(pretty));
+    assertThat(alone.problem()).contains("missing required field \"text\"");
+  }
+
+  @Test
   void aTooLongNumberSaysSoWithItsLineAndNotJacksonsSetting() {
     String line = "{\"annotationkit\":\"item\",\"version\":1,\"type\":\"image\",\"id\":\"i\",";
     String bad = line + "\"uri\":\"a.jpg\",\"width\":" + "1".repeat(1001) + ",\"height\":1}";
