@@ -30,6 +30,9 @@ public final class CocoRle {
   /** The upsampling factor of pycocotools' polygon scan conversion. */
   private static final double SCALE = 5;
 
+  /** The largest coordinate magnitude rasterised (5 times it must fit an int, with room). */
+  private static final double MAX_COORDINATE = 1e8;
+
   /** The most 5-bit groups one count of a compressed string may take (35 bits). */
   private static final int MAX_GROUPS = 7;
 
@@ -341,7 +344,7 @@ public final class CocoRle {
    * @param width the image width, {@code >= 0}
    * @return the mask with pycocotools' counts
    * @throws IllegalArgumentException if {@code xy} has an odd length, is empty, or holds a value
-   *     that is not finite
+   *     that is not finite or beyond 1e8 pixels
    */
   public static RleMask fromPolygon(double[] xy, int height, int width) {
     Objects.requireNonNull(xy, "xy");
@@ -352,6 +355,10 @@ public final class CocoRle {
     for (int i = 0; i < xy.length; i++) {
       if (!Double.isFinite(xy[i])) {
         throw new IllegalArgumentException("xy[" + i + "] must be finite, got " + xy[i]);
+      }
+      if (Math.abs(xy[i]) > MAX_COORDINATE) {
+        throw new IllegalArgumentException(
+            "xy[" + i + "] must be within +-" + MAX_COORDINATE + " pixels, got " + xy[i]);
       }
     }
     checkSize(height, width);

@@ -76,6 +76,8 @@ class CocoRleErrorTest {
         .hasMessageContaining("positive even number");
     assertThatThrownBy(() -> CocoRle.fromPolygon(new double[] {1, Double.NaN}, 4, 4))
         .hasMessageContaining("xy[1] must be finite");
+    assertThatThrownBy(() -> CocoRle.fromPolygon(new double[] {1, 2, 3e9, 0}, 4, 4))
+        .hasMessageContaining("xy[2] must be within");
     assertThatThrownBy(
             () -> CocoRle.boxIou(new double[][] {{1, 2, 3}}, new double[0][], new boolean[0]))
         .hasMessageContaining("detected[0] must be {x, y, width, height} (4 values), got 3");
