@@ -7,5 +7,5 @@ module org.annotationkit.formats {
   requires transitive org.annotationkit.core;
   requires static org.jspecify;
 
-// Exports its API packages once they hold types (org.annotationkit.formats.*).
+  exports org.annotationkit.formats.coco;
 }
