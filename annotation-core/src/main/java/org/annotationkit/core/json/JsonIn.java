@@ -42,6 +42,9 @@ final class JsonIn {
 
   private int depth;
 
+  /** The marks of the objects being read, by the parser's nesting depth; see {@link #openMark}. */
+  private @Nullable Mark[] markPool = new Mark[8];
+
   /** The bytes the parser reads, to turn its byte columns into character columns; or null. */
   private final @Nullable LineInput bytes;
 
@@ -107,6 +110,27 @@ final class JsonIn {
   Mark mark() {
     TokenStreamLocation location = parser.currentTokenLocation();
     return new Mark(location.getLineNr(), location.getColumnNr(), location.getByteOffset());
+  }
+
+  /**
+   * Where the object or array that the current token opens starts, in a mark that this reader
+   * reuses for the next object or array opened at the same depth: it holds only the parser's line,
+   * column and offset (no location is made unless an error needs one), and stays valid until the
+   * value it marks is read. Call it on the opening token.
+   */
+  Mark openMark() {
+    int at = parser.streamReadContext().getNestingDepth();
+    if (at >= markPool.length) {
+      markPool = Arrays.copyOf(markPool, Math.max(at + 1, markPool.length * 2));
+    }
+    Mark mark = markPool[at];
+    if (mark == null) {
+      mark = new Mark(0, 0, 0);
+      markPool[at] = mark;
+    }
+    TokenStreamLocation location = parser.currentTokenLocation();
+    mark.set(location.getLineNr(), location.getColumnNr(), location.getByteOffset());
+    return mark;
   }
 
   /** An error at the current token. */
@@ -542,7 +566,33 @@ final class JsonIn {
    * counts them (in bytes for a byte parser, whose columns {@link #location} turns into characters
    * only when an error needs them).
    */
-  record Mark(int line, int column, long offset) {}
+  static final class Mark {
+    private int line;
+    private int column;
+    private long offset;
+
+    Mark(int line, int column, long offset) {
+      set(line, column, offset);
+    }
+
+    private void set(int line, int column, long offset) {
+      this.line = line;
+      this.column = column;
+      this.offset = offset;
+    }
+
+    int line() {
+      return line;
+    }
+
+    int column() {
+      return column;
+    }
+
+    long offset() {
+      return offset;
+    }
+  }
 
   /**
    * The field names an object may have, in canonical order, and what the object is called in
