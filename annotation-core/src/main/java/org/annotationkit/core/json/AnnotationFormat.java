@@ -76,7 +76,7 @@ final class AnnotationFormat {
           "a result",
           m -> {
             var id = m.required("id", STRING, Result::id);
-            var field = m.required("field", STRING, Result::field);
+            var field = m.required("field", JsonTypes.NAME, Result::field);
             var score = m.maybeNumber("score", Result::score);
             var value = m.required("value", ValueFormat.VALUE, Result::value);
             return s -> new Result(s.get(id), s.get(field), s.get(value), s.get(score));
@@ -89,7 +89,7 @@ final class AnnotationFormat {
           m -> {
             var id = m.required("id", STRING, Annotation::id);
             var item = m.required("item", STRING, Annotation::itemId);
-            var annotator = m.required("annotator", STRING, Annotation::annotatorId);
+            var annotator = m.required("annotator", JsonTypes.NAME, Annotation::annotatorId);
             var origin = m.required("origin", ORIGIN, Annotation::origin);
             var createdAt = m.maybe("createdAt", JsonTypes.INSTANT, Annotation::createdAt);
             var leadTime = m.maybeNumber("leadTime", Annotation::leadTimeSeconds);

@@ -8,7 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.annotationkit.core.internal.Hints;
@@ -33,6 +35,9 @@ import tools.jackson.core.exc.StreamConstraintsException;
 final class JsonIn {
   private static final int MAX_QUOTED = 60;
 
+  /** The longest string that {@link #repeatedString()} looks up among those it met. */
+  private static final int MAX_REPEATED = 64;
+
   private final JsonParser parser;
   private final Optional<String> source;
   private final long firstLine;
@@ -41,6 +46,9 @@ final class JsonIn {
   private Layout.@Nullable Slots[] slotPool = new Layout.Slots[8];
 
   private int depth;
+
+  /** The strings met by {@link #repeatedString()}, by a hash of their characters. */
+  private final @Nullable String[] repeated = new String[512];
 
   /** The marks of the objects being read, by the parser's nesting depth; see {@link #openMark}. */
   private @Nullable Mark[] markPool = new Mark[8];
@@ -294,6 +302,35 @@ final class JsonIn {
     return parser.getString();
   }
 
+  /**
+   * A string that is likely to repeat from record to record (a field name, a label, an annotator):
+   * read like {@link #string()}, but a short one that this reader has met before is the string it
+   * made then, found by its characters, so that no new string is made for it.
+   */
+  String repeatedString() {
+    if (parser.currentToken() != JsonToken.VALUE_STRING) {
+      throw error("expected a string, found " + found());
+    }
+    int length = parser.getStringLength();
+    if (length > MAX_REPEATED) {
+      return parser.getString();
+    }
+    char[] chars = parser.getStringCharacters();
+    int offset = parser.getStringOffset();
+    int hash = 0;
+    for (int i = 0; i < length; i++) {
+      hash = 31 * hash + chars[offset + i];
+    }
+    int at = (hash ^ (hash >>> 16)) & (repeated.length - 1);
+    String known = repeated[at];
+    if (known != null && sameText(known, chars, offset, length)) {
+      return known;
+    }
+    String text = new String(chars, offset, length);
+    repeated[at] = text;
+    return text;
+  }
+
   boolean bool() {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_TRUE) {
@@ -436,6 +473,19 @@ final class JsonIn {
 
   /** A string naming one of a fixed set of constants. */
   <E extends Enum<E>> E constant(JsonNames<E> names) {
+    if (parser.currentToken() == JsonToken.VALUE_STRING) {
+      // Matched on the parser's own characters: no string is made for a known name.
+      char[] chars = parser.getStringCharacters();
+      int offset = parser.getStringOffset();
+      int length = parser.getStringLength();
+      List<String> known = names.names();
+      for (int i = 0; i < known.size(); i++) {
+        String name = known.get(i);
+        if (sameText(name, chars, offset, length)) {
+          return Objects.requireNonNull(names.get(name), name);
+        }
+      }
+    }
     String text = string();
     E found = names.get(text);
     if (found != null) {
@@ -447,6 +497,18 @@ final class JsonIn {
             + ", found "
             + quote(text)
             + didYouMean(text, names.names()));
+  }
+
+  private static boolean sameText(String name, char[] chars, int offset, int length) {
+    if (name.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (name.charAt(i) != chars[offset + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The hint {@code "; did you mean "box"?"} for the closest candidate, or {@code ""}. */
