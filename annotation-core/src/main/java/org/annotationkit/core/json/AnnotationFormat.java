@@ -42,7 +42,7 @@ final class AnnotationFormat {
         @Override
         public Origin read(JsonIn in) {
           JsonIn.Mark start = Layout.openTyped(in, "an origin", ORIGIN_RULE);
-          String type = in.string();
+          String type = in.repeatedString();
           return switch (type) {
             case "human" -> HUMAN.readMembers(in, start);
             case "model" -> MODEL.readMembers(in, start);
@@ -88,7 +88,7 @@ final class AnnotationFormat {
           List.of("annotationkit", "version"),
           m -> {
             var id = m.required("id", STRING, Annotation::id);
-            var item = m.required("item", STRING, Annotation::itemId);
+            var item = m.required("item", JsonTypes.NAME, Annotation::itemId);
             var annotator = m.required("annotator", JsonTypes.NAME, Annotation::annotatorId);
             var origin = m.required("origin", ORIGIN, Annotation::origin);
             var createdAt = m.maybe("createdAt", JsonTypes.INSTANT, Annotation::createdAt);
