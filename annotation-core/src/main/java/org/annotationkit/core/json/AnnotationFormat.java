@@ -42,7 +42,7 @@ final class AnnotationFormat {
         @Override
         public Origin read(JsonIn in) {
           JsonIn.Mark start = Layout.openTyped(in, "an origin", ORIGIN_RULE);
-          String type = in.string();
+          String type = in.repeatedString();
           return switch (type) {
             case "human" -> HUMAN.readMembers(in, start);
             case "model" -> MODEL.readMembers(in, start);
@@ -76,7 +76,7 @@ final class AnnotationFormat {
           "a result",
           m -> {
             var id = m.required("id", STRING, Result::id);
-            var field = m.required("field", STRING, Result::field);
+            var field = m.required("field", JsonTypes.NAME, Result::field);
             var score = m.maybeNumber("score", Result::score);
             var value = m.required("value", ValueFormat.VALUE, Result::value);
             return s -> new Result(s.get(id), s.get(field), s.get(value), s.get(score));
@@ -88,8 +88,8 @@ final class AnnotationFormat {
           List.of("annotationkit", "version"),
           m -> {
             var id = m.required("id", STRING, Annotation::id);
-            var item = m.required("item", STRING, Annotation::itemId);
-            var annotator = m.required("annotator", STRING, Annotation::annotatorId);
+            var item = m.required("item", JsonTypes.NAME, Annotation::itemId);
+            var annotator = m.required("annotator", JsonTypes.NAME, Annotation::annotatorId);
             var origin = m.required("origin", ORIGIN, Annotation::origin);
             var createdAt = m.maybe("createdAt", JsonTypes.INSTANT, Annotation::createdAt);
             var leadTime = m.maybeNumber("leadTime", Annotation::leadTimeSeconds);

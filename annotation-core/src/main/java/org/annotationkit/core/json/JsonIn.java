@@ -8,7 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.annotationkit.core.internal.Hints;
@@ -33,6 +35,9 @@ import tools.jackson.core.exc.StreamConstraintsException;
 final class JsonIn {
   private static final int MAX_QUOTED = 60;
 
+  /** The longest string that {@link #repeatedString()} looks up among those it met. */
+  private static final int MAX_REPEATED = 64;
+
   private final JsonParser parser;
   private final Optional<String> source;
   private final long firstLine;
@@ -41,6 +46,12 @@ final class JsonIn {
   private Layout.@Nullable Slots[] slotPool = new Layout.Slots[8];
 
   private int depth;
+
+  /** The strings met by {@link #repeatedString()}, by a hash of their characters. */
+  private final @Nullable String[] repeated = new String[512];
+
+  /** The marks of the objects being read, by the parser's nesting depth; see {@link #openMark}. */
+  private @Nullable Mark[] markPool = new Mark[8];
 
   /** The bytes the parser reads, to turn its byte columns into character columns; or null. */
   private final @Nullable LineInput bytes;
@@ -107,6 +118,27 @@ final class JsonIn {
   Mark mark() {
     TokenStreamLocation location = parser.currentTokenLocation();
     return new Mark(location.getLineNr(), location.getColumnNr(), location.getByteOffset());
+  }
+
+  /**
+   * Where the object or array that the current token opens starts, in a mark that this reader
+   * reuses for the next object or array opened at the same depth: it holds only the parser's line,
+   * column and offset (no location is made unless an error needs one), and stays valid until the
+   * value it marks is read. Call it on the opening token.
+   */
+  Mark openMark() {
+    int at = parser.streamReadContext().getNestingDepth();
+    if (at >= markPool.length) {
+      markPool = Arrays.copyOf(markPool, Math.max(at + 1, markPool.length * 2));
+    }
+    Mark mark = markPool[at];
+    if (mark == null) {
+      mark = new Mark(0, 0, 0);
+      markPool[at] = mark;
+    }
+    TokenStreamLocation location = parser.currentTokenLocation();
+    mark.set(location.getLineNr(), location.getColumnNr(), location.getByteOffset());
+    return mark;
   }
 
   /** An error at the current token. */
@@ -270,6 +302,35 @@ final class JsonIn {
     return parser.getString();
   }
 
+  /**
+   * A string that is likely to repeat from record to record (a field name, a label, an annotator):
+   * read like {@link #string()}, but a short one that this reader has met before is the string it
+   * made then, found by its characters, so that no new string is made for it.
+   */
+  String repeatedString() {
+    if (parser.currentToken() != JsonToken.VALUE_STRING) {
+      throw error("expected a string, found " + found());
+    }
+    int length = parser.getStringLength();
+    if (length > MAX_REPEATED) {
+      return parser.getString();
+    }
+    char[] chars = parser.getStringCharacters();
+    int offset = parser.getStringOffset();
+    int hash = 0;
+    for (int i = 0; i < length; i++) {
+      hash = 31 * hash + chars[offset + i];
+    }
+    int at = (hash ^ (hash >>> 16)) & (repeated.length - 1);
+    String known = repeated[at];
+    if (known != null && sameText(known, chars, offset, length)) {
+      return known;
+    }
+    String text = new String(chars, offset, length);
+    repeated[at] = text;
+    return text;
+  }
+
   boolean bool() {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_TRUE) {
@@ -412,6 +473,19 @@ final class JsonIn {
 
   /** A string naming one of a fixed set of constants. */
   <E extends Enum<E>> E constant(JsonNames<E> names) {
+    if (parser.currentToken() == JsonToken.VALUE_STRING) {
+      // Matched on the parser's own characters: no string is made for a known name.
+      char[] chars = parser.getStringCharacters();
+      int offset = parser.getStringOffset();
+      int length = parser.getStringLength();
+      List<String> known = names.names();
+      for (int i = 0; i < known.size(); i++) {
+        String name = known.get(i);
+        if (sameText(name, chars, offset, length)) {
+          return Objects.requireNonNull(names.get(name), name);
+        }
+      }
+    }
     String text = string();
     E found = names.get(text);
     if (found != null) {
@@ -423,6 +497,18 @@ final class JsonIn {
             + ", found "
             + quote(text)
             + didYouMean(text, names.names()));
+  }
+
+  private static boolean sameText(String name, char[] chars, int offset, int length) {
+    if (name.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (name.charAt(i) != chars[offset + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The hint {@code "; did you mean "box"?"} for the closest candidate, or {@code ""}. */
@@ -542,7 +628,33 @@ final class JsonIn {
    * counts them (in bytes for a byte parser, whose columns {@link #location} turns into characters
    * only when an error needs them).
    */
-  record Mark(int line, int column, long offset) {}
+  static final class Mark {
+    private int line;
+    private int column;
+    private long offset;
+
+    Mark(int line, int column, long offset) {
+      set(line, column, offset);
+    }
+
+    private void set(int line, int column, long offset) {
+      this.line = line;
+      this.column = column;
+      this.offset = offset;
+    }
+
+    int line() {
+      return line;
+    }
+
+    int column() {
+      return column;
+    }
+
+    long offset() {
+      return offset;
+    }
+  }
 
   /**
    * The field names an object may have, in canonical order, and what the object is called in

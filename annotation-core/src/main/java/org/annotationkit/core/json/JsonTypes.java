@@ -18,6 +18,13 @@ final class JsonTypes {
 
   static final JsonType<String> STRING = JsonType.of(JsonIn::string, JsonGenerator::writeString);
 
+  /**
+   * A string that repeats from record to record, such as a field name, a label or an annotator:
+   * read through {@link JsonIn#repeatedString()}, which makes one string per distinct text.
+   */
+  static final JsonType<String> NAME =
+      JsonType.of(JsonIn::repeatedString, JsonGenerator::writeString);
+
   /** {@code ["a", "b"]}. */
   static final JsonType<List<String>> STRINGS = listOf(STRING);
 

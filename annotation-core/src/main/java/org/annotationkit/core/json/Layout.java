@@ -39,7 +39,17 @@ final class Layout<T> implements JsonType<T> {
   private final String what;
   private final List<String> leading;
   private final List<Member<T>> members;
+
+  /** The members as an array, by index, for reading. */
+  private final Member<T>[] table;
+
   private final String[] names;
+
+  /** What the slots hold before any member is read: each member's value when it is absent. */
+  private final @Nullable Object[] refDefaults;
+
+  private final double[] numberDefaults;
+
   private final long required;
   private final int refSlots;
   private final int numberSlots;
@@ -66,6 +76,15 @@ final class Layout<T> implements JsonType<T> {
     this.refSlots = builder.refSlots;
     this.numberSlots = builder.numberSlots;
     this.build = build;
+    @SuppressWarnings("unchecked") // an array of the members, which are all Member<T>
+    Member<T>[] array = members.toArray(new Member[0]);
+    this.table = array;
+    Slots defaults = new Slots(refSlots, numberSlots);
+    for (Member<T> member : members) {
+      member.reset(defaults);
+    }
+    this.refDefaults = defaults.refs;
+    this.numberDefaults = defaults.numbers;
     List<String> all = new ArrayList<>(leading);
     all.addAll(Arrays.asList(names));
     this.expected = String.join(", ", all);
@@ -128,7 +147,7 @@ final class Layout<T> implements JsonType<T> {
     if (in.token() != JsonToken.START_OBJECT) {
       throw in.error("expected " + what + " (an object), found " + in.found());
     }
-    return readMembers(in, in.mark());
+    return readMembers(in, in.openMark());
   }
 
   /**
@@ -143,7 +162,7 @@ final class Layout<T> implements JsonType<T> {
     if (in.token() != JsonToken.START_OBJECT) {
       throw in.error("expected " + what + " (an object), found " + in.found());
     }
-    JsonIn.Mark start = in.mark();
+    JsonIn.Mark start = in.openMark();
     String first = in.nextMember();
     if (!"type".equals(first)) {
       throw in.error(
@@ -197,9 +216,8 @@ final class Layout<T> implements JsonType<T> {
   T readMembers(JsonIn in, JsonIn.Mark start) {
     Slots slots = in.enterSlots(refSlots, numberSlots);
     try {
-      for (Member<T> member : members) {
-        member.reset(slots);
-      }
+      System.arraycopy(refDefaults, 0, slots.refs, 0, refDefaults.length);
+      System.arraycopy(numberDefaults, 0, slots.numbers, 0, numberDefaults.length);
       long seen = 0;
       int hint = 0;
       for (String name = in.nextMember(); name != null; name = in.nextMember()) {
@@ -218,7 +236,7 @@ final class Layout<T> implements JsonType<T> {
         seen |= bit;
         hint = i + 1;
         in.nextToken();
-        members.get(i).read(in, slots);
+        table[i].read(in, slots);
       }
       long missing = required & ~seen;
       if (missing != 0) {
@@ -240,10 +258,20 @@ final class Layout<T> implements JsonType<T> {
     return Arrays.asList(names);
   }
 
-  /** The member of a name: the one after the last member read, else any; -1 when none. */
+  /**
+   * The member of a name: the one after the last member read, else any; -1 when none. The parser
+   * interns the names it reads, so a known name is usually the very string of {@link #names}: it is
+   * compared by identity first, and by its characters only when that fails.
+   */
   private int indexOf(String name, int hint) {
-    if (hint < names.length && names[hint].equals(name)) {
+    String[] names = this.names;
+    if (hint < names.length && names[hint] == name) {
       return hint;
+    }
+    for (int i = 0; i < names.length; i++) {
+      if (names[i] == name) {
+        return i;
+      }
     }
     for (int i = 0; i < names.length; i++) {
       if (names[i].equals(name)) {

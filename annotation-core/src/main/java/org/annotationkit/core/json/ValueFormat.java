@@ -103,7 +103,7 @@ final class ValueFormat {
       value(
           FieldKind.SINGLE_CHOICE,
           m -> {
-            var label = m.required("label", STRING, ChoiceValue::label);
+            var label = m.required("label", JsonTypes.NAME, ChoiceValue::label);
             return s -> new ChoiceValue(s.get(label));
           });
 
@@ -119,7 +119,7 @@ final class ValueFormat {
       value(
           FieldKind.BOX,
           m -> {
-            var label = m.required("label", STRING, BoxValue::label);
+            var label = m.required("label", JsonTypes.NAME, BoxValue::label);
             var x = m.number("x", v -> v.box().x());
             var y = m.number("y", v -> v.box().y());
             var width = m.number("width", v -> v.box().width());
@@ -143,7 +143,7 @@ final class ValueFormat {
       value(
           FieldKind.POLYGON,
           m -> {
-            var label = m.required("label", STRING, PolygonValue::label);
+            var label = m.required("label", JsonTypes.NAME, PolygonValue::label);
             var points = m.required("points", JsonTypes.POINTS, v -> v.polygon().exterior());
             var holes = m.optional("holes", JsonTypes.RINGS, v -> v.polygon().holes(), List.of());
             var attributes =
@@ -157,7 +157,7 @@ final class ValueFormat {
       value(
           FieldKind.POLYLINE,
           m -> {
-            var label = m.required("label", STRING, PolylineValue::label);
+            var label = m.required("label", JsonTypes.NAME, PolylineValue::label);
             var points = m.required("points", JsonTypes.POINTS, v -> v.polyline().points());
             var attributes =
                 m.unlessEmpty("attributes", ATTRIBUTES, PolylineValue::attributes, Map.of());
@@ -169,7 +169,7 @@ final class ValueFormat {
       value(
           FieldKind.KEYPOINTS,
           m -> {
-            var label = m.required("label", STRING, KeypointsValue::label);
+            var label = m.required("label", JsonTypes.NAME, KeypointsValue::label);
             var points = m.required("points", JsonTypes.listOf(KEYPOINT), KeypointsValue::points);
             var attributes =
                 m.unlessEmpty("attributes", ATTRIBUTES, KeypointsValue::attributes, Map.of());
@@ -180,7 +180,7 @@ final class ValueFormat {
       value(
           FieldKind.MASK,
           m -> {
-            var label = m.required("label", STRING, MaskValue::label);
+            var label = m.required("label", JsonTypes.NAME, MaskValue::label);
             var height = m.integer("height", v -> v.mask().height());
             var width = m.integer("width", v -> v.mask().width());
             var counts = m.required("counts", JsonTypes.INTEGERS, v -> v.mask().counts());
@@ -197,7 +197,7 @@ final class ValueFormat {
       value(
           FieldKind.SPAN,
           m -> {
-            var label = m.required("label", STRING, SpanValue::label);
+            var label = m.required("label", JsonTypes.NAME, SpanValue::label);
             var start = m.integer("start", SpanValue::start);
             var end = m.integer("end", SpanValue::end);
             var text = m.maybe("text", STRING, SpanValue::text);
@@ -222,7 +222,7 @@ final class ValueFormat {
       value(
           FieldKind.TIME_SEGMENT,
           m -> {
-            var label = m.required("label", STRING, TimeSegmentValue::label);
+            var label = m.required("label", JsonTypes.NAME, TimeSegmentValue::label);
             var start = m.number("start", TimeSegmentValue::start);
             var end = m.number("end", TimeSegmentValue::end);
             var attributes =
