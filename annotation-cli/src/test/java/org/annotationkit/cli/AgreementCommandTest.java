@@ -70,6 +70,8 @@ class AgreementCommandTest {
             "--level",
             "interval",
             "--json",
+            "--ci",
+            "bootstrap",
             "--bootstrap-samples",
             "200");
     assertThat(run.exitCode()).as(run.err()).isZero();

@@ -18,10 +18,12 @@ import org.annotationkit.metrics.agreement.AgreementOptions.CiMethod;
  * pi, Brennan-Prediger and Gwet's AC1/AC2, with Student's t on {@code n - 1} degrees of freedom and
  * bounds clipped to {@code [-1, 1]} (as irrCAC); the Fleiss-Cohen-Everitt asymptotic standard error
  * for Cohen's and weighted kappa with the normal quantile (as statsmodels and SAS); F-based
- * intervals for the ICC. Conger's and Light's kappas and Krippendorff's alpha have no analytic
- * interval here: asking for one gives the bootstrap's. The bootstrap resamples units with
- * replacement from the seed and reports the percentile interval of the defined replicates and their
- * standard deviation as the standard error.
+ * intervals for the ICC. Conger's kappa and Krippendorff's alpha (every level and a caller's
+ * distances, up to 1,024 categories) have Gwet's linearised variance as irrCAC's {@code
+ * conger.kappa.raw} and {@code krippen.alpha.raw} compute it, with the same t interval. Light's
+ * kappa has no analytic interval here: asking for one gives the bootstrap's. The bootstrap
+ * resamples units with replacement from the seed and reports the percentile interval of the defined
+ * replicates and their standard deviation as the standard error.
  *
  * {@snippet :
  * RatingTable table = RatingTable.of(Answers.read(Path.of("labels.csv"), AnswerOptions.DEFAULT));
@@ -358,6 +360,13 @@ public final class AgreementCalculator {
       case ICC -> iccInterval(options, point);
       case PERCENT_AGREEMENT, FLEISS_KAPPA, SCOTT_PI, BRENNAN_PREDIGER, GWET_AC1, GWET_AC2 ->
           gwetInterval(metric, options, point);
+      case CONGER_KAPPA ->
+          tInterval(
+              point,
+              GwetVariance.congerStandardError(
+                  table, weights(table, metric, options), point.valueOrThrow()),
+              options.ciLevel());
+      case KRIPPENDORFF_ALPHA -> alphaInterval(options, point);
       default -> Optional.empty();
     };
   }
@@ -413,6 +422,52 @@ public final class AgreementCalculator {
     if (!Double.isFinite(se) || n < 2) {
       return Optional.empty();
     }
+    double half = Quantiles.t(level, (double) (n - 1)) * se;
+    return Optional.of(
+        point
+            .withStandardErrors(se, Double.NaN)
+            .withInterval(
+                new Interval(
+                    Math.max(-1, value - half), Math.min(1, value + half), level, "analytic")));
+  }
+
+  /**
+   * Alpha's analytic interval over the distance matrix of its level (or the caller's); more
+   * categories than {@link ValueAlpha#MATRIX_LIMIT} leave it to the bootstrap.
+   */
+  private Optional<Agreement> alphaInterval(AgreementOptions options, Agreement point) {
+    int q = table.categoryCount();
+    double[] d;
+    if (options.customDistance().isPresent()) {
+      double[][] matrix = options.customDistance().get().matrix();
+      d = new double[q * q];
+      for (int c = 0; c < q; c++) {
+        System.arraycopy(matrix[c], 0, d, c * q, q);
+      }
+    } else {
+      if (q > ValueAlpha.MATRIX_LIMIT) {
+        return Optional.empty();
+      }
+      long[] counts = ValueAlpha.pairableCounts(table);
+      double[] marginals = new double[q];
+      for (int c = 0; c < q; c++) {
+        marginals[c] = counts[c];
+      }
+      d = options.level().distances(marginals, alphaValues(table, options));
+    }
+    return tInterval(point, GwetVariance.alphaStandardError(table, d), options.ciLevel());
+  }
+
+  /**
+   * The point with its standard error and the interval {@code value +- t(n - 1) se} clipped to
+   * {@code [-1, 1]}, {@code n} the rated units; empty when the error is not finite.
+   */
+  private Optional<Agreement> tInterval(Agreement point, double se, double level) {
+    int n = GwetVariance.ratedUnits(table);
+    if (!Double.isFinite(se) || n < 2) {
+      return Optional.empty();
+    }
+    double value = point.valueOrThrow();
     double half = Quantiles.t(level, (double) (n - 1)) * se;
     return Optional.of(
         point

@@ -41,7 +41,7 @@ final class ValueAlpha {
   }
 
   /** The pairable values' count of each category. */
-  private static long[] pairableCounts(RatingTable table) {
+  static long[] pairableCounts(RatingTable table) {
     int[] cells = table.cells();
     int r = table.raterCount();
     long[] counts = new long[table.categoryCount()];
