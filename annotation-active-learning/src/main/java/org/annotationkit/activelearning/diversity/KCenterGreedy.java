@@ -15,9 +15,11 @@ import org.annotationkit.activelearning.internal.Coverage;
  * (Euclidean), which never grows from one pick to the next. With nothing labeled, the first pick is
  * the item farthest from the pool's mean (no randomness, so no seed).
  *
- * <p>Memory is one distance and one center number per item, never N x N; time is about {@code
- * (labeled + k) x n x d}, less where the triangle inequality rules items out. Immutable and
- * thread-safe.
+ * <p>Memory is one distance and one center number per item, never N x N, plus a coarse copy of the
+ * embeddings at one byte per value (a quarter of their size); time is about {@code (labeled + k) x
+ * n x d}, less where the triangle inequality or the coarse copy's lower bound rules items out
+ * (which reads a quarter of the bytes, and the exact row only of the items it cannot rule out).
+ * Immutable and thread-safe.
  *
  * @since 0.1.0
  */
@@ -63,7 +65,7 @@ public final class KCenterGreedy {
         coverage.add(first);
       }
       while (picks.size() < k) {
-        int next = coverage.argmax((item, distance) -> distance);
+        int next = coverage.farthest();
         if (next < 0) {
           break;
         }
