@@ -142,7 +142,8 @@ final class AgreementSection implements DemoSection {
             calculator.compute(Metric.PERCENT_AGREEMENT, AgreementOptions.DEFAULT),
             fleiss,
             calculator.compute(Metric.GWET_AC1, AgreementOptions.DEFAULT),
-            calculator.compute(Metric.CONGER_KAPPA, bootstrap),
+            calculator.compute(Metric.CONGER_KAPPA, AgreementOptions.DEFAULT),
+            calculator.compute(Metric.KRIPPENDORFF_ALPHA, AgreementOptions.DEFAULT),
             calculator.compute(Metric.KRIPPENDORFF_ALPHA, bootstrap));
     for (Agreement result : results) {
       out.printf(
