@@ -235,7 +235,7 @@ public final class Coverage implements AutoCloseable {
         float v = x[i * d + j];
         int code = 0;
         if (step[j] > 0) {
-          code = (int) Math.max(-128, Math.min(127, Math.round((v - zero[j]) / step[j])));
+          code = Math.max(-128, Math.min(127, Math.round((v - zero[j]) / step[j])));
         }
         codes[base + j * TILE] = (byte) code;
         double e = (double) v - (code * step[j] + zero[j]);

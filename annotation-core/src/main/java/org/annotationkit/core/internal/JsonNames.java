@@ -25,6 +25,7 @@ public final class JsonNames<E extends Enum<E>> {
   private final List<String> nameList;
   private final Map<String, E> byName;
 
+  @SuppressWarnings("EnumOrdinal") // names is indexed by ordinal, built from the same constants
   private JsonNames(Class<E> type) {
     this.constants = Objects.requireNonNull(type.getEnumConstants(), "not an enum");
     this.names = new String[constants.length];

@@ -420,7 +420,7 @@ final class JsonIn {
         || month < 1
         || month > 12
         || day < 1
-        || day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()
+        || (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth())
         || hour < 0
         || hour > 23
         || minute < 0
@@ -691,6 +691,7 @@ final class JsonIn {
      * it reads, so a known name is the very string literal of {@link #names}), then of their cached
      * hash codes; no map, no boxing.
      */
+    @SuppressWarnings("ReferenceEquality") // identity first, on purpose: see above
     int indexOf(String name) {
       for (int i = 0; i < names.length; i++) {
         if (names[i] == name) {

@@ -76,7 +76,7 @@ final class Layout<T> implements JsonType<T> {
     this.refSlots = builder.refSlots;
     this.numberSlots = builder.numberSlots;
     this.build = build;
-    @SuppressWarnings("unchecked") // an array of the members, which are all Member<T>
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of the members, all Member<T>
     Member<T>[] array = members.toArray(new Member[0]);
     this.table = array;
     Slots defaults = new Slots(refSlots, numberSlots);
@@ -263,6 +263,7 @@ final class Layout<T> implements JsonType<T> {
    * interns the names it reads, so a known name is usually the very string of {@link #names}: it is
    * compared by identity first, and by its characters only when that fails.
    */
+  @SuppressWarnings("ReferenceEquality") // identity first, on purpose: see above
   private int indexOf(String name, int hint) {
     String[] names = this.names;
     if (hint < names.length && names[hint] == name) {

@@ -427,7 +427,7 @@ abstract sealed class LineInput extends InputStream permits LineInput.Bytes, Lin
     long n = line;
     for (int i = from; i < to; i++) {
       byte c = buffer[i];
-      if (c == '\n' || c == '\r' && !(i + 1 < filled && buffer[i + 1] == '\n')) {
+      if (c == '\n' || (c == '\r' && !(i + 1 < filled && buffer[i + 1] == '\n'))) {
         n++;
       }
     }

@@ -177,12 +177,10 @@ final class GeometryGen {
     int[] xs = new int[steps];
     int[] ys = new int[steps];
     int width = 0;
-    int height = 0;
     for (int i = 0; i < steps; i++) {
       xs[i] = random.nextInt(1, 4);
       ys[i] = random.nextInt(1, 4);
       width += xs[i];
-      height += ys[i];
     }
     int dx = random.nextInt(-6, 6);
     int dy = random.nextInt(-6, 6);

@@ -115,7 +115,7 @@ class Issue5MessagesTest {
     Path file = folder.resolve("latin1.jsonl");
     Files.write(file, all.toByteArray());
     int column = textItem("t1", "café").indexOf('é') + 1;
-    long offset = first.length + column - 1;
+    long offset = (long) first.length + column - 1;
     try (JsonLinesReader<Item> reader = ITEMS.readLines(file)) {
       assertThat(reader.next().id()).isEqualTo("t0");
       FormatException e = catchThrowableOfType(FormatException.class, reader::next);

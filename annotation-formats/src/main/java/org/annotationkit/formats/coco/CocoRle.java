@@ -434,7 +434,7 @@ public final class CocoRle {
           yd = height;
         }
         yd = Math.ceil(yd);
-        a[n++] = (int) xd * height + (int) yd;
+        a[n++] = ((int) xd) * height + (int) yd;
       }
     }
     a[n++] = height * width;
