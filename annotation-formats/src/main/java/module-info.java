@@ -1,11 +1,25 @@
+import org.annotationkit.formats.Format;
+import org.annotationkit.formats.canonical.CanonicalFormat;
+
 /**
- * Annotation Kit formats: converters between labeling formats.
+ * Annotation Kit formats: converters between labeling formats, through core's dataset model, with a
+ * loss report for every conversion. Formats are found through {@link java.util.ServiceLoader}: this
+ * module provides its own, and uses those of any other module.
  *
  * @since 0.1.0
  */
 module org.annotationkit.formats {
   requires transitive org.annotationkit.core;
+  requires tools.jackson.core;
+  requires java.xml;
   requires static org.jspecify;
 
+  exports org.annotationkit.formats;
+  exports org.annotationkit.formats.canonical;
   exports org.annotationkit.formats.coco;
+
+  uses Format;
+
+  provides Format with
+      CanonicalFormat;
 }

@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
       SimulateCommand.class,
       DemoCommand.class,
       AgreementCommand.class,
+      FormatsCommand.class,
+      ConvertCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
