@@ -3,8 +3,6 @@ package org.annotationkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ActiveLearningCommandsTest {
   @TempDir Path temp;
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Annotate.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 
   private Path write(String name, String... lines) throws IOException {
@@ -44,7 +36,7 @@ class ActiveLearningCommandsTest {
 
   @Test
   void selectWritesRankIdScoreWithTiesToTheEarlierRow() throws IOException {
-    Run run = run("select", "--scores", probs().toString(), "--strategy", "margin", "--k", "3");
+    Cli.Run run = run("select", "--scores", probs().toString(), "--strategy", "margin", "--k", "3");
     assertThat(run.exitCode()).isZero();
     // margin utility 1 - (p1 - p2): a 0.8, c 0.8 (after a), b 0.5
     assertThat(run.out().lines()).containsExactly("rank,id,score", "1,a,0.8", "2,c,0.8", "3,b,0.5");
@@ -54,7 +46,7 @@ class ActiveLearningCommandsTest {
   void selectSkipsLabeledItemsAndDividesByCost() throws IOException {
     Path labeled = write("labeled.txt", "a");
     Path costs = write("costs.csv", "id,cost", "a,1", "b,1", "c,4", "d,1");
-    Run run =
+    Cli.Run run =
         run(
             "select",
             "--scores",
@@ -85,13 +77,14 @@ class ActiveLearningCommandsTest {
             "b,m1,0.8,0.2",
             "a,m2,0.9,0.1",
             "b,m2,0.2,0.8");
-    Run run =
+    Cli.Run run =
         run("select", "--scores", committee.toString(), "--strategy", "vote-entropy", "--k", "1");
     assertThat(run.out().lines()).containsExactly("rank,id,score", "1,b,0.6931471805599453");
-    Run wrong = run("select", "--scores", committee.toString(), "--strategy", "bald", "--k", "1");
+    Cli.Run wrong =
+        run("select", "--scores", committee.toString(), "--strategy", "bald", "--k", "1");
     assertThat(wrong.exitCode()).isEqualTo(2);
     assertThat(wrong.err()).contains("committee.csv:1: ").contains("'sample'");
-    Run single =
+    Cli.Run single =
         run("select", "--scores", committee.toString(), "--strategy", "margin", "--k", "1");
     assertThat(single.exitCode()).isEqualTo(2);
     assertThat(single.err()).contains("committee strategies");
@@ -101,7 +94,7 @@ class ActiveLearningCommandsTest {
   void selectKCenterMeasuresDistanceToTheLabeled() throws IOException {
     Path emb = write("emb.csv", "id,x0,x1", "a,0,0", "b,1,0", "c,5,5", "d,0.1,0", "l,0,0.1");
     Path labeled = write("labeled.txt", "l");
-    Run run =
+    Cli.Run run =
         run(
             "select",
             "--scores",
@@ -122,7 +115,7 @@ class ActiveLearningCommandsTest {
 
   @Test
   void selectRejectsAnUnknownStrategyWithExitCode2() throws IOException {
-    Run run = run("select", "--scores", probs().toString(), "--strategy", "magic", "--k", "1");
+    Cli.Run run = run("select", "--scores", probs().toString(), "--strategy", "magic", "--k", "1");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("unknown strategy 'magic'");
   }
@@ -141,15 +134,15 @@ class ActiveLearningCommandsTest {
             "f,0.9,0.1");
     Path labels =
         write("labels.csv", "id,label", "a,cat", "b,cat", "c,cat", "d,dog", "e,dog", "f,dog");
-    Run run = run("review", "--scores", scores.toString(), "--labels", labels.toString());
+    Cli.Run run = run("review", "--scores", scores.toString(), "--labels", labels.toString());
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().lines())
         .containsExactly("rank,id,label,suggested,score", "1,c,cat,dog,0.9", "2,f,dog,cat,0.9");
-    Run one =
+    Cli.Run one =
         run("review", "--scores", scores.toString(), "--labels", labels.toString(), "--k", "1");
     assertThat(one.out().lines()).hasSize(2);
     Path bad = write("bad.csv", "id,label", "a,cta");
-    Run typo = run("review", "--scores", scores.toString(), "--labels", bad.toString());
+    Cli.Run typo = run("review", "--scores", scores.toString(), "--labels", bad.toString());
     assertThat(typo.exitCode()).isEqualTo(2);
     assertThat(typo.err()).contains("bad.csv:2:3: ").contains("did you mean 'cat'");
   }
@@ -174,7 +167,7 @@ class ActiveLearningCommandsTest {
     Files.writeString(data, csv);
     Path curves = temp.resolve("curves.json");
     Path svg = temp.resolve("curves.svg");
-    Run run =
+    Cli.Run run =
         run(
             "simulate",
             "--data",

@@ -3,8 +3,6 @@ package org.annotationkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AgreementCommandTest {
   @TempDir Path temp;
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Annotate.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 
   private Path write(String name, String... lines) throws IOException {
@@ -60,7 +52,7 @@ class AgreementCommandTest {
 
   @Test
   void intervalAlphaAsJsonWithExactlyTheDocumentedKeys() throws IOException {
-    Run run =
+    Cli.Run run =
         run(
             "agreement",
             "--input",
@@ -95,7 +87,7 @@ class AgreementCommandTest {
   void undefinedIsAnAnswerWithExitZero() throws IOException {
     Path file =
         write("one.csv", "item,annotator,label", "a,x,yes", "a,y,yes", "b,x,yes", "b,y,yes");
-    Run run = run("agreement", "--input", file.toString(), "--metric", "cohen-kappa", "--json");
+    Cli.Run run = run("agreement", "--input", file.toString(), "--metric", "cohen-kappa", "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("\"value\":null", "\"undefined_reason\":\"chance agreement is 1");
@@ -106,7 +98,7 @@ class AgreementCommandTest {
     Path file =
         write(
             "two.csv", "unit,r1,r2", "1,a,a", "2,a,b", "3,b,b", "4,b,b", "5,a,a", "6,c,c", "7,c,a");
-    Run run = run("agreement", "--input", file.toString(), "--metric", "cohen-kappa", "--json");
+    Cli.Run run = run("agreement", "--input", file.toString(), "--metric", "cohen-kappa", "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(number(run.out(), "se_h0")).isPositive();
     assertThat(run.out()).contains("\"method\":\"analytic\"");
@@ -114,7 +106,7 @@ class AgreementCommandTest {
 
   @Test
   void allPrintsEveryCoefficientThatApplies() throws IOException {
-    Run run = run("agreement", "--input", krippendorff2011().toString(), "--metric", "all");
+    Cli.Run run = run("agreement", "--input", krippendorff2011().toString(), "--metric", "all");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("fleiss-kappa", "gwet-ac1", "krippendorff-alpha", "icc", "light-kappa")
@@ -123,7 +115,7 @@ class AgreementCommandTest {
 
   @Test
   void pairwiseMatrix() throws IOException {
-    Run run =
+    Cli.Run run =
         run(
             "agreement",
             "--input",
@@ -138,7 +130,7 @@ class AgreementCommandTest {
 
   @Test
   void fleissPerCategoryInJson() throws IOException {
-    Run run =
+    Cli.Run run =
         run(
             "agreement",
             "--input",
@@ -166,7 +158,7 @@ class AgreementCommandTest {
             "i,300,50,k",
             "j,180,60,k",
             "j,300,50,k");
-    Run run =
+    Cli.Run run =
         run(
             "agreement",
             "--input",
@@ -186,7 +178,7 @@ class AgreementCommandTest {
   void customWeightsFile() throws IOException {
     Path data = write("w.csv", "unit,r1,r2", "1,1,1", "2,1,2", "3,2,2", "4,3,3", "5,3,1", "6,2,3");
     Path weights = write("weights.csv", "c,1,2,3", "1,1,0.5,0", "2,0.5,1,0.5", "3,0,0.5,1");
-    Run custom =
+    Cli.Run custom =
         run(
             "agreement",
             "--input",
@@ -196,7 +188,7 @@ class AgreementCommandTest {
             "--weights-file",
             weights.toString(),
             "--json");
-    Run linear =
+    Cli.Run linear =
         run("agreement", "--input", data.toString(), "--metric", "weighted-kappa", "--json");
     assertThat(custom.exitCode()).as(custom.err()).isZero();
     // The file holds the linear weights of three categories.
@@ -205,7 +197,7 @@ class AgreementCommandTest {
 
   @Test
   void aBadMetricIsAnErrorWithExitTwo() throws IOException {
-    Run run = run("agreement", "--input", krippendorff2011().toString(), "--metric", "kappa");
+    Cli.Run run = run("agreement", "--input", krippendorff2011().toString(), "--metric", "kappa");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("unknown metric 'kappa'");
   }

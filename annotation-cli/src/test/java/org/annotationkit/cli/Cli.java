@@ -8,7 +8,12 @@ final class Cli {
   private Cli() {}
 
   /** What one run gave: the exit code and what went to stdout and stderr. */
-  record Run(int exitCode, String out, String err) {}
+  record Run(int exitCode, String out, String err) {
+    /** The lines written to stdout. */
+    java.util.List<String> outLines() {
+      return out.lines().toList();
+    }
+  }
 
   /** Runs {@code annotate} with the arguments. */
   static Run run(String... args) {

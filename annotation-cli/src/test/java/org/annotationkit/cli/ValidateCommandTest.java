@@ -3,8 +3,6 @@ package org.annotationkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +23,6 @@ class ValidateCommandTest {
       SAMPLES.resolve("annotations-with-errors.jsonl").toString();
 
   @TempDir Path temp;
-
-  private record Run(int exitCode, String out, String err) {
-    List<String> outLines() {
-      return out.lines().toList();
-    }
-  }
 
   private Path write(String name, String... lines) throws IOException {
     Path file = temp.resolve(name);
@@ -61,17 +53,14 @@ class ValidateCommandTest {
     }
   }
 
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Annotate.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 
   @Test
   void listsExactlyTheThreePlantedErrorsWithTheirLinesAndPointers() {
-    Run run = run("validate", "--schema", SCHEMA, "--items", ITEMS, "--annotations", WITH_ERRORS);
+    Cli.Run run =
+        run("validate", "--schema", SCHEMA, "--items", ITEMS, "--annotations", WITH_ERRORS);
 
     assertThat(run.exitCode()).isEqualTo(1);
     List<String> violations =
@@ -89,7 +78,7 @@ class ValidateCommandTest {
 
   @Test
   void validFileExitsZero() {
-    Run run = run("validate", "--schema", SCHEMA, "--items", ITEMS, "--annotations", VALID);
+    Cli.Run run = run("validate", "--schema", SCHEMA, "--items", ITEMS, "--annotations", VALID);
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(run.out())
@@ -98,7 +87,7 @@ class ValidateCommandTest {
 
   @Test
   void withoutItemsOnlyTheChecksThatNeedNoItemRun() {
-    Run run = run("validate", "--schema", SCHEMA, "--annotations", WITH_ERRORS);
+    Cli.Run run = run("validate", "--schema", SCHEMA, "--annotations", WITH_ERRORS);
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.outLines())
@@ -110,7 +99,7 @@ class ValidateCommandTest {
 
   @Test
   void withoutItemsSaysOnStderrWhichChecksWereSkipped() {
-    Run run = run("validate", "--schema", SCHEMA, "--annotations", VALID);
+    Cli.Run run = run("validate", "--schema", SCHEMA, "--annotations", VALID);
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.err().lines().toList())
@@ -133,7 +122,7 @@ class ValidateCommandTest {
     Path file = write("mixed.jsonl", valid.get(0), truncated, withErrors.get(1));
     FormatException problem = problemOnLine(file, 2);
 
-    Run run =
+    Cli.Run run =
         run("validate", "--schema", SCHEMA, "--items", ITEMS, "--annotations", file.toString());
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
@@ -154,7 +143,7 @@ class ValidateCommandTest {
     Path file = write("notes.jsonl", "this is not json", Files.readAllLines(Path.of(VALID)).get(0));
     FormatException problem = problemOnLine(file, 1);
 
-    Run run =
+    Cli.Run run =
         run("validate", "--schema", SCHEMA, "--items", ITEMS, "--annotations", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
@@ -177,7 +166,7 @@ class ValidateCommandTest {
             .replace("\"annotator\":\"alice\"", "\"annotator\":\"aliz\u00e9e\"")
             .getBytes(StandardCharsets.ISO_8859_1));
 
-    Run run = run("validate", "--schema", SCHEMA, "--annotations", latin1.toString());
+    Cli.Run run = run("validate", "--schema", SCHEMA, "--annotations", latin1.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
@@ -198,7 +187,7 @@ class ValidateCommandTest {
             .getBytes(StandardCharsets.ISO_8859_1));
     FormatException problem = problemOnLine(file, 2);
 
-    Run run =
+    Cli.Run run =
         run("validate", "--schema", SCHEMA, "--items", ITEMS, "--annotations", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
@@ -212,7 +201,7 @@ class ValidateCommandTest {
 
   @Test
   void aFolderExitsTwo() {
-    Run run = run("validate", "--schema", SCHEMA, "--annotations", temp.toString());
+    Cli.Run run = run("validate", "--schema", SCHEMA, "--annotations", temp.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines())
@@ -228,7 +217,7 @@ class ValidateCommandTest {
         write("items.jsonl", items.get(0), "{\"annotationkit\":\"item\"", items.get(2));
     FormatException problem = problemOnLine(itemsFile, 2, CanonicalJson.items());
 
-    Run run =
+    Cli.Run run =
         run(
             "validate",
             "--schema",
@@ -255,7 +244,7 @@ class ValidateCommandTest {
     String smaller = items.get(0).replace("\"width\":640", "\"width\":64");
     Path itemsFile = write("items.jsonl", items.get(0), items.get(1), items.get(2), smaller);
 
-    Run run =
+    Cli.Run run =
         run(
             "validate",
             "--schema",
@@ -283,7 +272,7 @@ class ValidateCommandTest {
         "{\"annotationkit\":\"schema\",\"version\":1,\"name\":\"s\",\"fields\":[{\"name\":7}]}",
         StandardCharsets.UTF_8);
 
-    Run run = run("validate", "--schema", schema.toString(), "--annotations", VALID);
+    Cli.Run run = run("validate", "--schema", schema.toString(), "--annotations", VALID);
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines().toList())
@@ -295,7 +284,7 @@ class ValidateCommandTest {
 
   @Test
   void missingFileExitsTwo() {
-    Run run =
+    Cli.Run run =
         run("validate", "--schema", SCHEMA, "--annotations", temp.resolve("nope.jsonl").toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
@@ -314,7 +303,7 @@ class ValidateCommandTest {
         Files.readString(Path.of(VALID)).replace("\"item\":\"news-1\"", "\"item\":\"news-9\""),
         StandardCharsets.UTF_8);
 
-    Run run =
+    Cli.Run run =
         run(
             "validate",
             "--schema",
@@ -330,7 +319,7 @@ class ValidateCommandTest {
 
   @Test
   void missingRequiredOptionIsAUsageError() {
-    Run run = run("validate", "--schema", SCHEMA);
+    Cli.Run run = run("validate", "--schema", SCHEMA);
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--annotations");
@@ -338,18 +327,18 @@ class ValidateCommandTest {
 
   @Test
   void helpAndVersion() {
-    Run help = run("--help");
+    Cli.Run help = run("--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("validate").contains("demo").contains("Exit codes");
 
-    Run validateHelp = run("validate", "--help");
+    Cli.Run validateHelp = run("validate", "--help");
     assertThat(validateHelp.exitCode()).isZero();
     assertThat(validateHelp.out()).contains("--schema").contains("--items");
     assertThat(String.join(" ", validateHelp.out().split("\\s+")))
         .contains("Without them, those checks are skipped (stderr says so).")
         .contains("a malformed line of the annotations or items is listed");
 
-    Run version = run("--version");
+    Cli.Run version = run("--version");
     assertThat(version.exitCode()).isZero();
     assertThat(version.out()).startsWith("annotate ");
   }
