@@ -31,9 +31,10 @@ import org.annotationkit.metrics.structured.RegionAgreement.Region;
 
 /**
  * The demo's section on agreement: the sample annotators' boxes matched one to one by IoU (F1, mean
- * IoU, label agreement, per label), their single-choice answers (one shared item leaves chance
- * agreement undefined, and the section says so), and, on a study large enough for intervals (Fleiss
- * 1971, bundled), the coefficients with their intervals and a per-label breakdown.
+ * IoU, label agreement; the per-box IoUs are the box-overlap section's), their single-choice
+ * answers (one shared item leaves chance agreement undefined, and the section says so), and, on a
+ * study large enough for intervals (Fleiss 1971, bundled), the coefficients with their intervals
+ * and a per-label breakdown.
  */
 final class AgreementSection implements DemoSection {
   private static final String STUDY = "/org/annotationkit/cli/fleiss-1971.csv";
@@ -71,7 +72,7 @@ final class AgreementSection implements DemoSection {
           out.printf(
               Locale.ROOT,
               "  boxes of %s, %s vs %s (matched one to one, IoU >= 0.5): F1 %.3f, mean IoU %.3f,"
-                  + " same label %d of %d%n",
+                  + " same label %d of %d (each box's IoU: see the box-overlap section above)%n",
               entry.getKey(),
               group.get(a).annotatorId(),
               group.get(b).annotatorId(),
@@ -79,9 +80,6 @@ final class AgreementSection implements DemoSection {
               match.meanIou(),
               match.sameLabel(),
               match.matches().size());
-          for (RegionAgreement.Match pair : match.matches()) {
-            out.printf(Locale.ROOT, "    %-8s IoU %.3f%n", left.get(pair.a()).label(), pair.iou());
-          }
         }
       }
     }
