@@ -9,6 +9,7 @@ module org.annotationkit.metrics {
   requires static org.jspecify;
   requires static com.google.errorprone.annotations;
 
+  exports org.annotationkit.metrics.aggregation;
   exports org.annotationkit.metrics.agreement;
   exports org.annotationkit.metrics.data;
   exports org.annotationkit.metrics.structured;
