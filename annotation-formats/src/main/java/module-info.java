@@ -6,6 +6,8 @@
 module org.annotationkit.formats {
   requires transitive org.annotationkit.core;
   requires static org.jspecify;
+  requires static com.google.errorprone.annotations;
 
   exports org.annotationkit.formats.coco;
+  exports org.annotationkit.formats.text;
 }
