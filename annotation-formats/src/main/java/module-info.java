@@ -13,10 +13,12 @@ module org.annotationkit.formats {
   requires tools.jackson.core;
   requires java.xml;
   requires static org.jspecify;
+  requires static com.google.errorprone.annotations;
 
   exports org.annotationkit.formats;
   exports org.annotationkit.formats.canonical;
   exports org.annotationkit.formats.coco;
+  exports org.annotationkit.formats.text;
 
   uses Format;
 
