@@ -8,7 +8,12 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.annotationkit.activelearning.TopK;
 
-/** Runs the parts of a pool on a given number of threads and merges their top-k selections. */
+/**
+ * Runs the parts of a pool on a given number of threads and merges their top-k selections. A
+ * selection on every processor runs on the common fork-join pool (with the calling thread), so
+ * repeated selections start no threads; another number of threads gets a pool of its own for the
+ * call.
+ */
 public final class Parallel {
   /** The fewest items a part holds, so that a part's work outweighs its scheduling. */
   public static final int MIN_PART = 1 << 15;
@@ -52,9 +57,21 @@ public final class Parallel {
     IntFunction<TopK> run =
         i -> part.apply((int) ((long) n * i / parts), (int) ((long) n * (i + 1) / parts));
     List<TopK> results;
+    if (threads == ForkJoinPool.getCommonPoolParallelism() + 1) {
+      // Every processor: the common pool's workers and the calling thread, no pool to start.
+      results = IntStream.range(0, parts).parallel().mapToObj(run).toList();
+    } else {
+      results = onOwnPool(threads, parts, run);
+    }
+    for (TopK result : results) {
+      empty.merge(result);
+    }
+    return empty;
+  }
+
+  private static List<TopK> onOwnPool(int threads, int parts, IntFunction<TopK> run) {
     try (ForkJoinPool pool = new ForkJoinPool(threads)) {
-      results =
-          pool.submit(() -> IntStream.range(0, parts).parallel().mapToObj(run).toList()).get();
+      return pool.submit(() -> IntStream.range(0, parts).parallel().mapToObj(run).toList()).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while selecting", e);
@@ -64,9 +81,5 @@ public final class Parallel {
       }
       throw new IllegalStateException(e.getCause());
     }
-    for (TopK result : results) {
-      empty.merge(result);
-    }
-    return empty;
   }
 }

@@ -102,6 +102,35 @@ class UncertaintyPropertiesTest {
     }
   }
 
+  /**
+   * The float kernels skip rows by bounds on the score; rows that do not sum to 1 (scores, not
+   * probabilities, or sums far from 1) must still rank as the double kernels rank them.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void floatRowsThatDoNotSumToOneRankAsDoublesDo(long seed) {
+    RandomGenerator random = Seeds.random(seed);
+    int c = 1 + random.nextInt(12);
+    int n = 1 + random.nextInt(3000);
+    int k = 1 + random.nextInt(100);
+    float[] f = new float[n * c];
+    double[] fd = new double[n * c];
+    for (int i = 0; i < n; i++) {
+      double scale = random.nextDouble() * 2;
+      for (int j = 0; j < c; j++) {
+        f[i * c + j] = (float) (random.nextDouble() * scale / c);
+        fd[i * c + j] = f[i * c + j];
+      }
+    }
+    ItemIds ids = ItemIds.positions(n);
+    for (Uncertainty u : Uncertainty.values()) {
+      UncertaintySampler s = UncertaintySampler.of(u);
+      assertThat(s.select(Probabilities.of(f, c, Layout.ROW_MAJOR, ids), k))
+          .as("%s, %d items x %d classes, k %d", u, n, c, k)
+          .isEqualTo(s.select(Probabilities.of(fd, c, Layout.ROW_MAJOR, ids), k));
+    }
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void binaryProblemsRankIdenticallyUnderAllFour(long seed) {
