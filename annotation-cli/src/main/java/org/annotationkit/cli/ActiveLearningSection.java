@@ -37,6 +37,8 @@ final class ActiveLearningSection implements DemoSection {
     return "Active learning: the next batch to label, and labels to re-review";
   }
 
+  // Read once and never compared: the array's identity is all equals would need.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Table(List<String> ids, double[][] x, List<String> labels) {}
 
   @Override

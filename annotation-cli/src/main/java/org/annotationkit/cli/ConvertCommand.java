@@ -160,6 +160,8 @@ final class ConvertCommand implements Callable<Integer> {
   }
 
   /** Whether stderr is an interactive terminal (JDK 22+ says so; before, a console means one). */
+  // On JDK 21, which this module supports, System.console() is null without a terminal.
+  @SuppressWarnings("SystemConsoleNull")
   private static boolean onTerminal() {
     Console console = System.console();
     if (console == null) {

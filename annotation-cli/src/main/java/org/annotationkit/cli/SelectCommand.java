@@ -150,10 +150,8 @@ final class SelectCommand implements Callable<Integer> {
       excluded[i] = labeledIds.contains(ids.id(i));
     }
     double @Nullable [] cost = costs == null ? null : readCosts(costs, ids);
-    switch (strategy) {
-      case "k-center", "ranked-batch" -> {
-        return diversity(table, labeledIds, excluded);
-      }
+    return switch (strategy) {
+      case "k-center", "ranked-batch" -> diversity(table, labeledIds, excluded);
       default -> {
         double[] utility = utilities(table);
         TopK top = new TopK(k, ids);
@@ -162,32 +160,29 @@ final class SelectCommand implements Callable<Integer> {
             top.add(i, cost == null ? utility[i] : utility[i] / cost[i]);
           }
         }
-        return top.finish();
+        yield top.finish();
       }
-    }
+    };
   }
 
   private double[] utilities(ScoresTable table) {
     int n = table.ids().size();
-    double[] utility = new double[n];
-    switch (strategy) {
-      case "vote-entropy", "consensus-entropy", "kl", "bald" -> {
-        return CommitteeSampler.of(Disagreement.ofCliName(strategy)).scores(table.probabilities());
-      }
-      case "random" -> {
-        return ColdStart.randomUtilities(n, seed);
-      }
+    return switch (strategy) {
+      case "vote-entropy", "consensus-entropy", "kl", "bald" ->
+          CommitteeSampler.of(Disagreement.ofCliName(strategy)).scores(table.probabilities());
+      case "random" -> ColdStart.randomUtilities(n, seed);
       default -> {
         Uncertainty u = Uncertainty.ofCliName(strategy);
         Probabilities p = table.single();
         double[] row = new double[p.classes()];
+        double[] utility = new double[n];
         for (int i = 0; i < n; i++) {
           p.row(i, row);
           utility[i] = u.score(row);
         }
-        return utility;
+        yield utility;
       }
-    }
+    };
   }
 
   private List<Pick> diversity(ScoresTable table, Set<String> labeledIds, boolean[] excluded) {

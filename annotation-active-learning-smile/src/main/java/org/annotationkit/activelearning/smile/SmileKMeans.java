@@ -1,6 +1,5 @@
 package org.annotationkit.activelearning.smile;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.annotationkit.activelearning.Embeddings;
@@ -57,10 +56,8 @@ public final class SmileKMeans {
       }
     }
     TopK top = new TopK(k, pool.ids());
-    List<Integer> chosen = new ArrayList<>();
     for (int b : best) {
       if (b >= 0) {
-        chosen.add(b);
         top.add(b, utility[b]);
       }
     }

@@ -71,7 +71,7 @@ public enum Disagreement {
     for (int j = 0; j < c; j++) {
       mean[j] /= m;
     }
-    switch (this) {
+    return switch (this) {
       case VOTE_ENTROPY -> {
         double[] votes = new double[c];
         for (double[] row : members) {
@@ -83,11 +83,9 @@ public enum Disagreement {
           }
           votes[best] += 1.0 / m;
         }
-        return entropy(votes);
+        yield entropy(votes);
       }
-      case CONSENSUS_ENTROPY -> {
-        return entropy(mean);
-      }
+      case CONSENSUS_ENTROPY -> entropy(mean);
       case KL_TO_CONSENSUS -> {
         double kl = 0;
         for (double[] row : members) {
@@ -97,17 +95,16 @@ public enum Disagreement {
             }
           }
         }
-        return kl / m;
+        yield kl / m;
       }
       case BALD -> {
         double each = 0;
         for (double[] row : members) {
           each += entropy(row);
         }
-        return entropy(mean) - each / m;
+        yield entropy(mean) - each / m;
       }
-    }
-    throw new AssertionError(this);
+    };
   }
 
   /**

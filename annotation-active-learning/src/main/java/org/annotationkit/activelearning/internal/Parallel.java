@@ -40,8 +40,7 @@ public final class Parallel {
    *
    * @param n the number of items
    * @param threads the number of threads, {@code >= 1}
-   * @param part the selection over {@code [from, to)}, given the part's index among {@code parts}
-   *     bounds: {@code part.apply(i)} covers {@code bounds(i)}
+   * @param part the selection over items {@code [from, to)}: {@code part.apply(from, to)}
    * @param empty an empty selection
    * @return the merged selection
    */

@@ -16,6 +16,8 @@ import org.annotationkit.activelearning.ItemIds;
  * @param testLabels each test item's class code
  * @since 0.1.0
  */
+// The arrays are copied in and out, and equals and hashCode compare their contents.
+@SuppressWarnings("ArrayRecordComponent")
 public record Pool(
     List<String> classes,
     ItemIds ids,

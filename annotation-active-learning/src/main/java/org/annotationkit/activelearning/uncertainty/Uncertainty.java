@@ -65,7 +65,7 @@ public enum Uncertainty {
    */
   public double score(double[] values, int from, int classes) {
     Objects.checkFromIndexSize(from, classes, values.length);
-    switch (this) {
+    return switch (this) {
       case ENTROPY -> {
         double h = 0;
         for (int c = from; c < from + classes; c++) {
@@ -74,7 +74,7 @@ public enum Uncertainty {
             h -= p * Math.log(p);
           }
         }
-        return h;
+        yield h;
       }
       default -> {
         double m1 = Double.NEGATIVE_INFINITY;
@@ -91,9 +91,9 @@ public enum Uncertainty {
         if (classes == 1) {
           m2 = 0;
         }
-        return fromTopTwo(m1, m2);
+        yield fromTopTwo(m1, m2);
       }
-    }
+    };
   }
 
   /**
