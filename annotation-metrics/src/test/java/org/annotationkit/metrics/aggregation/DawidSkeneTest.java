@@ -95,4 +95,16 @@ class DawidSkeneTest {
     assertThatThrownBy(() -> DawidSkene.defaults().withSmoothing(-1))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void oneCoinMatchesTheNumpyReference() {
+    Fixture.check(
+        "onecoin-sim-expected.csv",
+        OneCoinDawidSkene.defaults().aggregate(Fixture.answers("ds-sim-answers.csv")),
+        1e-6);
+    Fixture.check(
+        "onecoin-toy-expected.csv",
+        OneCoinDawidSkene.defaults().aggregate(Fixture.answers("ds-toy-answers.csv")),
+        1e-6);
+  }
 }
