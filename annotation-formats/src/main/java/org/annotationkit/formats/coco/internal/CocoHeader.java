@@ -393,6 +393,10 @@ final class CocoHeader {
       if (name == null) {
         throw in.error("category " + id + " has no \"name\"");
       }
+      if (new HashSet<>(keypoints).size() != keypoints.size()) {
+        throw in.error(
+            "category " + Json.quote(name) + " names a keypoint twice: keypoint names are unique");
+      }
       List<Skeleton.Edge> edges = new ArrayList<>();
       Set<List<Long>> pairs = new HashSet<>();
       for (long[] pair : skeleton) {
