@@ -1,5 +1,6 @@
 import org.annotationkit.formats.Format;
 import org.annotationkit.formats.canonical.CanonicalFormat;
+import org.annotationkit.formats.coco.CocoFormat;
 
 /**
  * Annotation Kit formats: converters between labeling formats, through core's dataset model, with a
@@ -23,5 +24,6 @@ module org.annotationkit.formats {
   uses Format;
 
   provides Format with
-      CanonicalFormat;
+      CanonicalFormat,
+      CocoFormat;
 }

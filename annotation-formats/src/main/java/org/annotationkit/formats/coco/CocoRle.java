@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.annotationkit.core.geometry.Box;
+import org.annotationkit.core.geometry.Iou;
 import org.annotationkit.core.geometry.RleMask;
 
 /**
@@ -253,21 +254,19 @@ public final class CocoRle {
     requireCrowdFlags(iscrowd, groundTruth.size());
     int m = detected.size();
     int n = groundTruth.size();
-    int[][] dt = new int[m][];
     long[] dtArea = new long[m];
     for (int d = 0; d < m; d++) {
-      RleMask mask = Objects.requireNonNull(detected.get(d), "detected mask");
-      dt[d] = countsOf(mask);
-      dtArea[d] = area(mask);
+      dtArea[d] = area(Objects.requireNonNull(detected.get(d), "detected mask"));
     }
     double[][] result = new double[m][n];
     for (int g = 0; g < n; g++) {
       RleMask truth = Objects.requireNonNull(groundTruth.get(g), "ground-truth mask");
-      int[] gt = countsOf(truth);
       long gtArea = area(truth);
       for (int d = 0; d < m; d++) {
-        requireSameSize(detected.get(d), truth, "detected[" + d + "]", "groundTruth[" + g + "]");
-        long both = intersectionArea(dt[d], gt);
+        RleMask mask = detected.get(d);
+        requireSameSize(mask, truth, "detected[" + d + "]", "groundTruth[" + g + "]");
+        // Core's run walk (geometry.MaskRuns, behind Iou) counts the pixels set in both.
+        long both = (long) Iou.intersectionArea(mask, truth);
         if (both > 0) {
           long union = iscrowd[g] ? dtArea[d] : dtArea[d] + gtArea - both;
           result[d][g] = (double) both / (double) union;
@@ -722,29 +721,5 @@ public final class CocoRle {
           name + " must be {x, y, width, height} (4 values), got " + box.length);
     }
     return box;
-  }
-
-  /** The pixels set in both of two run lists of the same total, walking both at once. */
-  private static long intersectionArea(int[] a, int[] b) {
-    int i = 0;
-    int j = 0;
-    long leftA = a[0];
-    long leftB = b[0];
-    long both = 0;
-    while (i < a.length && j < b.length) {
-      long step = Math.min(leftA, leftB);
-      if ((i & 1) == 1 && (j & 1) == 1) {
-        both += step;
-      }
-      leftA -= step;
-      leftB -= step;
-      if (leftA == 0 && ++i < a.length) {
-        leftA = a[i];
-      }
-      if (leftB == 0 && ++j < b.length) {
-        leftB = b[j];
-      }
-    }
-    return both;
   }
 }
