@@ -18,6 +18,7 @@ module org.annotationkit.formats {
   exports org.annotationkit.formats;
   exports org.annotationkit.formats.canonical;
   exports org.annotationkit.formats.coco;
+  exports org.annotationkit.formats.labelstudio;
   exports org.annotationkit.formats.text;
 
   uses Format;
