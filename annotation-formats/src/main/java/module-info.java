@@ -1,5 +1,7 @@
 import org.annotationkit.formats.Format;
 import org.annotationkit.formats.canonical.CanonicalFormat;
+import org.annotationkit.formats.labelstudio.LabelStudioFormat;
+import org.annotationkit.formats.labelstudio.LabelStudioMinFormat;
 
 /**
  * Annotation Kit formats: converters between labeling formats, through core's dataset model, with a
@@ -24,5 +26,7 @@ module org.annotationkit.formats {
   uses Format;
 
   provides Format with
-      CanonicalFormat;
+      CanonicalFormat,
+      LabelStudioFormat,
+      LabelStudioMinFormat;
 }
