@@ -122,6 +122,12 @@ final class ExportWriter {
     id(out, "id", item.id(), "");
     out.writeName("data");
     data(out, image);
+    // Label Studio's tasks carry no image size; results do. So that an image without results keeps
+    // its size, it goes in the task's free-form meta, where the reader looks when no result has it.
+    out.writeObjectPropertyStart("meta");
+    out.writeNumberProperty("original_width", image.width());
+    out.writeNumberProperty("original_height", image.height());
+    out.writeEndObject();
     out.writeArrayPropertyStart("annotations");
     for (Annotation annotation : humans) {
       out.writeStartObject();
@@ -422,6 +428,8 @@ final class ExportWriter {
       out.writeStartObject();
       data(out, image, true);
       id(out, "id", image.id(), "");
+      out.writeNumberProperty("original_width", image.width());
+      out.writeNumberProperty("original_height", image.height());
       out.writeEndObject();
       context.wrote(1, 0);
       return;
@@ -430,6 +438,8 @@ final class ExportWriter {
       out.writeStartObject();
       data(out, image, true);
       id(out, "id", image.id(), "");
+      out.writeNumberProperty("original_width", image.width());
+      out.writeNumberProperty("original_height", image.height());
       Map<String, List<Result>> byField = new java.util.LinkedHashMap<>();
       for (Result result : annotation.results()) {
         byField.computeIfAbsent(result.field(), f -> new ArrayList<>()).add(result);

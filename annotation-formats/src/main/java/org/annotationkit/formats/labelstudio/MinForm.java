@@ -35,7 +35,9 @@ final class MinForm implements ExportReader.Form {
           "updated_at",
           "lead_time",
           "agreement",
-          "history");
+          "history",
+          "original_width",
+          "original_height");
 
   @Override
   public boolean grouped() {

@@ -161,7 +161,24 @@ final class TaskConverter {
         }
       }
     }
-    return sizes.get(fileName(reference));
+    int[] own = taskSize(task.where());
+    if (own == null) {
+      Optional<Node> meta = task.where().get("meta").filter(Node::isObject);
+      own = meta.isPresent() ? taskSize(meta.get()) : null;
+    }
+    return own != null ? own : sizes.get(fileName(reference));
+  }
+
+  /**
+   * The image size a task (or its meta, or a JSON-MIN record) gives itself, as this writer writes
+   * it.
+   */
+  private static int @Nullable [] taskSize(Node node) {
+    OptionalInt width = RawTask.size(node, "original_width");
+    OptionalInt height = RawTask.size(node, "original_height");
+    return width.isPresent() && height.isPresent()
+        ? new int[] {width.getAsInt(), height.getAsInt()}
+        : null;
   }
 
   /** The file name of an image reference: its last path part, percent-decoded. */
@@ -265,7 +282,7 @@ final class TaskConverter {
         switch (field.kind()) {
           case BOX -> box(value, labels.get(0), width, height, field, where);
           case POLYGON -> polygon(value, labels.get(0), width, height, where);
-          case KEYPOINTS -> keypoint(value, labels.get(0), width, height, where);
+          case KEYPOINTS -> keypoint(value, labels.get(0), width, height);
           case MASK -> mask(value, labels.get(0), result, item, where);
           case SINGLE_CHOICE -> new ChoiceValue(labels.get(0));
           case MULTIPLE_CHOICE -> new MultipleChoiceValue(labels);
@@ -331,12 +348,9 @@ final class TaskConverter {
     return new PolygonValue(label, Polygon.of(xy));
   }
 
-  private Value keypoint(Node value, String label, int width, int height, LossObject where) {
+  private static Value keypoint(Node value, String label, int width, int height) {
     double x = value.require("x").number() / 100 * width;
     double y = value.require("y").number() / 100 * height;
-    if (value.get("width").isPresent()) {
-      context.lose(where, "keypoint size dropped", "the size of a keypoint's dot is not kept");
-    }
     return new KeypointsValue(
         label, List.of(new Keypoint(label, x, y, Keypoint.Visibility.VISIBLE)));
   }
