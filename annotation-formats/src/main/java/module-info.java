@@ -1,6 +1,8 @@
 import org.annotationkit.formats.Format;
 import org.annotationkit.formats.canonical.CanonicalFormat;
-import org.annotationkit.formats.coco.CocoFormat;
+import org.annotationkit.formats.coco.CocoFormat,
+import org.annotationkit.formats.labelstudio.LabelStudioFormat;
+import org.annotationkit.formats.labelstudio.LabelStudioMinFormat;
 
 /**
  * Annotation Kit formats: converters between labeling formats, through core's dataset model, with a
@@ -19,11 +21,14 @@ module org.annotationkit.formats {
   exports org.annotationkit.formats;
   exports org.annotationkit.formats.canonical;
   exports org.annotationkit.formats.coco;
+  exports org.annotationkit.formats.labelstudio;
   exports org.annotationkit.formats.text;
 
   uses Format;
 
   provides Format with
       CanonicalFormat,
-      CocoFormat;
+      CocoFormat,
+      LabelStudioFormat,
+      LabelStudioMinFormat;
 }

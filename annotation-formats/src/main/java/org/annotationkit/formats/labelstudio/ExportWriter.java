@@ -1,0 +1,508 @@
+package org.annotationkit.formats.labelstudio;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.annotationkit.core.annotation.Annotation;
+import org.annotationkit.core.annotation.BoxValue;
+import org.annotationkit.core.annotation.ChoiceValue;
+import org.annotationkit.core.annotation.KeypointsValue;
+import org.annotationkit.core.annotation.MaskValue;
+import org.annotationkit.core.annotation.MultipleChoiceValue;
+import org.annotationkit.core.annotation.Origin;
+import org.annotationkit.core.annotation.PolygonValue;
+import org.annotationkit.core.annotation.Result;
+import org.annotationkit.core.dataset.Dataset;
+import org.annotationkit.core.dataset.DatasetEntry;
+import org.annotationkit.core.dataset.DatasetSource;
+import org.annotationkit.core.geometry.Box;
+import org.annotationkit.core.geometry.Keypoint;
+import org.annotationkit.core.geometry.Point;
+import org.annotationkit.core.item.ImageItem;
+import org.annotationkit.core.item.Item;
+import org.annotationkit.formats.ConversionContext;
+import org.annotationkit.formats.LossObject;
+import org.annotationkit.formats.internal.IoMessages;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonWriteFeature;
+
+/**
+ * Writes the full export (or JSON-MIN): one task per image, coordinates in percent of the image's
+ * size, rotation about the top-left corner, ids as they are (integers where they are integers).
+ */
+final class ExportWriter {
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES).build();
+
+  /** The object name of the image, as results' {@code to_name} and the data key. */
+  static final String IMAGE = "image";
+
+  /** The prefix the reader gives prediction ids. */
+  static final String PREDICTION = "prediction-";
+
+  private final ConversionContext context;
+  private final boolean min;
+  private final @Nullable LabelingConfig config;
+
+  private ExportWriter(ConversionContext context, boolean min, @Nullable LabelingConfig config) {
+    this.context = context;
+    this.min = min;
+    this.config = config;
+  }
+
+  static void write(DatasetSource source, Path output, ConversionContext context, boolean min) {
+    LabelingConfig config =
+        context.options().value("config").map(Path::of).map(LabelingConfig::read).orElse(null);
+    DatasetSource grouped = source.grouped() ? source : Dataset.of(source).source();
+    ExportWriter writer = new ExportWriter(context, min, config);
+    try (OutputStream file =
+            new BufferedOutputStream(
+                Files.newOutputStream(output, StandardOpenOption.CREATE_NEW), 1 << 16);
+        JsonGenerator out = FACTORY.createGenerator(ObjectWriteContext.empty(), file)) {
+      out.writeStartArray();
+      while (grouped.hasNext()) {
+        writer.entry(out, grouped.next());
+      }
+      out.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + output + ": " + IoMessages.reason(e), e);
+    } catch (JacksonException e) {
+      throw new UncheckedIOException(
+          "cannot write " + output + ": " + e.getOriginalMessage(), new IOException(e));
+    }
+  }
+
+  private String imageKey() {
+    return config == null
+        ? IMAGE
+        : config.images().keySet().stream()
+            .findFirst()
+            .map(name -> config.images().get(name))
+            .orElse(IMAGE);
+  }
+
+  private String toName(String field) {
+    if (config != null) {
+      return config.control(field).map(LabelingConfig.Control::toName).orElse(IMAGE);
+    }
+    return IMAGE;
+  }
+
+  private void entry(JsonGenerator out, DatasetEntry entry) {
+    Item item = entry.item();
+    LossObject where = LossObject.image(item.id());
+    if (!(item instanceof ImageItem image)) {
+      context.lose(
+          where,
+          "item skipped",
+          "a " + item.kind().name().toLowerCase(java.util.Locale.ROOT) + " item is not an image");
+      return;
+    }
+    List<Annotation> humans = new ArrayList<>();
+    List<Annotation> models = new ArrayList<>();
+    for (Annotation annotation : entry.annotations()) {
+      (annotation.origin() instanceof Origin.Model ? models : humans).add(annotation);
+    }
+    if (min) {
+      writeMin(out, image, humans, models);
+      return;
+    }
+    out.writeStartObject();
+    id(out, "id", item.id(), "");
+    out.writeName("data");
+    data(out, image);
+    // Label Studio's tasks carry no image size; results do. So that an image without results keeps
+    // its size, it goes in the task's free-form meta, where the reader looks when no result has it.
+    out.writeObjectPropertyStart("meta");
+    out.writeNumberProperty("original_width", image.width());
+    out.writeNumberProperty("original_height", image.height());
+    out.writeEndObject();
+    out.writeArrayPropertyStart("annotations");
+    for (Annotation annotation : humans) {
+      out.writeStartObject();
+      id(out, "id", annotation.id(), "");
+      id(out, "completed_by", annotation.annotatorId(), "");
+      out.writeBooleanProperty("was_cancelled", false);
+      out.writeBooleanProperty("ground_truth", false);
+      annotation.createdAt().ifPresent(t -> out.writeStringProperty("created_at", t.toString()));
+      if (annotation.leadTimeSeconds().isPresent()) {
+        out.writeNumberProperty("lead_time", annotation.leadTimeSeconds().getAsDouble());
+      }
+      reviewState(annotation, where);
+      out.writeArrayPropertyStart("result");
+      results(out, image, annotation);
+      out.writeEndArray();
+      out.writeEndObject();
+    }
+    out.writeEndArray();
+    out.writeArrayPropertyStart("predictions");
+    for (Annotation annotation : models) {
+      Origin.Model model = (Origin.Model) annotation.origin();
+      out.writeStartObject();
+      id(out, "id", annotation.id(), PREDICTION);
+      out.writeStringProperty("model_version", model.version());
+      if (!model.name().equals(model.version())) {
+        out.writeStringProperty("model_name", model.name());
+      }
+      if (model.score().isPresent()) {
+        out.writeNumberProperty("score", model.score().getAsDouble());
+      }
+      if (!annotation.annotatorId().equals(model.name())) {
+        context.lose(
+            where.withAnnotation(annotation.id()),
+            "annotator dropped",
+            "a prediction is made by its model "
+                + model.name()
+                + ", not by "
+                + annotation.annotatorId());
+      }
+      annotation.createdAt().ifPresent(t -> out.writeStringProperty("created_at", t.toString()));
+      if (annotation.leadTimeSeconds().isPresent()) {
+        context.lose(
+            where.withAnnotation(annotation.id()),
+            "lead time dropped",
+            "predictions have no lead time");
+      }
+      reviewState(annotation, where);
+      out.writeArrayPropertyStart("result");
+      results(out, image, annotation);
+      out.writeEndArray();
+      out.writeEndObject();
+    }
+    out.writeEndArray();
+    out.writeEndObject();
+    context.wrote(1, entry.annotations().size());
+  }
+
+  private void reviewState(Annotation annotation, LossObject where) {
+    if (annotation.reviewState() != org.annotationkit.core.annotation.ReviewState.UNREVIEWED) {
+      context.lose(
+          where.withAnnotation(annotation.id()),
+          "review state dropped",
+          "the export has no place for the review state " + annotation.reviewState().jsonName());
+    }
+  }
+
+  private void data(JsonGenerator out, ImageItem image) {
+    out.writeStartObject();
+    String key = imageKey();
+    out.writeStringProperty(key, image.uri().toString());
+    for (Map.Entry<String, String> entry : image.metadata().entrySet()) {
+      if (entry.getKey().equals(key)) {
+        context.lose(
+            LossObject.image(image.id()),
+            "metadata dropped",
+            "the metadata key \"" + key + "\" is the image's data key");
+        continue;
+      }
+      out.writeStringProperty(entry.getKey(), entry.getValue());
+    }
+    out.writeEndObject();
+  }
+
+  /** An id as an integer when it is one (after the prefix), else as a string. */
+  private static void id(JsonGenerator out, String name, String id, String prefix) {
+    String bare = !prefix.isEmpty() && id.startsWith(prefix) ? id.substring(prefix.length()) : id;
+    if (isInteger(bare) && (prefix.isEmpty() || !bare.equals(id))) {
+      out.writeName(name);
+      out.writeNumber(bare);
+    } else {
+      out.writeStringProperty(name, id);
+    }
+  }
+
+  /** A decimal integer as JSON writes it: no sign but minus, no leading zero, at most 18 digits. */
+  static boolean isInteger(String text) {
+    int start = text.startsWith("-") ? 1 : 0;
+    int digits = text.length() - start;
+    if (digits < 1 || digits > 18 || (text.charAt(start) == '0' && digits > 1)) {
+      return false;
+    }
+    for (int i = start; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return !text.equals("-0");
+  }
+
+  private void results(JsonGenerator out, ImageItem image, Annotation annotation) {
+    for (Result result : annotation.results()) {
+      resultObjects(out, image, result, false);
+    }
+  }
+
+  /** Writes a result as one or more Label Studio results (or, for JSON-MIN, values). */
+  private void resultObjects(JsonGenerator out, ImageItem image, Result result, boolean minValue) {
+    LossObject where = LossObject.image(image.id()).withAnnotation(result.id());
+    int w = image.width();
+    int h = image.height();
+    switch (result.value()) {
+      case BoxValue box -> {
+        Box b = box.box();
+        double[] tl = Geometry.topLeft(b);
+        start(out, result, result.id(), "rectanglelabels", image, minValue);
+        out.writeNumberProperty("x", tl[0] / w * 100);
+        out.writeNumberProperty("y", tl[1] / h * 100);
+        out.writeNumberProperty("width", b.width() / w * 100);
+        out.writeNumberProperty("height", b.height() / h * 100);
+        out.writeNumberProperty("rotation", b.rotation());
+        labels(out, "rectanglelabels", box.label());
+        attributes(box.attributes(), where);
+        end(out, result, minValue);
+      }
+      case PolygonValue polygon -> {
+        start(out, result, result.id(), "polygonlabels", image, minValue);
+        out.writeArrayPropertyStart("points");
+        for (Point p : polygon.polygon().exterior()) {
+          out.writeStartArray();
+          out.writeNumber(p.x() / w * 100);
+          out.writeNumber(p.y() / h * 100);
+          out.writeEndArray();
+        }
+        out.writeEndArray();
+        out.writeBooleanProperty("closed", true);
+        labels(out, "polygonlabels", polygon.label());
+        if (!polygon.polygon().holes().isEmpty()) {
+          context.lose(
+              where,
+              "polygon holes dropped",
+              "Label Studio polygons have no holes; "
+                  + polygon.polygon().holes().size()
+                  + " dropped");
+        }
+        attributes(polygon.attributes(), where);
+        end(out, result, minValue);
+      }
+      case KeypointsValue keypoints -> {
+        List<Keypoint> points = keypoints.points();
+        boolean single = points.size() == 1;
+        if (!single) {
+          context.lose(
+              where,
+              "keypoints split into single points",
+              "Label Studio keypoints are single points: the "
+                  + points.size()
+                  + " points of this "
+                  + keypoints.label()
+                  + " become results labeled by point name");
+        }
+        int k = 0;
+        for (Keypoint point : points) {
+          if (point.visibility() == Keypoint.Visibility.NOT_LABELED) {
+            continue;
+          }
+          if (point.visibility() == Keypoint.Visibility.OCCLUDED) {
+            context.lose(
+                where,
+                "keypoint visibility dropped",
+                "the point "
+                    + point.name()
+                    + " is occluded; Label Studio keypoints have no visibility");
+          }
+          if (single && !point.name().equals(keypoints.label())) {
+            context.lose(
+                where,
+                "keypoint name dropped",
+                "the point " + point.name() + " is written with the label " + keypoints.label());
+          }
+          String id = single ? result.id() : result.id() + "-" + k;
+          k++;
+          start(out, result, id, "keypointlabels", image, minValue);
+          out.writeNumberProperty("x", point.x() / w * 100);
+          out.writeNumberProperty("y", point.y() / h * 100);
+          out.writeNumberProperty("width", 0.5);
+          labels(out, "keypointlabels", single ? keypoints.label() : point.name());
+          end(out, result, minValue);
+        }
+        attributes(keypoints.attributes(), where);
+      }
+      case MaskValue mask -> {
+        if (mask.mask().width() != w || mask.mask().height() != h) {
+          context.lose(
+              where,
+              "mask skipped",
+              "the mask is "
+                  + mask.mask().width()
+                  + "x"
+                  + mask.mask().height()
+                  + ", the image "
+                  + w
+                  + "x"
+                  + h);
+          return;
+        }
+        start(out, result, result.id(), "brushlabels", image, minValue);
+        out.writeStringProperty("format", "rle");
+        out.writeName("rle");
+        int[] rle = BrushRle.fromMask(mask.mask());
+        out.writeArray(rle, 0, rle.length);
+        labels(out, "brushlabels", mask.label());
+        attributes(mask.attributes(), where);
+        end(out, result, minValue);
+      }
+      case ChoiceValue choice -> {
+        start(out, result, result.id(), "choices", image, minValue);
+        labels(out, "choices", choice.label());
+        end(out, result, minValue);
+      }
+      case MultipleChoiceValue choices -> {
+        start(out, result, result.id(), "choices", image, minValue);
+        out.writeArrayPropertyStart("choices");
+        for (String label : choices.labels()) {
+          out.writeString(label);
+        }
+        out.writeEndArray();
+        end(out, result, minValue);
+      }
+      default ->
+          context.lose(
+              where,
+              "result skipped",
+              "a " + result.value().kind().jsonName() + " result has no place in an image task");
+    }
+  }
+
+  private void attributes(Map<String, ?> attributes, LossObject where) {
+    for (String name : attributes.keySet()) {
+      context.lose(
+          where, "attribute dropped", "the attribute " + name + " has no place in Label Studio");
+    }
+  }
+
+  private void start(
+      JsonGenerator out, Result result, String id, String type, ImageItem image, boolean minValue) {
+    out.writeStartObject();
+    if (!minValue) {
+      out.writeStringProperty("id", id);
+      out.writeStringProperty("type", type);
+      out.writeStringProperty("from_name", result.field());
+      out.writeStringProperty("to_name", toName(result.field()));
+    }
+    out.writeNumberProperty("original_width", image.width());
+    out.writeNumberProperty("original_height", image.height());
+    if (!minValue) {
+      out.writeNumberProperty("image_rotation", 0);
+      if (result.score().isPresent()) {
+        out.writeNumberProperty("score", result.score().getAsDouble());
+      }
+      out.writeObjectPropertyStart("value");
+    }
+  }
+
+  private static void end(JsonGenerator out, Result result, boolean minValue) {
+    if (!minValue) {
+      out.writeEndObject();
+    }
+    out.writeEndObject();
+  }
+
+  private static void labels(JsonGenerator out, String key, String label) {
+    out.writeArrayPropertyStart(key);
+    out.writeString(label);
+    out.writeEndArray();
+  }
+
+  // ------------------------------------------------------------------ JSON-MIN
+
+  private void writeMin(
+      JsonGenerator out, ImageItem image, List<Annotation> humans, List<Annotation> models) {
+    for (Annotation model : models) {
+      context.lose(
+          LossObject.image(image.id()).withAnnotation(model.id()),
+          "prediction dropped",
+          "JSON-MIN holds annotations only");
+    }
+    if (humans.isEmpty()) {
+      out.writeStartObject();
+      data(out, image, true);
+      id(out, "id", image.id(), "");
+      out.writeNumberProperty("original_width", image.width());
+      out.writeNumberProperty("original_height", image.height());
+      out.writeEndObject();
+      context.wrote(1, 0);
+      return;
+    }
+    for (Annotation annotation : humans) {
+      out.writeStartObject();
+      data(out, image, true);
+      id(out, "id", image.id(), "");
+      out.writeNumberProperty("original_width", image.width());
+      out.writeNumberProperty("original_height", image.height());
+      Map<String, List<Result>> byField = new java.util.LinkedHashMap<>();
+      for (Result result : annotation.results()) {
+        byField.computeIfAbsent(result.field(), f -> new ArrayList<>()).add(result);
+        if (result.score().isPresent()) {
+          context.lose(
+              LossObject.image(image.id()).withAnnotation(result.id()),
+              "score dropped",
+              "JSON-MIN values have no score");
+        }
+      }
+      if (!annotation.results().isEmpty()) {
+        context.lose(
+            LossObject.image(image.id()).withAnnotation(annotation.id()),
+            "region ids dropped",
+            "JSON-MIN values have no ids");
+      }
+      for (Map.Entry<String, List<Result>> field : byField.entrySet()) {
+        List<Result> results = field.getValue();
+        out.writeName(field.getKey());
+        if (results.size() == 1 && results.get(0).value() instanceof ChoiceValue choice) {
+          out.writeString(choice.label());
+          continue;
+        }
+        if (results.size() == 1 && results.get(0).value() instanceof MultipleChoiceValue choices) {
+          out.writeStartObject();
+          out.writeArrayPropertyStart("choices");
+          for (String label : choices.labels()) {
+            out.writeString(label);
+          }
+          out.writeEndArray();
+          out.writeEndObject();
+          continue;
+        }
+        out.writeStartArray();
+        for (Result result : results) {
+          resultObjects(out, image, result, true);
+        }
+        out.writeEndArray();
+      }
+      id(out, "annotator", annotation.annotatorId(), "");
+      id(out, "annotation_id", annotation.id(), "");
+      annotation.createdAt().ifPresent(t -> out.writeStringProperty("created_at", t.toString()));
+      if (annotation.leadTimeSeconds().isPresent()) {
+        out.writeNumberProperty("lead_time", annotation.leadTimeSeconds().getAsDouble());
+      }
+      out.writeEndObject();
+    }
+    context.wrote(1, humans.size());
+  }
+
+  private void data(JsonGenerator out, ImageItem image, boolean flat) {
+    String key = imageKey();
+    out.writeStringProperty(key, image.uri().toString());
+    for (Map.Entry<String, String> entry : image.metadata().entrySet()) {
+      if (entry.getKey().equals(key) || MinForm.RESERVED.contains(entry.getKey())) {
+        context.lose(
+            LossObject.image(image.id()),
+            "metadata dropped",
+            "the metadata key \"" + entry.getKey() + "\" is taken in a JSON-MIN record");
+        continue;
+      }
+      out.writeStringProperty(entry.getKey(), entry.getValue());
+    }
+    assert flat;
+  }
+}
