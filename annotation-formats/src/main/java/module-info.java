@@ -1,5 +1,6 @@
 import org.annotationkit.formats.Format;
 import org.annotationkit.formats.canonical.CanonicalFormat;
+import org.annotationkit.formats.voc.VocFormat;
 
 /**
  * Annotation Kit formats: converters between labeling formats, through core's dataset model, with a
@@ -19,9 +20,11 @@ module org.annotationkit.formats {
   exports org.annotationkit.formats.canonical;
   exports org.annotationkit.formats.coco;
   exports org.annotationkit.formats.text;
+  exports org.annotationkit.formats.voc;
 
   uses Format;
 
   provides Format with
-      CanonicalFormat;
+      CanonicalFormat,
+      VocFormat;
 }
