@@ -1,8 +1,9 @@
 import org.annotationkit.formats.Format;
 import org.annotationkit.formats.canonical.CanonicalFormat;
-import org.annotationkit.formats.coco.CocoFormat,
+import org.annotationkit.formats.coco.CocoFormat;
 import org.annotationkit.formats.labelstudio.LabelStudioFormat;
 import org.annotationkit.formats.labelstudio.LabelStudioMinFormat;
+import org.annotationkit.formats.voc.VocFormat;
 
 /**
  * Annotation Kit formats: converters between labeling formats, through core's dataset model, with a
@@ -23,6 +24,7 @@ module org.annotationkit.formats {
   exports org.annotationkit.formats.coco;
   exports org.annotationkit.formats.labelstudio;
   exports org.annotationkit.formats.text;
+  exports org.annotationkit.formats.voc;
 
   uses Format;
 
@@ -30,5 +32,7 @@ module org.annotationkit.formats {
       CanonicalFormat,
       CocoFormat,
       LabelStudioFormat,
-      LabelStudioMinFormat;
+      LabelStudioMinFormat,
+      VocFormat;
+      VocFormat;
 }
