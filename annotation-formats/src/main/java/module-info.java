@@ -1,6 +1,13 @@
 import org.annotationkit.formats.Format;
 import org.annotationkit.formats.canonical.CanonicalFormat;
+import org.annotationkit.formats.nlp.AsrManifestFormat;
+import org.annotationkit.formats.nlp.ClassificationTableFormat;
 import org.annotationkit.formats.nlp.ConllFormat;
+import org.annotationkit.formats.nlp.DoccanoFormat;
+import org.annotationkit.formats.nlp.PreferenceFormat;
+import org.annotationkit.formats.nlp.ProdigyFormat;
+import org.annotationkit.formats.nlp.SageMakerNerFormat;
+import org.annotationkit.formats.nlp.SpacyFormat;
 
 /**
  * Annotation Kit formats: converters between labeling formats, through core's dataset model, with a
@@ -26,5 +33,12 @@ module org.annotationkit.formats {
 
   provides Format with
       CanonicalFormat,
-      ConllFormat;
+      ConllFormat,
+      SpacyFormat,
+      DoccanoFormat,
+      ProdigyFormat,
+      AsrManifestFormat,
+      SageMakerNerFormat,
+      ClassificationTableFormat,
+      PreferenceFormat;
 }

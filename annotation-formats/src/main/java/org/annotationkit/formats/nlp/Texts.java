@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Optional;
 import org.annotationkit.core.annotation.Annotation;
 import org.annotationkit.core.annotation.ReviewState;
+import org.annotationkit.core.annotation.SpanValue;
 import org.annotationkit.core.dataset.Dataset;
 import org.annotationkit.core.dataset.DatasetEntry;
 import org.annotationkit.core.dataset.DatasetSource;
 import org.annotationkit.core.io.FormatException;
 import org.annotationkit.core.item.Item;
 import org.annotationkit.core.item.TextItem;
+import org.annotationkit.core.item.TextOffsets;
 import org.annotationkit.formats.ConversionContext;
 import org.annotationkit.formats.FormatOption;
 import org.annotationkit.formats.FormatOptions;
@@ -243,6 +245,63 @@ final class Texts {
 
   static UncheckedIOException failed(Path file, IOException e) {
     return new UncheckedIOException("cannot write " + file + ": " + IoMessages.reason(e), e);
+  }
+
+  /**
+   * A span read from a record, checked against its text: in code points, end exclusive, inside the
+   * text; its covered text recorded.
+   */
+  static SpanValue span(Node where, TextOffsets offsets, String label, int start, int end) {
+    if (label.isEmpty()) {
+      throw where.error("the span's label is empty");
+    }
+    if (start < 0 || end < start) {
+      throw where.error("the span [" + start + ", " + end + ") has a negative length or start");
+    }
+    if (end > offsets.length()) {
+      throw where.error(
+          "the span ["
+              + start
+              + ", "
+              + end
+              + ") leaves the text of "
+              + offsets.length()
+              + " code points");
+    }
+    return new SpanValue(label, start, end, Optional.of(offsets.substring(start, end)));
+  }
+
+  /** An entry of one item with one annotation of the given results, or none when empty. */
+  static DatasetEntry entry(Item item, Annotation.Builder annotation) {
+    return new DatasetEntry(item, List.of(annotation.build()));
+  }
+
+  /** Writes one line. */
+  static void line(Writer out, String json) {
+    try {
+      out.write(json);
+      out.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write: " + IoMessages.reason(e), e);
+    }
+  }
+
+  /** Writes text as it is. */
+  static void raw(Writer out, String text) {
+    try {
+      out.write(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write: " + IoMessages.reason(e), e);
+    }
+  }
+
+  /** Closes a writer of a file. */
+  static void close(Writer out, Path file) {
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw failed(file, e);
+    }
   }
 
   /** The format exception for a line of a line-based input. */
