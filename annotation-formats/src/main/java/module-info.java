@@ -3,6 +3,14 @@ import org.annotationkit.formats.canonical.CanonicalFormat;
 import org.annotationkit.formats.coco.CocoFormat;
 import org.annotationkit.formats.labelstudio.LabelStudioFormat;
 import org.annotationkit.formats.labelstudio.LabelStudioMinFormat;
+import org.annotationkit.formats.nlp.AsrManifestFormat;
+import org.annotationkit.formats.nlp.ClassificationTableFormat;
+import org.annotationkit.formats.nlp.ConllFormat;
+import org.annotationkit.formats.nlp.DoccanoFormat;
+import org.annotationkit.formats.nlp.PreferenceFormat;
+import org.annotationkit.formats.nlp.ProdigyFormat;
+import org.annotationkit.formats.nlp.SageMakerNerFormat;
+import org.annotationkit.formats.nlp.SpacyFormat;
 import org.annotationkit.formats.voc.VocFormat;
 
 /**
@@ -23,6 +31,7 @@ module org.annotationkit.formats {
   exports org.annotationkit.formats.canonical;
   exports org.annotationkit.formats.coco;
   exports org.annotationkit.formats.labelstudio;
+  exports org.annotationkit.formats.nlp;
   exports org.annotationkit.formats.text;
   exports org.annotationkit.formats.voc;
 
@@ -33,6 +42,13 @@ module org.annotationkit.formats {
       CocoFormat,
       LabelStudioFormat,
       LabelStudioMinFormat,
-      VocFormat;
-      VocFormat;
+      VocFormat,
+      ConllFormat,
+      SpacyFormat,
+      DoccanoFormat,
+      ProdigyFormat,
+      AsrManifestFormat,
+      SageMakerNerFormat,
+      ClassificationTableFormat,
+      PreferenceFormat;
 }

@@ -1,0 +1,548 @@
+package org.annotationkit.formats.nlp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import org.annotationkit.core.annotation.Annotation;
+import org.annotationkit.core.annotation.Result;
+import org.annotationkit.core.annotation.SpanValue;
+import org.annotationkit.core.dataset.DatasetEntry;
+import org.annotationkit.core.dataset.DatasetSource;
+import org.annotationkit.core.item.TextItem;
+import org.annotationkit.formats.ConversionContext;
+import org.annotationkit.formats.Format;
+import org.annotationkit.formats.FormatOption;
+import org.annotationkit.formats.FormatOptions;
+import org.annotationkit.formats.FormatReader;
+import org.annotationkit.formats.FormatWriter;
+import org.annotationkit.formats.LossObject;
+import org.annotationkit.formats.internal.FileHead;
+import org.annotationkit.formats.internal.IoMessages;
+import org.annotationkit.formats.text.AlignedSpans;
+import org.annotationkit.formats.text.DecodedTags;
+import org.annotationkit.formats.text.SpanBridge;
+import org.annotationkit.formats.text.TagRepair;
+import org.annotationkit.formats.text.TagScheme;
+import org.annotationkit.formats.text.TagSequences;
+import org.annotationkit.formats.text.TokenSpan;
+import org.annotationkit.formats.text.Tokenization;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * CoNLL-2003 style token files, {@code conll}: one token per line with its columns separated by
+ * spaces or tabs, the token first and a tag column (the last by default), a blank line between
+ * sentences, {@code -DOCSTART-} lines between documents.
+ *
+ * <h2>Reading</h2>
+ *
+ * Each sentence becomes a {@link TextItem} whose text is its tokens joined by one space (FORMATS.md
+ * convention 9), with id {@code sentence-N} (N counts from 1 over the file) and metadata {@code
+ * document} (the number of the document, from 1, when the file has {@code -DOCSTART-} lines),
+ * {@code tokenizer=whitespace} (so that writing it as tokens again keeps its tokens) and {@code
+ * column-K} for each other column K (1-based), its values joined by spaces. Its tags become one
+ * annotation {@code sentence-N}, annotator {@code conll}, of {@link SpanValue}s in the field {@code
+ * entities}, in code points, with their text. Tags are decoded in the scheme of {@code from-scheme}
+ * (else {@code scheme}, else IOB2), leniently as conlleval does unless {@code strict=true}
+ * (seqeval's strict mode); each repair is reported with its line. The file streams line by line:
+ * memory holds one sentence (and the labels seen, from a first pass that finds the schema).
+ *
+ * <h2>Writing</h2>
+ *
+ * Each text item is one sentence, {@code token [column ...] TAG}, tags in the scheme of the {@code
+ * scheme} option (IOB2 by default), from the spans of its first annotation that was not rejected.
+ * Tokens come from the item (its {@code tokens} or {@code tokenizer} metadata) or from the {@code
+ * tokenizer} option (words by default). A span that does not align with tokens is dropped, or
+ * expanded or contracted by the {@code alignment} option, and reported; of overlapping spans the
+ * longest is kept and each other reported. A text whose whitespace is not single spaces between
+ * tokens is reported (its whitespace is lost), and so is every other kind of result. A {@code
+ * -DOCSTART-} line is written where the {@code document} metadata changes.
+ *
+ * @since 0.1.0
+ */
+public final class ConllFormat implements Format {
+  static final String FIELD = "entities";
+  private static final String ANNOTATOR = "conll";
+  private static final String DOCSTART = "-DOCSTART-";
+
+  private static final List<FormatOption> OPTIONS =
+      List.of(
+          FormatOption.of(
+              "scheme",
+              "the tag scheme written (and read, unless from-scheme says otherwise): iob2 (the"
+                  + " default), iob1, bioes or bilou",
+              "iob1",
+              "iob2",
+              "bioes",
+              "iobes",
+              "bilou"),
+          FormatOption.of(
+              "from-scheme",
+              "the tag scheme of the file read, when it differs from scheme",
+              "iob1",
+              "iob2",
+              "bioes",
+              "iobes",
+              "bilou"),
+          new FormatOption(
+              "column",
+              "the 1-based column of the tags (the last by default); the token is column 1",
+              List.of()),
+          FormatOption.of(
+              "strict",
+              "true to drop entities whose tags break the scheme (seqeval strict mode) instead of"
+                  + " repairing them as conlleval does; each is reported either way",
+              "true",
+              "false"),
+          Texts.TOKENIZER_OPTION,
+          Texts.ALIGNMENT_OPTION);
+
+  /** Creates the format; {@link java.util.ServiceLoader} calls this. */
+  public ConllFormat() {}
+
+  @Override
+  public String name() {
+    return "conll";
+  }
+
+  @Override
+  public String description() {
+    return "CoNLL-2003 token files (one token per line, a tag column, IOB1/IOB2/BIOES/BILOU tags)";
+  }
+
+  @Override
+  public Layout layout() {
+    return Layout.FILE;
+  }
+
+  @Override
+  public List<FormatOption> options() {
+    return OPTIONS;
+  }
+
+  @Override
+  public Optional<FormatReader> reader() {
+    return Optional.of(
+        (input, context) -> TwoPass.open("conll", true, pass -> new Reader(input, pass), context));
+  }
+
+  @Override
+  public Optional<FormatWriter> writer() {
+    return Optional.of(ConllFormat::write);
+  }
+
+  @Override
+  public Detection detect(Path input) {
+    if (!Files.isRegularFile(input)) {
+      return Detection.NO;
+    }
+    if (FileHead.of(input).startsWith(DOCSTART)) {
+      return Detection.CERTAIN;
+    }
+    return FileHead.hasExtension(input, ".conll", ".conll03", ".conll2003", ".iob", ".bio")
+        ? Detection.POSSIBLE
+        : Detection.NO;
+  }
+
+  static TagScheme readScheme(FormatOptions options) {
+    return TagScheme.named(options.value("from-scheme").orElse(options.value("scheme", "iob2")));
+  }
+
+  static TagScheme writeScheme(FormatOptions options) {
+    return TagScheme.named(options.value("scheme", "iob2"));
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  /** One pass over a CoNLL file, a sentence at a time. */
+  static final class Reader implements EntryReader {
+    private final BufferedReader in;
+    private final String source;
+    private final ConversionContext context;
+    private final TagScheme scheme;
+    private final boolean strict;
+    private final int column;
+    private final List<String> tokens = new ArrayList<>();
+    private final List<String> tags = new ArrayList<>();
+    private final List<StringBuilder> others = new ArrayList<>();
+    private long line;
+    private long sentenceLine;
+    private int sentenceColumns;
+    private int sentences;
+    private int documents;
+    private boolean ended;
+    private @Nullable DatasetEntry next;
+
+    Reader(Path file, ConversionContext context) {
+      this.source = file.toString();
+      this.context = context;
+      FormatOptions options = context.options();
+      this.scheme = readScheme(options);
+      this.strict = options.flag("strict", false);
+      this.column = options.integer("column", 0);
+      if (options.value("column").isPresent() && column < 2) {
+        throw new IllegalArgumentException(
+            "option column=" + column + ": the tag column must be 2 or more (the token is 1)");
+      }
+      try {
+        this.in =
+            new BufferedReader(
+                new InputStreamReader(
+                    Files.newInputStream(file),
+                    StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)),
+                1 << 16);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file + ": " + IoMessages.reason(e), e);
+      }
+    }
+
+    /** Reader over a stream, for tests and fuzzing. */
+    Reader(BufferedReader in, String source, ConversionContext context) {
+      this.in = in;
+      this.source = source;
+      this.context = context;
+      FormatOptions options = context.options();
+      this.scheme = readScheme(options);
+      this.strict = options.flag("strict", false);
+      this.column = options.integer("column", 0);
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && !ended) {
+        next = readSentence();
+      }
+      return next != null;
+    }
+
+    @Override
+    public DatasetEntry next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      DatasetEntry entry = Objects.requireNonNull(next);
+      next = null;
+      return entry;
+    }
+
+    private @Nullable String readLine() {
+      try {
+        String text = in.readLine();
+        if (text != null) {
+          line++;
+          if (line == 1 && text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+          }
+        }
+        return text;
+      } catch (CharacterCodingException e) {
+        throw Texts.at(source, line + 1, "the file is not UTF-8: " + e.getMessage());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + source + ": " + IoMessages.reason(e), e);
+      }
+    }
+
+    /** Reads up to the end of the next sentence; null when there is none before a break. */
+    private @Nullable DatasetEntry readSentence() {
+      while (true) {
+        String text = readLine();
+        if (text == null) {
+          ended = true;
+          return tokens.isEmpty() ? null : sentence();
+        }
+        int start = skipBlanks(text, 0);
+        if (start == text.length()) {
+          if (!tokens.isEmpty()) {
+            return sentence();
+          }
+          continue;
+        }
+        if (text.startsWith(DOCSTART, start)
+            && (start + DOCSTART.length() == text.length()
+                || isBlank(text.charAt(start + DOCSTART.length())))) {
+          DatasetEntry done = tokens.isEmpty() ? null : sentence();
+          documents++;
+          if (done != null) {
+            return done;
+          }
+          continue;
+        }
+        addToken(text, start);
+      }
+    }
+
+    private void addToken(String text, int start) {
+      List<String> cells = new ArrayList<>(4);
+      int i = start;
+      while (i < text.length()) {
+        int end = i;
+        while (end < text.length() && !isBlank(text.charAt(end))) {
+          end++;
+        }
+        cells.add(text.substring(i, end));
+        i = skipBlanks(text, end);
+      }
+      if (cells.size() < 2) {
+        throw Texts.at(
+            source,
+            line,
+            "a token line needs the token and its tag, got one column '" + cells.get(0) + "'");
+      }
+      int tagColumn = column == 0 ? cells.size() : column;
+      if (tagColumn > cells.size()) {
+        throw Texts.at(
+            source,
+            line,
+            "the tag column is " + tagColumn + " but the line has " + cells.size() + " columns");
+      }
+      if (tokens.isEmpty()) {
+        sentenceLine = line;
+        sentenceColumns = cells.size();
+        others.clear();
+        for (int c = 1; c < cells.size(); c++) {
+          if (c != tagColumn - 1) {
+            others.add(new StringBuilder());
+          }
+        }
+      } else if (cells.size() != sentenceColumns) {
+        throw Texts.at(
+            source,
+            line,
+            "the line has "
+                + cells.size()
+                + " columns but the sentence's first token (line "
+                + sentenceLine
+                + ") has "
+                + sentenceColumns);
+      }
+      String tag = cells.get(tagColumn - 1);
+      if (!tag.equals("O")
+          && (tag.length() < 3 || tag.charAt(1) != '-' || !scheme.allows(tag.charAt(0)))) {
+        throw Texts.at(
+            source,
+            line,
+            "'"
+                + tag
+                + "' is not a tag of "
+                + scheme
+                + " (O or P-TYPE); set option from-scheme to the file's scheme"
+                + " (iob1, iob2, bioes, bilou) or column to its tag column");
+      }
+      tokens.add(cells.get(0));
+      tags.add(tag);
+      int other = 0;
+      for (int c = 1; c < cells.size(); c++) {
+        if (c != tagColumn - 1) {
+          StringBuilder values = others.get(other++);
+          if (!values.isEmpty()) {
+            values.append(' ');
+          }
+          values.append(cells.get(c));
+        }
+      }
+    }
+
+    private DatasetEntry sentence() {
+      sentences++;
+      String id = "sentence-" + sentences;
+      Tokenization tokenization = Tokenization.joined(tokens);
+      Map<String, String> metadata = new LinkedHashMap<>();
+      if (documents > 0) {
+        metadata.put("document", Integer.toString(documents));
+      }
+      metadata.put(Texts.TOKENIZER, "whitespace");
+      int tagColumn = column == 0 ? sentenceColumns : column;
+      int other = 0;
+      for (int c = 1; c < sentenceColumns; c++) {
+        if (c != tagColumn - 1) {
+          metadata.put("column-" + (c + 1), others.get(other++).toString());
+        }
+      }
+      TextItem item = new TextItem(id, tokenization.text(), Optional.empty(), metadata);
+      DecodedTags decoded = TagSequences.decode(tags, scheme, strict);
+      List<SpanValue> spans = SpanBridge.toCharacters(tokenization, decoded.spans());
+      for (TagRepair repair : decoded.repairs()) {
+        TokenSpan span = repair.span();
+        int start = tokenization.start(span.start());
+        int end = tokenization.end(span.end() - 1);
+        context.lose(
+            LossObject.line(sentenceLine + repair.token()).withItem(id).withSpan(start, end),
+            repair.dropped() ? "invalid entity dropped" : "invalid tags repaired",
+            repair.describe());
+      }
+      Annotation.Builder annotation = Annotation.builder(id, id, ANNOTATOR);
+      for (int i = 0; i < spans.size(); i++) {
+        annotation.result("e" + (i + 1), FIELD, spans.get(i));
+      }
+      tokens.clear();
+      tags.clear();
+      return new DatasetEntry(item, List.of(annotation.build()));
+    }
+
+    @Override
+    public void close() {
+      try {
+        in.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot close " + source + ": " + IoMessages.reason(e), e);
+      }
+    }
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  private static int skipBlanks(String text, int from) {
+    int i = from;
+    while (i < text.length() && isBlank(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  // ------------------------------------------------------------------ writing
+
+  private static void write(DatasetSource given, Path output, ConversionContext context) {
+    DatasetSource source = Texts.grouped(given);
+    FormatOptions options = context.options();
+    TagScheme scheme = writeScheme(options);
+    try (Writer out = Texts.utf8(output)) {
+      @Nullable String document = null;
+      boolean first = true;
+      while (source.hasNext()) {
+        DatasetEntry entry = source.next();
+        Optional<TextItem> text = Texts.text(entry, context, "CoNLL");
+        if (text.isEmpty()) {
+          continue;
+        }
+        TextItem item = text.get();
+        Tokenization tokens = Texts.tokens(item, options);
+        if (tokens.size() == 0) {
+          context.lose(
+              LossObject.item(item.id()), "empty text skipped", "the text has no token to write");
+          continue;
+        }
+        String itemDocument = item.metadata().get("document");
+        if (itemDocument != null && !itemDocument.equals(document)) {
+          if (!first) {
+            out.write('\n');
+          }
+          out.write(DOCSTART);
+          int extra = columnsOf(item, tokens.size()).size();
+          for (int c = 0; c < extra; c++) {
+            out.write(" -X-");
+          }
+          out.write(" O\n");
+          first = false;
+        }
+        document = itemDocument;
+        List<String> tags = tags(entry, item, tokens, scheme, context);
+        if (!first) {
+          out.write('\n');
+        }
+        first = false;
+        writeSentence(out, item, tokens, tags, context);
+        context.wrote(1, 0);
+      }
+    } catch (IOException e) {
+      throw Texts.failed(output, e);
+    }
+  }
+
+  /** The values of the item's other columns, when it has them for each of its tokens. */
+  private static List<String[]> columnsOf(TextItem item, int tokenCount) {
+    List<String[]> columns = new ArrayList<>();
+    for (int c = 2; ; c++) {
+      String values = item.metadata().get("column-" + c);
+      if (values == null) {
+        break;
+      }
+      String[] split = values.split(" ", -1);
+      if (split.length != tokenCount) {
+        return List.of();
+      }
+      columns.add(split);
+    }
+    return columns;
+  }
+
+  private static void writeSentence(
+      Writer out, TextItem item, Tokenization tokens, List<String> tags, ConversionContext context)
+      throws IOException {
+    if (!tokens.text().equals(String.join(" ", tokens.tokens()))) {
+      context.lose(
+          LossObject.item(item.id()),
+          "original whitespace lost",
+          "CoNLL keeps tokens, not the text between them: the text is read back as its tokens"
+              + " joined by one space");
+    }
+    List<String[]> columns = columnsOf(item, tokens.size());
+    for (int t = 0; t < tokens.size(); t++) {
+      String token = tokens.token(t);
+      if (hasSpace(token) || token.equals(DOCSTART)) {
+        String replaced = token.equals(DOCSTART) ? "_DOCSTART-" : token.replaceAll("\\s", "_");
+        context.lose(
+            LossObject.item(item.id()).withSpan(tokens.start(t), tokens.end(t)),
+            "token changed",
+            "'" + token + "' cannot be a CoNLL token; written as '" + replaced + "'");
+        token = replaced;
+      }
+      out.write(token);
+      for (String[] column : columns) {
+        out.write(' ');
+        out.write(column[t]);
+      }
+      out.write(' ');
+      out.write(tags.get(t));
+      out.write('\n');
+    }
+  }
+
+  private static boolean hasSpace(String token) {
+    return token.codePoints().anyMatch(Character::isWhitespace);
+  }
+
+  private static List<String> tags(
+      DatasetEntry entry,
+      TextItem item,
+      Tokenization tokens,
+      TagScheme scheme,
+      ConversionContext context) {
+    Optional<Annotation> annotation = Texts.first(entry, context, "CoNLL");
+    List<SpanValue> spans = new ArrayList<>();
+    if (annotation.isPresent()) {
+      for (Result result : annotation.get().results()) {
+        if (result.value() instanceof SpanValue span) {
+          spans.add(span);
+        } else {
+          context.lose(
+              LossObject.item(item.id()).withAnnotation(result.id()),
+              "result dropped",
+              "CoNLL holds entity spans, not " + result.value().kind().jsonName() + " results");
+        }
+      }
+    }
+    AlignedSpans aligned =
+        SpanBridge.toTokens(tokens, spans, Texts.alignment(context.options()), false);
+    Texts.report(aligned.problems(), item.id(), context, "CoNLL");
+    context.wrote(0, aligned.spans().size());
+    return TagSequences.encode(aligned.spans(), tokens.size(), scheme);
+  }
+}

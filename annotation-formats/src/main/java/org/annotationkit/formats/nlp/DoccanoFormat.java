@@ -1,0 +1,300 @@
+package org.annotationkit.formats.nlp;
+
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.annotationkit.core.annotation.Annotation;
+import org.annotationkit.core.annotation.ChoiceValue;
+import org.annotationkit.core.annotation.MultipleChoiceValue;
+import org.annotationkit.core.annotation.RelationValue;
+import org.annotationkit.core.annotation.Result;
+import org.annotationkit.core.annotation.SpanValue;
+import org.annotationkit.core.dataset.DatasetEntry;
+import org.annotationkit.core.dataset.DatasetSource;
+import org.annotationkit.core.item.TextItem;
+import org.annotationkit.core.item.TextOffsets;
+import org.annotationkit.formats.ConversionContext;
+import org.annotationkit.formats.Format;
+import org.annotationkit.formats.FormatReader;
+import org.annotationkit.formats.FormatWriter;
+import org.annotationkit.formats.LossObject;
+import org.annotationkit.formats.internal.FileHead;
+
+/**
+ * doccano JSON Lines exports, {@code doccano}: sequence labeling {@code {"id", "text", "label":
+ * [[start, end, "LABEL"], ...]}} (older exports: {@code labels}), with relations {@code
+ * {"entities": [{"id", "label", "start_offset", "end_offset"}], "relations": [{"id", "from_id",
+ * "to_id", "type"}]}}, and text classification {@code {"text", "label": ["pos", ...]}}.
+ *
+ * <p>Offsets are code points (doccano PR 108), end exclusive; overlaps are kept. Spans go to the
+ * field {@code entities}, relations (between the spans, by their ids) to {@code relations},
+ * classification labels (and an intent-and-slots export's {@code cats}) to {@code categories} as a
+ * multiple choice. Items are the record's {@code id} (else its 1-based number); the annotator is
+ * {@code doccano}.
+ *
+ * <p>Writing: relations make the {@code entities} + {@code relations} layout; otherwise spans are
+ * written as {@code label}, and categories as {@code label} when there are no spans, {@code cats}
+ * when there are. One annotation per text: the first that was not rejected.
+ *
+ * @since 0.1.0
+ */
+public final class DoccanoFormat implements Format {
+  private static final Pattern DOCCANO_KEYS =
+      Pattern.compile("\"(start_offset|end_offset)\"|\"label\"\\s*:\\s*\\[\\s*\\[");
+
+  /** Creates the format; {@link java.util.ServiceLoader} calls this. */
+  public DoccanoFormat() {}
+
+  @Override
+  public String name() {
+    return "doccano";
+  }
+
+  @Override
+  public String description() {
+    return "doccano JSON Lines: sequence labeling (label or entities + relations), classification";
+  }
+
+  @Override
+  public Layout layout() {
+    return Layout.FILE;
+  }
+
+  @Override
+  public Optional<FormatReader> reader() {
+    return Optional.of((input, context) ->
+        TwoPass.open(
+            "doccano",
+            true,
+            pass -> new JsonRecords(input, pass, DoccanoFormat::convert),
+            context));
+  }
+
+  @Override
+  public Optional<FormatWriter> writer() {
+    return Optional.of(DoccanoFormat::write);
+  }
+
+  @Override
+  public Detection detect(Path input) {
+    if (!Files.isRegularFile(input) || !FileHead.of(input).startsWith("{")) {
+      return Detection.NO;
+    }
+    return DOCCANO_KEYS.matcher(FileHead.of(input)).find() ? Detection.POSSIBLE : Detection.NO;
+  }
+
+  static List<DatasetEntry> convert(Node record, int index, ConversionContext context) {
+    if (!record.isObject()) {
+      throw record.error("expected a doccano record (a JSON object)");
+    }
+    String id = record.get("id").map(Node::id).orElse(Integer.toString(index));
+    String text = record.get("text").orElseGet(() -> record.need("data")).string();
+    TextOffsets offsets = TextOffsets.of(text);
+    Annotation.Builder annotation = Annotation.builder(id, id, "doccano");
+    List<String> categories = new ArrayList<>();
+    int spans = 0;
+    Optional<Node> label = record.get("label").or(() -> record.get("labels"));
+    if (label.isPresent()) {
+      for (Node element : label.get().elements()) {
+        if (element.isString()) {
+          categories.add(element.string());
+        } else {
+          List<Node> parts = element.elements();
+          if (parts.size() < 3) {
+            throw element.error("expected [start, end, label] or a label");
+          }
+          annotation.result(
+              "s" + ++spans,
+              SpacyFormat.ENTITIES,
+              Texts.span(
+                  element,
+                  offsets,
+                  parts.get(2).string(),
+                  parts.get(0).integer(),
+                  parts.get(1).integer()));
+        }
+      }
+    }
+    Map<String, String> entityIds = new HashMap<>();
+    Optional<Node> entities = record.get("entities");
+    if (entities.isPresent()) {
+      for (Node entity : entities.get().elements()) {
+        if (entity.isArray()) {
+          annotation.result("s" + ++spans, SpacyFormat.ENTITIES, SpacyFormat.span(entity, offsets));
+          continue;
+        }
+        String resultId = entity.get("id").map(n -> "e" + n.id()).orElse("s" + (spans + 1));
+        spans++;
+        if (entityIds.put(entity.get("id").map(Node::id).orElse(resultId), resultId) != null) {
+          throw entity.error("two entities have the id " + resultId.substring(1));
+        }
+        annotation.result(
+            resultId,
+            SpacyFormat.ENTITIES,
+            Texts.span(
+                entity,
+                offsets,
+                entity.need("label").string(),
+                entity.need("start_offset").integer(),
+                entity.need("end_offset").integer()));
+      }
+    }
+    Optional<Node> relations = record.get("relations");
+    if (relations.isPresent()) {
+      int count = 0;
+      for (Node relation : relations.get().elements()) {
+        count++;
+        String from = relation.need("from_id").id();
+        String to = relation.need("to_id").id();
+        String fromResult = entityIds.get(from);
+        String toResult = entityIds.get(to);
+        if (fromResult == null || toResult == null) {
+          throw relation.error(
+              "the relation joins entity "
+                  + (fromResult == null ? from : to)
+                  + ", which the record does not have");
+        }
+        String type = relation.get("type").map(Node::string).orElse("");
+        String relationId = relation.get("id").map(n -> "r" + n.id()).orElse("r-" + count);
+        annotation.result(
+            relationId,
+            "relations",
+            type.isEmpty()
+                ? new RelationValue(fromResult, toResult)
+                : new RelationValue(type, fromResult, toResult));
+      }
+    }
+    Optional<Node> cats = record.get("cats");
+    if (cats.isPresent()) {
+      for (Node cat : cats.get().elements()) {
+        categories.add(cat.string());
+      }
+    }
+    if (!categories.isEmpty()) {
+      annotation.result("c", SpacyFormat.CATEGORIES, new MultipleChoiceValue(categories));
+    }
+    return List.of(Texts.entry(new TextItem(id, text), annotation));
+  }
+
+  // ------------------------------------------------------------------ writing
+
+  private static void write(DatasetSource given, Path output, ConversionContext context) {
+    DatasetSource source = Texts.grouped(given);
+    Writer out = Texts.utf8(output);
+    while (source.hasNext()) {
+      DatasetEntry entry = source.next();
+      Optional<TextItem> item = Texts.text(entry, context, "doccano");
+      if (item.isEmpty()) {
+        continue;
+      }
+      Optional<Annotation> annotation = Texts.first(entry, context, "doccano");
+      Texts.line(out, record(item.get(), annotation, context));
+      context.wrote(1, annotation.isPresent() ? 1 : 0);
+    }
+    Texts.close(out, output);
+  }
+
+  private static String record(
+      TextItem item, Optional<Annotation> annotation, ConversionContext context) {
+    List<Result> spans = new ArrayList<>();
+    List<Result> relations = new ArrayList<>();
+    List<String> categories = new ArrayList<>();
+    if (annotation.isPresent()) {
+      for (Result result : annotation.get().results()) {
+        switch (result.value()) {
+          case SpanValue span -> spans.add(result);
+          case RelationValue relation -> relations.add(result);
+          case ChoiceValue choice -> categories.add(choice.label());
+          case MultipleChoiceValue choices -> categories.addAll(choices.labels());
+          default ->
+              context.lose(
+                  LossObject.item(item.id()).withAnnotation(result.id()),
+                  "result dropped",
+                  "doccano holds spans, relations and categories, not "
+                      + result.value().kind().jsonName()
+                      + " results");
+        }
+      }
+    }
+    Map<String, Integer> entityIds = new HashMap<>();
+    for (int i = 0; i < spans.size(); i++) {
+      entityIds.put(spans.get(i).id(), i + 1);
+    }
+    List<Result> writable = new ArrayList<>();
+    for (Result relation : relations) {
+      RelationValue value = (RelationValue) relation.value();
+      if (entityIds.containsKey(value.from()) && entityIds.containsKey(value.to())) {
+        writable.add(relation);
+      } else {
+        context.lose(
+            LossObject.item(item.id()).withAnnotation(relation.id()),
+            "relation dropped",
+            "doccano relations join entities; " + relation.id() + " joins other regions");
+      }
+    }
+    return Node.json(out -> {
+      out.writeStartObject();
+      out.writeName("id");
+      if (item.id().matches("[1-9][0-9]{0,17}|0")) {
+        out.writeNumber(Long.parseLong(item.id()));
+      } else {
+        out.writeString(item.id());
+      }
+      out.writeName("text");
+      out.writeString(item.text());
+      if (!writable.isEmpty()) {
+        out.writeName("entities");
+        out.writeStartArray();
+        for (Result span : spans) {
+          SpanValue value = (SpanValue) span.value();
+          out.writeStartObject();
+          out.writeName("id");
+          out.writeNumber(entityIds.getOrDefault(span.id(), 0));
+          out.writeName("label");
+          out.writeString(value.label());
+          out.writeName("start_offset");
+          out.writeNumber(value.start());
+          out.writeName("end_offset");
+          out.writeNumber(value.end());
+          out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeName("relations");
+        out.writeStartArray();
+        int n = 0;
+        for (Result relation : writable) {
+          RelationValue value = (RelationValue) relation.value();
+          out.writeStartObject();
+          out.writeName("id");
+          out.writeNumber(++n);
+          out.writeName("from_id");
+          out.writeNumber(entityIds.getOrDefault(value.from(), 0));
+          out.writeName("to_id");
+          out.writeNumber(entityIds.getOrDefault(value.to(), 0));
+          out.writeName("type");
+          out.writeString(value.label().orElse(""));
+          out.writeEndObject();
+        }
+        out.writeEndArray();
+      } else if (!spans.isEmpty()) {
+        out.writeName("label");
+        SpacyFormat.writeSpans(out, spans.stream().map(r -> (SpanValue) r.value()).toList());
+      }
+      if (!categories.isEmpty() || (spans.isEmpty() && writable.isEmpty())) {
+        out.writeName(spans.isEmpty() ? "label" : "cats");
+        out.writeStartArray();
+        for (String category : categories) {
+          out.writeString(category);
+        }
+        out.writeEndArray();
+      }
+      out.writeEndObject();
+    });
+  }
+}
