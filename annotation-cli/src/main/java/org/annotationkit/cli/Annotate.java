@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       SimulateCommand.class,
       DemoCommand.class,
       AgreementCommand.class,
+      AggregateCommand.class,
       FormatsCommand.class,
       ConvertCommand.class,
       CommandLine.HelpCommand.class,

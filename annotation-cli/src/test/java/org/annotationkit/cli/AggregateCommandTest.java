@@ -1,0 +1,102 @@
+package org.annotationkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AggregateCommandTest {
+  @TempDir Path temp;
+
+  // crowd-kit's toy dataset (tests/conftest.py, toy_answers_df).
+  private static final String TOY =
+      """
+      item,annotator,label
+      t1,w1,no
+      t2,w1,yes
+      t3,w1,yes
+      t4,w1,yes
+      t5,w1,yes
+      t1,w2,yes
+      t2,w2,yes
+      t3,w2,no
+      t4,w2,yes
+      t5,w2,no
+      t2,w3,yes
+      t3,w3,no
+      t4,w3,yes
+      t5,w3,no
+      t1,w4,yes
+      t2,w4,no
+      t3,w4,yes
+      t4,w4,yes
+      t5,w4,no
+      t1,w5,no
+      t2,w5,no
+      t3,w5,no
+      t4,w5,yes
+      t5,w5,no
+      """;
+
+  @Test
+  void majorityVoteWritesLabelsConfidenceAndTies() throws IOException {
+    Path in = Files.writeString(temp.resolve("labels.csv"), TOY);
+    Path out = temp.resolve("out.csv");
+    Cli.Run run =
+        Cli.run(
+            "aggregate",
+            "--input",
+            in.toString(),
+            "--method",
+            "majority",
+            "--output",
+            out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readAllLines(out))
+        .startsWith("item,label,confidence,tie", "t1,no,0.5,true", "t2,yes,0.6,false");
+  }
+
+  @Test
+  void dawidSkeneGivesTheToyGroundTruthAndPrintsConfusions() throws IOException {
+    Path in = Files.writeString(temp.resolve("labels.csv"), TOY);
+    Path out = temp.resolve("out.csv");
+    Path est = temp.resolve("est.csv");
+    Cli.Run run =
+        Cli.run(
+            "aggregate",
+            "--input",
+            in.toString(),
+            "--method",
+            "dawid-skene",
+            "--output",
+            out.toString(),
+            "--skills-output",
+            est.toString(),
+            "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readAllLines(out).stream().skip(1).map(l -> l.split(",")[1]).toList())
+        .containsExactly("yes", "yes", "no", "yes", "no");
+    assertThat(Files.readAllLines(est)).hasSize(6).first().isEqualTo("annotator,skill");
+    assertThat(run.out()).contains("\"priors\"").contains("\"confusions\"").contains("\"w1\"");
+  }
+
+  @Test
+  void unreadableInputExitsTwoWithOneLine() throws IOException {
+    Path in = Files.writeString(temp.resolve("labels.csv"), "item,annotator\nt1,w1\n");
+    Cli.Run run =
+        Cli.run(
+            "aggregate",
+            "--input",
+            in.toString(),
+            "--method",
+            "majority",
+            "--output",
+            temp.resolve("o.csv").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip().lines().count()).isEqualTo(1);
+    assertThat(temp.resolve("o.csv")).doesNotExist();
+  }
+}
