@@ -11,6 +11,17 @@
  *
  * <ul>
  *   <li>{@link org.annotationkit.formats.nlp.ConllFormat} {@code conll}: CoNLL-2003 token files.
+ *   <li>{@link org.annotationkit.formats.nlp.SpacyFormat} {@code spacy}: spaCy training data.
+ *   <li>{@link org.annotationkit.formats.nlp.DoccanoFormat} {@code doccano}: doccano JSON Lines.
+ *   <li>{@link org.annotationkit.formats.nlp.ProdigyFormat} {@code prodigy}: Prodigy JSON Lines.
+ *   <li>{@link org.annotationkit.formats.nlp.AsrManifestFormat} {@code asr-manifest}: NeMo ASR
+ *       manifests.
+ *   <li>{@link org.annotationkit.formats.nlp.SageMakerNerFormat} {@code sagemaker-ner}: SageMaker
+ *       Ground Truth named-entity manifests (read).
+ *   <li>{@link org.annotationkit.formats.nlp.ClassificationTableFormat} {@code csv}: classification
+ *       tables, CSV or JSON Lines.
+ *   <li>{@link org.annotationkit.formats.nlp.PreferenceFormat} {@code preference}: preference data
+ *       (chosen/rejected pairs, rankings).
  * </ul>
  *
  * <h2>What they share</h2>
