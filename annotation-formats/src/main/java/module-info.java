@@ -1,5 +1,6 @@
 import org.annotationkit.formats.Format;
 import org.annotationkit.formats.canonical.CanonicalFormat;
+import org.annotationkit.formats.cvat.CvatImagesFormat;
 
 /**
  * Annotation Kit formats: converters between labeling formats, through core's dataset model, with a
@@ -18,10 +19,12 @@ module org.annotationkit.formats {
   exports org.annotationkit.formats;
   exports org.annotationkit.formats.canonical;
   exports org.annotationkit.formats.coco;
+  exports org.annotationkit.formats.cvat;
   exports org.annotationkit.formats.text;
 
   uses Format;
 
   provides Format with
-      CanonicalFormat;
+      CanonicalFormat,
+      CvatImagesFormat;
 }
