@@ -1,6 +1,7 @@
 import org.annotationkit.formats.Format;
 import org.annotationkit.formats.canonical.CanonicalFormat;
 import org.annotationkit.formats.coco.CocoFormat;
+import org.annotationkit.formats.cvat.CvatImagesFormat;
 import org.annotationkit.formats.labelstudio.LabelStudioFormat;
 import org.annotationkit.formats.labelstudio.LabelStudioMinFormat;
 import org.annotationkit.formats.nlp.AsrManifestFormat;
@@ -32,6 +33,7 @@ module org.annotationkit.formats {
   exports org.annotationkit.formats.coco;
   exports org.annotationkit.formats.labelstudio;
   exports org.annotationkit.formats.nlp;
+  exports org.annotationkit.formats.cvat;
   exports org.annotationkit.formats.text;
   exports org.annotationkit.formats.voc;
 
@@ -50,5 +52,6 @@ module org.annotationkit.formats {
       AsrManifestFormat,
       SageMakerNerFormat,
       ClassificationTableFormat,
-      PreferenceFormat;
+      PreferenceFormat,
+      CvatImagesFormat;
 }
