@@ -271,27 +271,13 @@ public final class UncertaintySampler {
       }
     }
 
-    /**
-     * Margin and ratio from the exact two largest values of each row, computed only for rows that
-     * can beat the threshold: the second largest value {@code m2} is at most {@code min(m1, sum -
-     * m1)}, so the cheaper pass of {@link #maxSum} bounds the score from above (with room for the
-     * rounding of the float sum) and most rows of a large pool end there.
-     */
+    /** Margin and ratio from the exact two largest values of each row. */
     private static void topTwo(
         Uncertainty u, float[] v, int c, int from, int to, long shift, TopK top) {
       boolean margin = u == Uncertainty.MARGIN;
-      double slack = 1e-6 * c;
       double t = top.threshold();
       int o = from * c;
       for (int r = from; r < to; r++, o += c) {
-        long ms = maxSum(v, o, c);
-        double top1 = high(ms);
-        double sum = low(ms);
-        double rest = Math.min(top1, sum * (1 + slack) - top1);
-        double bound = margin ? 1.0 - top1 + rest : rest / top1;
-        if (bound + slack <= t) {
-          continue;
-        }
         long two = topTwo(v, o, c);
         double m1 = high(two);
         // One class: no second value (its bits stay Integer.MIN_VALUE, which is -0.0f).
