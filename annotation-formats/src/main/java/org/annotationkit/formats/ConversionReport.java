@@ -27,10 +27,11 @@ import tools.jackson.core.json.JsonFactory;
  *  "losses_omitted": 0}
  * }</pre>
  *
- * <p>The {@code object} keys ({@code image}, {@code item}, {@code annotation}, {@code line}, {@code
- * span}) are present as they apply. A conversion keeps each loss up to a limit (see {@link
- * ConversionContext}); past it, losses are only counted: {@code loss_counts} counts every loss by
- * its {@code what}, kept or not, and {@code losses_omitted} says how many were not kept.
+ * <p>The {@code object} keys ({@code "image"}, {@code "item"}, {@code "annotation"}, {@code
+ * "line"}, {@code "span"}) are present as they apply. A conversion keeps each loss up to a limit
+ * (see {@link ConversionContext}); past it, losses are only counted: {@code loss_counts} counts
+ * every loss by its {@code what}, kept or not, and {@code losses_omitted} says how many were not
+ * kept.
  *
  * @param images the images (or other items) written
  * @param annotations the annotations written, counted as the target format counts them (one per

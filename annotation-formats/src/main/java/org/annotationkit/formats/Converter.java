@@ -147,7 +147,8 @@ public final class Converter {
     for (Map.Entry<String, String> given : options.values().entrySet()) {
       FormatOption option = known.get(given.getKey());
       if (option == null) {
-        String formats = from == to ? to.name() : from.name() + " or " + to.name();
+        String formats =
+            from.name().equals(to.name()) ? to.name() : from.name() + " or " + to.name();
         throw new IllegalArgumentException(
             "option '"
                 + given.getKey()

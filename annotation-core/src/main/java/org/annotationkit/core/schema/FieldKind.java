@@ -134,8 +134,13 @@ public enum FieldKind {
 
   private final Labels labels;
   private final Shape shape;
+
+  @SuppressWarnings("ImmutableEnumChecker") // an unmodifiable copy, set once in the constructor
   private final Set<ItemKind> itemKinds;
+
   private final Class<? extends Value> valueType;
+
+  @SuppressWarnings("ImmutableEnumChecker") // a record of a class and immutable defaults
   private final Options options;
 
   FieldKind(

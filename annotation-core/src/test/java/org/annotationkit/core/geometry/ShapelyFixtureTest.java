@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ShapelyFixtureTest {
 
   /** One line of the fixture. */
-  record Case(String kind, String name, String a, String b, double[] expected) {
+  record Case(String kind, String name, String a, String b, List<Double> expected) {
     @Override
     public String toString() {
       return name;
@@ -36,11 +36,11 @@ class ShapelyFixtureTest {
         ShapelyFixtureTest.class.getResourceAsStream("/geometry/shapely-polygons.txt")) {
       String text = new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
       List<Case> cases = new ArrayList<>();
-      for (String line : text.split("\n")) {
-        String[] f = line.split("\\|");
-        double[] expected = new double[4];
+      for (String line : text.lines().filter(l -> !l.isEmpty()).toList()) {
+        String[] f = line.split("\\|", -1);
+        List<Double> expected = new ArrayList<>();
         for (int k = 0; k < 4; k++) {
-          expected[k] = Double.parseDouble(f[4 + k]);
+          expected.add(Double.parseDouble(f[4 + k]));
         }
         cases.add(new Case(f[0], f[1], f[2], f[3], expected));
       }
@@ -49,7 +49,7 @@ class ShapelyFixtureTest {
   }
 
   private static double[] numbers(String csv) {
-    return Arrays.stream(csv.split(",")).mapToDouble(Double::parseDouble).toArray();
+    return Arrays.stream(csv.split(",", -1)).mapToDouble(Double::parseDouble).toArray();
   }
 
   private static Shape shape(String kind, String text) {
@@ -57,7 +57,7 @@ class ShapelyFixtureTest {
       double[] v = numbers(text);
       return new Box(v[0], v[1], v[2], v[3], v[4]);
     }
-    String[] rings = text.split(";");
+    String[] rings = text.split(";", -1);
     List<List<Point>> holes = new ArrayList<>();
     for (int r = 1; r < rings.length; r++) {
       holes.add(Polygon.of(numbers(rings[r])).exterior());
@@ -70,16 +70,17 @@ class ShapelyFixtureTest {
   void areaIntersectionAndIouAgreeWithShapely(Case c) {
     Shape a = shape(c.kind(), c.a());
     Shape b = shape(c.kind(), c.b());
-    double scale = 1 + c.expected()[0] + c.expected()[1];
-    assertThat(a.area()).isCloseTo(c.expected()[0], within(1e-9 * scale));
-    assertThat(b.area()).isCloseTo(c.expected()[1], within(1e-9 * scale));
-    assertThat(Iou.intersectionArea(a, b)).isCloseTo(c.expected()[2], within(1e-9 * scale));
-    assertThat(Iou.intersectionArea(b, a)).isCloseTo(c.expected()[2], within(1e-9 * scale));
-    assertThat(Iou.of(a, b)).isCloseTo(c.expected()[3], within(1e-9));
-    assertThat(Iou.of(b, a)).isCloseTo(c.expected()[3], within(1e-9));
+    double scale = 1 + c.expected().get(0) + c.expected().get(1);
+    assertThat(a.area()).isCloseTo(c.expected().get(0), within(1e-9 * scale));
+    assertThat(b.area()).isCloseTo(c.expected().get(1), within(1e-9 * scale));
+    assertThat(Iou.intersectionArea(a, b)).isCloseTo(c.expected().get(2), within(1e-9 * scale));
+    assertThat(Iou.intersectionArea(b, a)).isCloseTo(c.expected().get(2), within(1e-9 * scale));
+    assertThat(Iou.of(a, b)).isCloseTo(c.expected().get(3), within(1e-9));
+    assertThat(Iou.of(b, a)).isCloseTo(c.expected().get(3), within(1e-9));
     if (a instanceof Box ba && b instanceof Box bb) {
       // The same boxes as polygons, through the polygon route, and through the matrix.
-      assertThat(Iou.of(ba.toPolygon(), bb.toPolygon())).isCloseTo(c.expected()[3], within(1e-9));
+      assertThat(Iou.of(ba.toPolygon(), bb.toPolygon()))
+          .isCloseTo(c.expected().get(3), within(1e-9));
       assertThat(Iou.matrix(List.of(ba, bb), List.of(bb)))
           .containsExactly(Iou.of(ba, bb), Iou.of(bb, bb));
     }

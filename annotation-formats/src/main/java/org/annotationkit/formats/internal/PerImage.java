@@ -31,15 +31,16 @@ public final class PerImage {
     if (annotations.isEmpty()) {
       return Optional.empty();
     }
-    Annotation chosen = annotations.get(0);
+    int kept = 0;
     for (int i = 1; i < annotations.size(); i++) {
-      Annotation next = annotations.get(i);
-      if (!created(next).isBefore(created(chosen))) {
-        chosen = next;
+      if (!created(annotations.get(i)).isBefore(created(annotations.get(kept)))) {
+        kept = i;
       }
     }
-    for (Annotation other : annotations) {
-      if (other != chosen) {
+    Annotation chosen = annotations.get(kept);
+    for (int i = 0; i < annotations.size(); i++) {
+      Annotation other = annotations.get(i);
+      if (i != kept) {
         context.lose(
             LossObject.image(image).withAnnotation(other.id()),
             "annotation dropped",

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.annotationkit.core.annotation.Annotation;
@@ -43,16 +44,16 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>{@code text-column} (default {@code text}) holds the text, {@code id-column} (default
- *       {@code id}) the item's id (else the row's 1-based number); every other column but the
- *       label column(s) is kept in the item's metadata.
+ *       {@code id}) the item's id (else the row's 1-based number); every other column but the label
+ *       column(s) is kept in the item's metadata.
  *   <li>{@code label-column} (default {@code label}): one column holds the label, a single choice
  *       in the field of the column's name; with {@code multi-label=true} it holds labels separated
- *       by {@code label-separator} (default {@code |}; in JSON Lines, an array), a multiple
- *       choice. Several columns, comma separated ({@code label-column=toxic,insult}), are binary
- *       columns ({@code 1}/{@code 0}, {@code true}/{@code false}): the labels of the columns set
- *       are a multiple choice in the field {@code labels}. An empty cell is no label.
- *   <li>Reading tells JSON Lines from CSV by its first character ({@code {}); writing writes CSV
- *       unless {@code table=jsonl}. Writing holds the table in memory (its header names every
+ *       by {@code label-separator} (default {@code |}; in JSON Lines, an array), a multiple choice.
+ *       Several columns, comma separated ({@code label-column=toxic,insult}), are binary columns
+ *       ({@code 1}/{@code 0}, {@code true}/{@code false}): the labels of the columns set are a
+ *       multiple choice in the field {@code labels}. An empty cell is no label.
+ *   <li>Reading tells JSON Lines from CSV by its first character (an opening brace); writing writes
+ *       CSV unless {@code table=jsonl}. Writing holds the table in memory (its header names every
  *       metadata key), writes the first choice result of the first annotation that was not
  *       rejected, and reports what does not fit.
  * </ul>
@@ -182,7 +183,7 @@ public final class ClassificationTableFormat implements Format {
     };
   }
 
-  private static Optional<Value> label(Columns columns, List<String> chosen, boolean multi) {
+  private static Optional<Value> label(List<String> chosen, boolean multi) {
     if (chosen.isEmpty()) {
       return Optional.empty();
     }
@@ -203,7 +204,7 @@ public final class ClassificationTableFormat implements Format {
     return Texts.entry(new TextItem(id, text, Optional.empty(), metadata), annotation);
   }
 
-  static List<DatasetEntry> fromJson(Node record, int index, Columns columns) {
+  private static List<DatasetEntry> fromJson(Node record, int index, Columns columns) {
     if (!record.isObject()) {
       throw record.error("expected a row (a JSON object)");
     }
@@ -235,7 +236,7 @@ public final class ClassificationTableFormat implements Format {
         metadata.put(key, value.value().toString());
       }
     }
-    return List.of(entry(id, text, metadata, columns, label(columns, chosen, multi)));
+    return List.of(entry(id, text, metadata, columns, label(chosen, multi)));
   }
 
   /** One pass over a CSV table. */
@@ -312,7 +313,7 @@ public final class ClassificationTableFormat implements Format {
             in.get(text),
             metadata,
             columns,
-            label(columns, chosen, columns.multi() || columns.binary()));
+            label(chosen, columns.multi() || columns.binary()));
       } catch (IllegalArgumentException e) {
         throw in.rowError(e.getMessage() == null ? e.toString() : e.getMessage());
       }
@@ -448,7 +449,7 @@ public final class ClassificationTableFormat implements Format {
   }
 
   private static String jsonRow(
-      TextItem item, TreeSet<String> keys, Columns columns, List<String> chosen) {
+      TextItem item, SortedSet<String> keys, Columns columns, List<String> chosen) {
     return Node.json(out -> {
       out.writeStartObject();
       out.writeName(columns.id());

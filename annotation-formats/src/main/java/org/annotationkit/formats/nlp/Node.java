@@ -73,8 +73,8 @@ record Node(Object value, String source, long line, String pointer) {
         case VALUE_STRING -> in.parser().getString();
         case VALUE_NUMBER_INT -> in.parser().getNumberValue();
         case VALUE_NUMBER_FLOAT -> in.parser().getDoubleValue();
-        case VALUE_TRUE -> Boolean.TRUE;
-        case VALUE_FALSE -> Boolean.FALSE;
+        case VALUE_TRUE -> true;
+        case VALUE_FALSE -> false;
         case VALUE_NULL -> NULL;
         default -> throw in.error("unexpected " + token);
       };

@@ -127,7 +127,7 @@ public final class TagSequences {
     int n = prefixes.length;
     int open = -1;
     String openType = "";
-    List<int[]> pending = new ArrayList<>(); // {token, flaw ordinal}
+    List<Pending> pending = new ArrayList<>();
     byte prev = O;
     String prevType = "";
     for (int i = 0; i <= n; i++) {
@@ -145,13 +145,13 @@ public final class TagSequences {
               || (p != O && !prevType.equals(type));
       if (open >= 0 && (end || start)) {
         if (endTagged && (prev == B || prev == I)) {
-          pending.add(new int[] {i - 1, TagFlaw.END_MISSING.ordinal()});
+          pending.add(new Pending(i - 1, TagFlaw.END_MISSING));
         }
         TokenSpan span = new TokenSpan(openType, open, i);
         spans.add(span);
-        for (int[] flaw : pending) {
+        for (Pending flaw : pending) {
           repairs.add(
-              new TagRepair(flaw[0], tags.get(flaw[0]), TagFlaw.values()[flaw[1]], span, false));
+              new TagRepair(flaw.token(), tags.get(flaw.token()), flaw.flaw(), span, false));
         }
         pending.clear();
         open = -1;
@@ -174,7 +174,7 @@ public final class TagSequences {
           flaw = TagFlaw.BEGIN_NOT_NEEDED;
         }
         if (flaw != null) {
-          pending.add(new int[] {i, flaw.ordinal()});
+          pending.add(new Pending(i, flaw));
         }
       }
       prev = p;
@@ -334,4 +334,7 @@ public final class TagSequences {
     repairs.addAll(decoded.repairs());
     return encode(decoded.spans(), tags.size(), to);
   }
+
+  /** A flaw found at a token, reported once the span it belongs to is known. */
+  private record Pending(int token, TagFlaw flaw) {}
 }

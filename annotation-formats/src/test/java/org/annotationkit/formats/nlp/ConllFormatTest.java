@@ -210,7 +210,7 @@ class ConllFormatTest {
               dataset,
               dir.resolve(scheme.getKey() + ".conll"),
               Map.of("scheme", scheme.getKey()));
-      String[] tags = scheme.getValue().split(" ");
+      String[] tags = scheme.getValue().split(" ", -1);
       StringBuilder want = new StringBuilder();
       for (int i = 0; i < tokens.length; i++) {
         want.append(tokens[i]).append(' ').append(tags[i]).append('\n');
