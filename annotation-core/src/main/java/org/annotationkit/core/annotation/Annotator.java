@@ -43,6 +43,28 @@ public record Annotator(String id, Kind kind, Set<String> skills) {
   }
 
   /**
+   * Whether this annotator can have made an annotation of an origin: a person makes {@link
+   * Origin#HUMAN} annotations, a model makes {@link Origin.Model} ones ({@link
+   * Origin#annotatorKind()}).
+   *
+   * @param origin the origin of an annotation
+   * @return whether the origin's annotator kind is this annotator's kind
+   */
+  public boolean canMake(Origin origin) {
+    return origin.annotatorKind() == kind;
+  }
+
+  /**
+   * Whether this annotator has every one of the skills.
+   *
+   * @param required the skills asked for
+   * @return whether {@link #skills()} contains them all (true when none is asked for)
+   */
+  public boolean hasSkills(Set<String> required) {
+    return skills.containsAll(required);
+  }
+
+  /**
    * Whether an annotator is a person or a model.
    *
    * @since 0.1.0

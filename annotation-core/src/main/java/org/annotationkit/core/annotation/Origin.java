@@ -14,11 +14,31 @@ public sealed interface Origin permits Origin.Human, Origin.Model {
   Origin HUMAN = new Human();
 
   /**
+   * The kind of {@link Annotator} that makes annotations of this origin: {@link
+   * Annotator.Kind#HUMAN} for a person, {@link Annotator.Kind#MODEL} for a model. This is the one
+   * place that ties an annotation's origin to its annotator, so the two never say different things
+   * (see {@link Annotator#canMake(Origin)}).
+   *
+   * @return the annotator kind
+   */
+  Annotator.Kind annotatorKind();
+
+  /**
    * Made by a person. All instances are equal; use {@link Origin#HUMAN}.
    *
    * @since 0.1.0
    */
-  record Human() implements Origin {}
+  record Human() implements Origin {
+    /**
+     * Returns {@link Annotator.Kind#HUMAN}.
+     *
+     * @return the annotator kind
+     */
+    @Override
+    public Annotator.Kind annotatorKind() {
+      return Annotator.Kind.HUMAN;
+    }
+  }
 
   /**
    * Made by a model.
@@ -44,6 +64,16 @@ public sealed interface Origin permits Origin.Human, Origin.Model {
      */
     public Model(String name, String version) {
       this(name, version, OptionalDouble.empty());
+    }
+
+    /**
+     * Returns {@link Annotator.Kind#MODEL}.
+     *
+     * @return the annotator kind
+     */
+    @Override
+    public Annotator.Kind annotatorKind() {
+      return Annotator.Kind.MODEL;
     }
   }
 }

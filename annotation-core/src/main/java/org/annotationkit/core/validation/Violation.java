@@ -133,7 +133,13 @@ public record Violation(String path, Code code, String message) implements Seria
      * A span or segment that overlaps an earlier one in a field that does not allow overlap ({@code
      * /results/j/value}).
      */
-    OVERLAP
+    OVERLAP,
+    /**
+     * An annotation whose origin is not what its annotator makes: a model origin from a person, or
+     * a human origin from a model ({@code /origin}); reported by the labeling workflow, which knows
+     * the annotator.
+     */
+    ORIGIN_MISMATCH
   }
 
   /**

@@ -1,0 +1,589 @@
+package org.annotationkit.core.store;
+
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.annotationkit.core.annotation.Annotation;
+import org.annotationkit.core.annotation.Annotator;
+import org.annotationkit.core.task.GoldPolicy;
+import org.annotationkit.core.task.Lease;
+import org.annotationkit.core.task.Project;
+import org.annotationkit.core.task.Review;
+import org.annotationkit.core.task.Submission;
+import org.annotationkit.core.task.Task;
+import org.annotationkit.core.task.TaskStatus;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link WorkflowStore} in memory: fast, thread-safe (one lock serializes decisions and reads),
+ * and gone when the process ends unless its {@link CommitHook} persists the events.
+ *
+ * <p>Every event is checked against the state before it is applied: a lease on a task that is full,
+ * complete or unknown, a second lease of one annotator on one task, a submission without an open
+ * lease, a review of a submission that does not await one, a completion that does not match the
+ * counts, all raise an {@link IllegalStateException} naming the event. When a decision's events
+ * fail that check after its hook ran, the store refuses all further use (its state and its journal
+ * could disagree); the workflow never makes such decisions.
+ *
+ * <p>{@link #replay(Iterable, CommitHook)} rebuilds a store from the events of its past decisions,
+ * as a journal keeps them.
+ *
+ * @since 0.1.0
+ */
+public final class InMemoryStore implements WorkflowStore {
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final CommitHook hook;
+  private final State state = new State();
+  private final View view = new View();
+  private boolean closed;
+  private @Nullable String broken;
+
+  private InMemoryStore(CommitHook hook) {
+    this.hook = hook;
+  }
+
+  /**
+   * An empty store without a hook.
+   *
+   * @return the store
+   */
+  public static InMemoryStore create() {
+    return new InMemoryStore(events -> {});
+  }
+
+  /**
+   * An empty store whose hook sees every decision's events before they are applied.
+   *
+   * @param hook the hook
+   * @return the store
+   */
+  public static InMemoryStore create(CommitHook hook) {
+    return new InMemoryStore(Objects.requireNonNull(hook, "hook"));
+  }
+
+  /**
+   * Rebuilds a store from events, applying each in order (without the hook), as the decisions that
+   * made them did.
+   *
+   * @param events the events of past decisions, in order
+   * @param hook the hook of later decisions
+   * @return the store
+   * @throws IllegalStateException if an event does not fit the state the earlier ones made, naming
+   *     its position
+   */
+  public static InMemoryStore replay(Iterable<? extends StoreEvent> events, CommitHook hook) {
+    InMemoryStore store = create(hook);
+    long position = 0;
+    for (StoreEvent event : events) {
+      try {
+        store.state.apply(event);
+      } catch (IllegalStateException | IllegalArgumentException e) {
+        throw new IllegalStateException(
+            "event "
+                + position
+                + " ("
+                + event.getClass().getSimpleName()
+                + ") does not fit the "
+                + "state of the events before it: "
+                + e.getMessage(),
+            e);
+      }
+      position++;
+    }
+    return store;
+  }
+
+  @Override
+  public <T> T decide(Decision<T> decision) {
+    Objects.requireNonNull(decision, "decision");
+    lock.lock();
+    try {
+      requireOpen();
+      Decided<T> decided = decision.decide(view);
+      List<StoreEvent> events = decided.events();
+      if (!events.isEmpty()) {
+        hook.beforeApply(events);
+        try {
+          for (StoreEvent event : events) {
+            state.apply(event);
+          }
+        } catch (RuntimeException e) {
+          broken = e.getMessage();
+          throw new IllegalStateException(
+              "store refuses further use: an event of a decision did not fit: " + e.getMessage(),
+              e);
+        }
+      }
+      return decided.result();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public <T> T read(Function<StoreView, T> query) {
+    Objects.requireNonNull(query, "query");
+    lock.lock();
+    try {
+      requireOpen();
+      return query.apply(view);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("store is closed");
+    }
+    if (broken != null) {
+      throw new IllegalStateException("store refuses further use after a failed event: " + broken);
+    }
+  }
+
+  /** A task and its counts, mutable under the store's lock. */
+  private static final class TaskEntry {
+    final long seq;
+    Task task;
+    final @Nullable Annotation goldAnswer;
+    int counted;
+    int pending;
+    int openLeases;
+    @Nullable Instant completedAt;
+    final List<Submission> submissions = new ArrayList<>();
+
+    TaskEntry(long seq, Task task, @Nullable Annotation goldAnswer) {
+      this.seq = seq;
+      this.task = task;
+      this.goldAnswer = goldAnswer;
+    }
+
+    boolean gold() {
+      return goldAnswer != null;
+    }
+
+    int free() {
+      return gold() ? Integer.MAX_VALUE : task.overlap() - counted - pending - openLeases;
+    }
+
+    boolean available() {
+      return completedAt == null && free() > 0;
+    }
+
+    TaskStatus status() {
+      return new TaskStatus(
+          task, gold(), counted, pending, openLeases, Optional.ofNullable(completedAt));
+    }
+  }
+
+  /** What the store knows of an annotator, mutable under the store's lock. */
+  private static final class AnnotatorEntry {
+    Annotator annotator;
+    int assignments;
+    int goldAssignments;
+    int goldAnswered;
+    int goldCorrect;
+    Optional<GoldPolicy.Flag> flag = Optional.empty();
+    final Set<String> had = new HashSet<>();
+
+    AnnotatorEntry(Annotator annotator) {
+      this.annotator = annotator;
+    }
+
+    AnnotatorState state() {
+      return new AnnotatorState(
+          annotator, assignments, goldAssignments, goldAnswered, goldCorrect, flag);
+    }
+  }
+
+  private record LeaseKey(String taskId, String annotatorId) {}
+
+  private static final Comparator<TaskEntry> QUEUE_ORDER =
+      Comparator.<TaskEntry>comparingDouble(e -> -e.task.priority()).thenComparingLong(e -> e.seq);
+
+  private static final Comparator<Lease> EXPIRY_ORDER =
+      Comparator.comparing(Lease::expiresAt)
+          .thenComparing(Lease::taskId)
+          .thenComparing(Lease::annotatorId);
+
+  /** The state, changed only by {@link #apply(StoreEvent)}. */
+  private static final class State {
+    @Nullable Project project;
+    long nextSeq;
+    final Map<String, TaskEntry> tasks = new LinkedHashMap<>();
+    final TreeSet<TaskEntry> regularQueue = new TreeSet<>(QUEUE_ORDER);
+    final TreeSet<TaskEntry> goldQueue = new TreeSet<>(QUEUE_ORDER);
+    final Map<LeaseKey, Lease> openLeases = new HashMap<>();
+    final TreeSet<Lease> leasesByExpiry = new TreeSet<>(EXPIRY_ORDER);
+    final Map<String, AnnotatorEntry> annotators = new TreeMap<>();
+    final Map<String, Submission> submissions = new LinkedHashMap<>();
+    final Set<String> takenIds = new HashSet<>();
+
+    @CanIgnoreReturnValue
+    Project requireProject() {
+      Project p = project;
+      if (p == null) {
+        throw new IllegalStateException("the store has no project yet");
+      }
+      return p;
+    }
+
+    @CanIgnoreReturnValue
+    TaskEntry requireTask(String taskId) {
+      TaskEntry entry = tasks.get(taskId);
+      if (entry == null) {
+        throw new IllegalStateException("no task " + taskId);
+      }
+      return entry;
+    }
+
+    /** Puts a task in its queue or takes it out, after its priority or counts changed. */
+    void requeue(TaskEntry entry, boolean wasQueued) {
+      TreeSet<TaskEntry> queue = entry.gold() ? goldQueue : regularQueue;
+      if (wasQueued) {
+        queue.remove(entry);
+      }
+      if (entry.available()) {
+        queue.add(entry);
+      }
+    }
+
+    void apply(StoreEvent event) {
+      switch (event) {
+        case StoreEvent.ProjectCreated e -> {
+          if (project != null) {
+            throw new IllegalStateException("the store already has project " + project.id());
+          }
+          project = e.project();
+        }
+        case StoreEvent.TaskAdded e -> addTask(e);
+        case StoreEvent.PrioritiesSet e -> {
+          requireProject();
+          for (String taskId : e.priorities().keySet()) {
+            requireTask(taskId);
+          }
+          for (Map.Entry<String, Double> p : e.priorities().entrySet()) {
+            TaskEntry entry = requireTask(p.getKey());
+            boolean queued = entry.available();
+            (entry.gold() ? goldQueue : regularQueue).remove(entry);
+            entry.task = entry.task.withPriority(p.getValue());
+            if (queued) {
+              (entry.gold() ? goldQueue : regularQueue).add(entry);
+            }
+          }
+        }
+        case StoreEvent.LeaseGranted e -> grant(e);
+        case StoreEvent.LeaseEnded e -> {
+          Lease lease = removeLease(e.taskId(), e.annotatorId(), "end");
+          if (e.reason() == StoreEvent.EndReason.EXPIRED && !lease.expiredAt(e.at())) {
+            throw new IllegalStateException(
+                "lease of "
+                    + e.annotatorId()
+                    + " on "
+                    + e.taskId()
+                    + " expires at "
+                    + lease.expiresAt()
+                    + ", not yet at "
+                    + e.at());
+          }
+        }
+        case StoreEvent.Submitted e -> submit(e.submission());
+        case StoreEvent.Reviewed e -> review(e.review());
+        case StoreEvent.TaskCompleted e -> {
+          TaskEntry entry = requireTask(e.taskId());
+          if (entry.gold() || entry.completedAt != null || entry.counted != entry.task.overlap()) {
+            throw new IllegalStateException(
+                "task "
+                    + e.taskId()
+                    + " cannot complete: gold "
+                    + entry.gold()
+                    + ", counted "
+                    + entry.counted
+                    + " of "
+                    + entry.task.overlap()
+                    + ", completed at "
+                    + entry.completedAt);
+          }
+          boolean queued = entry.available();
+          entry.completedAt = e.at();
+          requeue(entry, queued);
+        }
+        case StoreEvent.AnnotatorFlagged e ->
+            requireAnnotator(e.annotatorId()).flag = Optional.of(e.flag());
+        case StoreEvent.AnnotatorReinstated e ->
+            requireAnnotator(e.annotatorId()).flag = Optional.empty();
+      }
+    }
+
+    AnnotatorEntry requireAnnotator(String annotatorId) {
+      AnnotatorEntry entry = annotators.get(annotatorId);
+      if (entry == null) {
+        throw new IllegalStateException("no annotator " + annotatorId);
+      }
+      return entry;
+    }
+
+    private void addTask(StoreEvent.TaskAdded e) {
+      requireProject();
+      String id = e.task().id();
+      if (tasks.containsKey(id)) {
+        throw new IllegalStateException("task " + id + " exists already");
+      }
+      TaskEntry entry = new TaskEntry(nextSeq++, e.task(), e.goldAnswer().orElse(null));
+      tasks.put(id, entry);
+      requeue(entry, false);
+    }
+
+    private void grant(StoreEvent.LeaseGranted e) {
+      Lease lease = e.lease();
+      TaskEntry entry = requireTask(lease.taskId());
+      AnnotatorEntry annotator = annotators.get(lease.annotatorId());
+      if (annotator != null && annotator.had.contains(lease.taskId())) {
+        throw new IllegalStateException(
+            "annotator " + lease.annotatorId() + " already had task " + lease.taskId());
+      }
+      if (!entry.available()) {
+        throw new IllegalStateException(
+            "task " + lease.taskId() + " takes no lease: " + entry.status());
+      }
+      if (!e.annotator().hasSkills(entry.task.requiredSkills())) {
+        throw new IllegalStateException(
+            "annotator " + lease.annotatorId() + " lacks skills " + entry.task.requiredSkills());
+      }
+      if (annotator == null) {
+        annotator = new AnnotatorEntry(e.annotator());
+        annotators.put(lease.annotatorId(), annotator);
+      } else {
+        annotator.annotator = e.annotator();
+      }
+      annotator.had.add(lease.taskId());
+      annotator.assignments++;
+      if (entry.gold()) {
+        annotator.goldAssignments++;
+      }
+      entry.openLeases++;
+      openLeases.put(new LeaseKey(lease.taskId(), lease.annotatorId()), lease);
+      leasesByExpiry.add(lease);
+      requeue(entry, true);
+    }
+
+    @CanIgnoreReturnValue
+    private Lease removeLease(String taskId, String annotatorId, String what) {
+      Lease lease = openLeases.remove(new LeaseKey(taskId, annotatorId));
+      if (lease == null) {
+        throw new IllegalStateException(
+            "cannot " + what + ": annotator " + annotatorId + " holds no open lease on " + taskId);
+      }
+      leasesByExpiry.remove(lease);
+      TaskEntry entry = requireTask(taskId);
+      boolean queued = entry.available();
+      entry.openLeases--;
+      requeue(entry, queued);
+      return lease;
+    }
+
+    private void submit(Submission submission) {
+      Annotation annotation = submission.annotation();
+      if (takenIds.contains(annotation.id())) {
+        throw new IllegalStateException("annotation id " + annotation.id() + " is taken");
+      }
+      TaskEntry entry = requireTask(submission.taskId());
+      if (entry.gold() != (submission.gold() != Submission.GoldOutcome.NOT_GOLD)) {
+        throw new IllegalStateException(
+            "submission "
+                + annotation.id()
+                + " has gold outcome "
+                + submission.gold()
+                + " but task "
+                + entry.task.id()
+                + (entry.gold() ? " is gold" : " is not gold"));
+      }
+      removeLease(submission.taskId(), annotation.annotatorId(), "submit");
+      boolean queued = entry.available();
+      if (submission.awaitingReview()) {
+        entry.pending++;
+      } else {
+        entry.counted++;
+      }
+      requeue(entry, queued);
+      if (entry.gold()) {
+        AnnotatorEntry annotator = requireAnnotator(annotation.annotatorId());
+        annotator.goldAnswered++;
+        if (submission.gold() == Submission.GoldOutcome.CORRECT) {
+          annotator.goldCorrect++;
+        }
+      }
+      takenIds.add(annotation.id());
+      submissions.put(annotation.id(), submission);
+      entry.submissions.add(submission);
+    }
+
+    private void review(Review review) {
+      Submission submission = submissions.get(review.annotationId());
+      if (submission == null) {
+        throw new IllegalStateException("no submission " + review.annotationId());
+      }
+      if (submission.status() != Submission.Status.PENDING_REVIEW) {
+        throw new IllegalStateException(
+            "submission "
+                + review.annotationId()
+                + " is "
+                + submission.status()
+                + ", not awaiting review");
+      }
+      Optional<Annotation> correction = review.correction();
+      if (correction.isPresent() && takenIds.contains(correction.get().id())) {
+        throw new IllegalStateException("annotation id " + correction.get().id() + " is taken");
+      }
+      TaskEntry entry = requireTask(submission.taskId());
+      Submission reviewed = submission.withReview(review);
+      boolean queued = entry.available();
+      entry.pending--;
+      if (reviewed.counts()) {
+        entry.counted++;
+      }
+      requeue(entry, queued);
+      correction.ifPresent(c -> takenIds.add(c.id()));
+      submissions.put(review.annotationId(), reviewed);
+      List<Submission> ofTask = entry.submissions;
+      for (int i = 0; i < ofTask.size(); i++) {
+        if (ofTask.get(i).id().equals(review.annotationId())) {
+          ofTask.set(i, reviewed);
+        }
+      }
+    }
+  }
+
+  /** The view of {@link #state}; only used under the lock. */
+  private final class View implements StoreView {
+
+    @Override
+    public Optional<Project> project() {
+      return Optional.ofNullable(state.project);
+    }
+
+    @Override
+    public Optional<TaskStatus> task(String taskId) {
+      TaskEntry entry = state.tasks.get(taskId);
+      return entry == null ? Optional.empty() : Optional.of(entry.status());
+    }
+
+    @Override
+    public List<TaskStatus> tasks() {
+      List<TaskStatus> statuses = new ArrayList<>(state.tasks.size());
+      for (TaskEntry entry : state.tasks.values()) {
+        statuses.add(entry.status());
+      }
+      return List.copyOf(statuses);
+    }
+
+    @Override
+    public Optional<Annotation> goldAnswer(String taskId) {
+      TaskEntry entry = state.tasks.get(taskId);
+      return entry == null ? Optional.empty() : Optional.ofNullable(entry.goldAnswer);
+    }
+
+    @Override
+    public Optional<Task> nextTask(String annotatorId, Set<String> skills, boolean gold) {
+      AnnotatorEntry annotator = state.annotators.get(annotatorId);
+      Set<String> had = annotator == null ? Set.of() : annotator.had;
+      for (TaskEntry entry : gold ? state.goldQueue : state.regularQueue) {
+        if (!had.contains(entry.task.id()) && skills.containsAll(entry.task.requiredSkills())) {
+          return Optional.of(entry.task);
+        }
+      }
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean had(String taskId, String annotatorId) {
+      AnnotatorEntry annotator = state.annotators.get(annotatorId);
+      return annotator != null && annotator.had.contains(taskId);
+    }
+
+    @Override
+    public Optional<Lease> openLease(String taskId, String annotatorId) {
+      return Optional.ofNullable(state.openLeases.get(new LeaseKey(taskId, annotatorId)));
+    }
+
+    @Override
+    public List<Lease> openLeases() {
+      return List.copyOf(state.leasesByExpiry);
+    }
+
+    @Override
+    public List<Lease> overdueLeases(Instant now, int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+      }
+      List<Lease> overdue = new ArrayList<>();
+      for (Lease lease : state.leasesByExpiry) {
+        if (!lease.expiredAt(now) || overdue.size() == limit) {
+          break;
+        }
+        overdue.add(lease);
+      }
+      return List.copyOf(overdue);
+    }
+
+    @Override
+    public Optional<Submission> submission(String annotationId) {
+      return Optional.ofNullable(state.submissions.get(annotationId));
+    }
+
+    @Override
+    public boolean annotationIdTaken(String annotationId) {
+      return state.takenIds.contains(annotationId);
+    }
+
+    @Override
+    public List<Submission> submissions() {
+      return List.copyOf(state.submissions.values());
+    }
+
+    @Override
+    public List<Submission> submissionsOf(String taskId) {
+      TaskEntry entry = state.tasks.get(taskId);
+      return entry == null ? List.of() : List.copyOf(entry.submissions);
+    }
+
+    @Override
+    public Optional<AnnotatorState> annotator(String annotatorId) {
+      AnnotatorEntry entry = state.annotators.get(annotatorId);
+      return entry == null ? Optional.empty() : Optional.of(entry.state());
+    }
+
+    @Override
+    public List<AnnotatorState> annotators() {
+      List<AnnotatorState> states = new ArrayList<>();
+      for (AnnotatorEntry entry : state.annotators.values()) {
+        states.add(entry.state());
+      }
+      return List.copyOf(states);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package org.annotationkit.core.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.annotationkit.core.annotation.Annotation;
+import org.annotationkit.core.task.Lease;
+import org.annotationkit.core.task.Project;
+import org.annotationkit.core.task.Submission;
+import org.annotationkit.core.task.Task;
+import org.annotationkit.core.task.TaskStatus;
+
+/**
+ * A consistent read of a store's state, valid for one {@link Decision} or one {@link
+ * WorkflowStore#read query}. Each method is a query a SQL store answers with one statement.
+ *
+ * @since 0.1.0
+ */
+public interface StoreView {
+
+  /**
+   * The store's project.
+   *
+   * @return the project, or empty before {@link StoreEvent.ProjectCreated}
+   */
+  Optional<Project> project();
+
+  /**
+   * A task and its counts.
+   *
+   * @param taskId the task's id
+   * @return the status, or empty when there is no such task
+   */
+  Optional<TaskStatus> task(String taskId);
+
+  /**
+   * Every task, in the order added.
+   *
+   * @return the statuses
+   */
+  List<TaskStatus> tasks();
+
+  /**
+   * The known answer of a gold task.
+   *
+   * @param taskId the task's id
+   * @return the answer, or empty for a regular or unknown task
+   */
+  Optional<Annotation> goldAnswer(String taskId);
+
+  /**
+   * The highest-priority task (ties in the order added) that an annotator may take now: of the kind
+   * asked for (gold or regular), not complete, with a free slot, whose required skills the
+   * annotator has, and that the annotator never had a lease on.
+   *
+   * @param annotatorId the annotator
+   * @param skills the annotator's skills
+   * @param gold whether to look among gold tasks or regular ones
+   * @return the task, or empty when there is none
+   */
+  Optional<Task> nextTask(String annotatorId, Set<String> skills, boolean gold);
+
+  /**
+   * Whether an annotator ever had a lease on a task (open, ended or submitted).
+   *
+   * @param taskId the task
+   * @param annotatorId the annotator
+   * @return whether they had it
+   */
+  boolean had(String taskId, String annotatorId);
+
+  /**
+   * An annotator's open lease on a task.
+   *
+   * @param taskId the task
+   * @param annotatorId the annotator
+   * @return the lease, or empty when it is not open
+   */
+  Optional<Lease> openLease(String taskId, String annotatorId);
+
+  /**
+   * Every open lease, by expiry (then task id and annotator id).
+   *
+   * @return the leases
+   */
+  List<Lease> openLeases();
+
+  /**
+   * Open leases that lapsed at an instant, by expiry.
+   *
+   * @param now the instant
+   * @param limit the most to return, {@code >= 1}
+   * @return the leases with {@code expiresAt <= now}
+   */
+  List<Lease> overdueLeases(Instant now, int limit);
+
+  /**
+   * A submission by its annotation's id.
+   *
+   * @param annotationId the id
+   * @return the submission, or empty
+   */
+  Optional<Submission> submission(String annotationId);
+
+  /**
+   * Whether an annotation id is used by a submission or by a reviewer's correction.
+   *
+   * @param annotationId the id
+   * @return whether it is taken
+   */
+  boolean annotationIdTaken(String annotationId);
+
+  /**
+   * Every submission, in the order stored.
+   *
+   * @return the submissions
+   */
+  List<Submission> submissions();
+
+  /**
+   * The submissions of a task, in the order stored.
+   *
+   * @param taskId the task
+   * @return the submissions
+   */
+  List<Submission> submissionsOf(String taskId);
+
+  /**
+   * What the store knows of an annotator.
+   *
+   * @param annotatorId the annotator
+   * @return the state, or empty before their first lease
+   */
+  Optional<AnnotatorState> annotator(String annotatorId);
+
+  /**
+   * Every annotator seen, by id.
+   *
+   * @return the states
+   */
+  List<AnnotatorState> annotators();
+}
