@@ -19,6 +19,7 @@ module org.annotationkit.core {
   exports org.annotationkit.core.item;
   exports org.annotationkit.core.json;
   exports org.annotationkit.core.schema;
+  exports org.annotationkit.core.store.journal;
   exports org.annotationkit.core.table;
   exports org.annotationkit.core.validation;
 }
