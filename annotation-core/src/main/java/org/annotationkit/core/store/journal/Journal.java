@@ -24,9 +24,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -64,7 +66,15 @@ public final class Journal implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(Journal.class.getName());
 
+  /**
+   * The directories (real paths) of the journals open in this JVM. POSIX file locks belong to the
+   * process, and closing any channel of a locked file releases them: so a second opener in this JVM
+   * must be turned away before it opens the lock file at all.
+   */
+  private static final Set<Path> OPEN_HERE = ConcurrentHashMap.newKeySet();
+
   private final Path directory;
+  private final Path realDirectory;
   private final JournalOptions options;
   private final JournalRecovery recovery;
   private final FileChannel lockChannel;
@@ -101,6 +111,11 @@ public final class Journal implements AutoCloseable {
 
   private long snapshotRecords;
 
+  /** Guards {@link #closed}: a second {@link #close()} waits for the first and does nothing. */
+  private final Object closeGuard = new Object();
+
+  private boolean closed;
+
   private sealed interface Request permits Append, Roll {}
 
   private record Append(byte[] payload, int crc, long sequence, CompletableFuture<Long> done)
@@ -114,11 +129,13 @@ public final class Journal implements AutoCloseable {
 
   private Journal(
       Path directory,
+      Path realDirectory,
       JournalOptions options,
       FileChannel lockChannel,
       FileLock lock,
       Recovered recovered) {
     this.directory = directory;
+    this.realDirectory = realDirectory;
     this.options = options;
     this.lockChannel = lockChannel;
     this.lock = lock;
@@ -177,7 +194,22 @@ public final class Journal implements AutoCloseable {
     } catch (IOException e) {
       throw IoProblems.failure("create", directory, e);
     }
+    Path realDirectory;
+    try {
+      realDirectory = directory.toRealPath();
+    } catch (IOException e) {
+      throw IoProblems.failure("open", directory, e);
+    }
     Path lockFile = directory.resolve(JournalFormat.LOCK_FILE);
+    if (!OPEN_HERE.add(realDirectory)) {
+      throw new JournalLockedException(
+          directory,
+          "the journal "
+              + directory
+              + " is already open in this process (its lock file "
+              + lockFile
+              + " is held): close the other Journal first");
+    }
     FileChannel lockChannel;
     try {
       lockChannel =
@@ -187,15 +219,17 @@ public final class Journal implements AutoCloseable {
               StandardOpenOption.READ,
               StandardOpenOption.WRITE);
     } catch (IOException e) {
+      OPEN_HERE.remove(realDirectory);
       throw IoProblems.failure("open", lockFile, e);
     }
     FileLock lock = null;
     try {
       lock = acquire(directory, lockFile, lockChannel);
       Recovered recovered = recover(directory, replay);
-      return new Journal(directory, options, lockChannel, lock, recovered);
+      return new Journal(directory, realDirectory, options, lockChannel, lock, recovered);
     } catch (RuntimeException | Error e) {
       releaseQuietly(lock, lockChannel, e);
+      OPEN_HERE.remove(realDirectory);
       throw e;
     }
   }
@@ -209,9 +243,9 @@ public final class Journal implements AutoCloseable {
           directory,
           "the journal "
               + directory
-              + " is already open in this process (its lock file "
+              + " is locked by other code in this process (its lock file "
               + lockFile
-              + " is held): close the other Journal first");
+              + " is held)");
     } catch (IOException e) {
       throw IoProblems.failure("lock", lockFile, e);
     }
@@ -1034,6 +1068,15 @@ public final class Journal implements AutoCloseable {
   @Override
   public void close() {
     requireNotWriter("close");
+    synchronized (closeGuard) {
+      if (!closed) {
+        closeOnce();
+        closed = true;
+      }
+    }
+  }
+
+  private void closeOnce() {
     queueLock.lock();
     try {
       closing = true;
@@ -1061,6 +1104,8 @@ public final class Journal implements AutoCloseable {
       lockChannel.close();
     } catch (IOException e) {
       throw IoProblems.failure("close", directory, e);
+    } finally {
+      OPEN_HERE.remove(realDirectory);
     }
   }
 

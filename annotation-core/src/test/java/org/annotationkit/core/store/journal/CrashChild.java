@@ -18,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
  *       a snapshot of all ids every 20 ms.
  *   <li>{@code hold DIR}: opens the journal, prints {@code locked}, and waits for its standard
  *       input to close.
+ *   <li>{@code try DIR}: opens and closes the journal, printing {@code opened}, or {@code refused}
+ *       and the message when it is locked.
  * </ul>
  */
 final class CrashChild {
@@ -63,8 +65,18 @@ final class CrashChild {
     switch (args[0]) {
       case "hold" -> hold(directory, out);
       case "append" -> append(directory, args[2], out);
+      case "try" -> tryOpen(directory, out);
       default -> throw new IllegalArgumentException(args[0]);
     }
+  }
+
+  private static void tryOpen(Path directory, PrintStream out) {
+    try (Journal journal = Journal.open(directory, JournalReplay.of((c, s) -> {}, (q, p) -> {}))) {
+      out.println("opened " + journal.directory());
+    } catch (JournalLockedException e) {
+      out.println("refused " + e.getMessage());
+    }
+    out.flush();
   }
 
   private static void hold(Path directory, PrintStream out) throws IOException {

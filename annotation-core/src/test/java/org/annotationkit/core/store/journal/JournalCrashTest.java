@@ -166,4 +166,25 @@ class JournalCrashTest {
       assertThat(journal.recovery().nextSequence()).isZero();
     }
   }
+
+  @Test
+  void aRefusedSecondOpenerInThisProcessDoesNotReleaseTheLock() throws Exception {
+    try (Journal journal = Journal.open(dir, new JournalFiles.Collected())) {
+      assertThatThrownBy(() -> Journal.open(dir, new JournalFiles.Collected()))
+          .isInstanceOf(JournalLockedException.class);
+      assertThatThrownBy(() -> Journal.open(dir.resolve("."), new JournalFiles.Collected()))
+          .isInstanceOf(JournalLockedException.class);
+      try (Child child = new Child("try", dir.toString())) {
+        assertThat(child.process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        child.kill();
+        assertThat(child.lines()).singleElement().asString().startsWith("refused ");
+      }
+      assertThat(journal.appendAndWait(JournalFiles.utf8("still the owner"))).isZero();
+    }
+    try (Child child = new Child("try", dir.toString())) {
+      assertThat(child.process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      child.kill();
+      assertThat(child.lines()).singleElement().asString().startsWith("opened ");
+    }
+  }
 }

@@ -25,7 +25,7 @@ class JournalRecoveryTest {
 
   private static final List<String> RECORDS =
       List.of(
-          "first", "", "third record", "x".repeat(300), "fifth", "the last record, 31 bytes long");
+          "first", "", "third record", "x".repeat(300), "fifth", "the last record, 30 bytes long");
 
   private static int[] lengths() {
     return RECORDS.stream().mapToInt(r -> utf8(r).length).toArray();

@@ -291,7 +291,7 @@ class JournalTest {
   @Test
   void eightConcurrentAppendersAllAckedRecordsArePresentAfterReopen() throws Exception {
     int threads = 8;
-    int perThread = 2_000;
+    int perThread = 1_000;
     ConcurrentHashMap<Long, String> acked = new ConcurrentHashMap<>();
     CountDownLatch start = new CountDownLatch(1);
     JournalOptions options = JournalOptions.defaults().withSegmentBytes(64 << 10);
@@ -307,7 +307,7 @@ class JournalTest {
                 List<CompletableFuture<Void>> mine = new ArrayList<>();
                 for (int i = 0; i < perThread; i++) {
                   String text = "t" + thread + "-" + i;
-                  if (i % 2 == 0) {
+                  if (i % 10 == 0) {
                     acked.put(journal.appendAndWait(utf8(text)), text);
                   } else {
                     mine.add(journal.append(utf8(text)).thenAccept(s -> acked.put(s, text)));
