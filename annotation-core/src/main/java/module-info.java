@@ -20,6 +20,7 @@ module org.annotationkit.core {
   exports org.annotationkit.core.json;
   exports org.annotationkit.core.schema;
   exports org.annotationkit.core.store;
+  exports org.annotationkit.core.store.journal;
   exports org.annotationkit.core.table;
   exports org.annotationkit.core.task;
   exports org.annotationkit.core.validation;
