@@ -13,6 +13,7 @@ import org.annotationkit.formats.nlp.ProdigyFormat;
 import org.annotationkit.formats.nlp.SageMakerNerFormat;
 import org.annotationkit.formats.nlp.SpacyFormat;
 import org.annotationkit.formats.voc.VocFormat;
+import org.annotationkit.formats.yolo.YoloFormat;
 
 /**
  * Annotation Kit formats: converters between labeling formats, through core's dataset model, with a
@@ -36,6 +37,7 @@ module org.annotationkit.formats {
   exports org.annotationkit.formats.cvat;
   exports org.annotationkit.formats.text;
   exports org.annotationkit.formats.voc;
+  exports org.annotationkit.formats.yolo;
 
   uses Format;
 
@@ -53,5 +55,6 @@ module org.annotationkit.formats {
       SageMakerNerFormat,
       ClassificationTableFormat,
       PreferenceFormat,
-      CvatImagesFormat;
+      CvatImagesFormat,
+      YoloFormat;
 }
