@@ -50,6 +50,41 @@ public record Box(double x, double y, double width, double height, double rotati
   }
 
   /**
+   * The box of a rectangle given as tools that rotate about its top-left corner give it (Label
+   * Studio, for one): the rectangle spanned from the pivot {@code (x, y)} by {@code width} along
+   * its turned x axis and {@code height} along its turned y axis, turned {@code rotation} degrees
+   * clockwise on screen about that corner. A negative width or height (a rectangle drawn leftwards
+   * or upwards) gives the same rectangle with positive sizes. The pivot is the {@linkplain
+   * #corners() first corner} of the result when both sizes are positive.
+   *
+   * @param x the pivot's x, the top-left corner of the unrotated rectangle
+   * @param y the pivot's y
+   * @param width the width, finite, possibly negative
+   * @param height the height, finite, possibly negative
+   * @param rotation degrees clockwise about the pivot, finite
+   * @return the same rectangle, rotated by {@code rotation} about its centre
+   * @throws IllegalArgumentException if a value is NaN or infinite
+   */
+  public static Box aboutCorner(double x, double y, double width, double height, double rotation) {
+    Require.finite(width, "width");
+    Require.finite(height, "height");
+    Require.finite(rotation, "rotation");
+    if (rotation == 0 && width >= 0 && height >= 0) {
+      return new Box(x, y, width, height, 0);
+    }
+    double[] sinCos = Planar.sinCosDegrees(rotation);
+    double sin = sinCos[0];
+    double cos = sinCos[1];
+    double hw = width / 2;
+    double hh = height / 2;
+    double cx = x + hw * cos - hh * sin;
+    double cy = y + hw * sin + hh * cos;
+    double w = Math.abs(width);
+    double h = Math.abs(height);
+    return new Box(cx - w / 2, cy - h / 2, w, h, rotation);
+  }
+
+  /**
    * The area, {@code width * height}; rotation does not change it.
    *
    * @return the area in square pixels

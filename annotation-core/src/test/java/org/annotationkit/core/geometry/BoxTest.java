@@ -59,6 +59,45 @@ class BoxTest {
   }
 
   @Test
+  void aboutCornerKeepsThePivotWhereItIs() {
+    // A 4 x 2 rectangle turned a quarter clockwise about its top-left corner (10, 20): by hand, its
+    // x axis now points down and its y axis left, so it covers x in [8, 10], y in [20, 24].
+    Box box = Box.aboutCorner(10, 20, 4, 2, 90);
+    assertThat(box).isEqualTo(new Box(7, 21, 4, 2, 90));
+    assertThat(box.corners().get(0)).isEqualTo(new Point(10, 20));
+    assertThat(box.bounds()).isEqualTo(Box.of(8, 20, 2, 4));
+    assertThat(Box.aboutCorner(1, 2, 3, 4, 0)).isEqualTo(Box.of(1, 2, 3, 4));
+  }
+
+  @Test
+  void aboutCornerWithNegativeSizesIsTheSameRectangle() {
+    // Drawn leftwards and upwards from (10, 20): the rectangle [6, 10] x [18, 20].
+    assertThat(Box.aboutCorner(10, 20, -4, -2, 0)).isEqualTo(Box.of(6, 18, 4, 2));
+    Box turned = Box.aboutCorner(10, 20, -4, -2, 90);
+    Box positive = Box.aboutCorner(10 + 2, 20 - 4, 4, 2, 90);
+    assertThat(turned.x()).isCloseTo(positive.x(), within(1e-12));
+    assertThat(turned.y()).isCloseTo(positive.y(), within(1e-12));
+    assertThatThrownBy(() -> Box.aboutCorner(0, 0, Double.NaN, 1, 0)).hasMessageContaining("width");
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void aboutCornerPivotIsTheFirstCorner(long seed) {
+    RandomGenerator random = Seeds.random(seed);
+    double x = random.nextDouble(-100, 100);
+    double y = random.nextDouble(-100, 100);
+    double w = random.nextDouble(0, 50);
+    double h = random.nextDouble(0, 50);
+    double r = random.nextDouble(-720, 720);
+    Box box = Box.aboutCorner(x, y, w, h, r);
+    assertThat(box.width()).isEqualTo(w);
+    assertThat(box.height()).isEqualTo(h);
+    assertThat(box.rotation()).isEqualTo(r);
+    assertThat(box.corners().get(0).x()).isCloseTo(x, within(1e-9));
+    assertThat(box.corners().get(0).y()).isCloseTo(y, within(1e-9));
+  }
+
+  @Test
   void quarterTurnSwapsTheBoundsAboutTheCentre() {
     Box box = new Box(0, 0, 4, 2, 90);
     assertThat(box.bounds()).isEqualTo(Box.of(1, -1, 2, 4));

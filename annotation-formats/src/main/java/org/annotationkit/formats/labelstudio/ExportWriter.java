@@ -251,10 +251,11 @@ final class ExportWriter {
     switch (result.value()) {
       case BoxValue box -> {
         Box b = box.box();
-        double[] tl = Geometry.topLeft(b);
+        // Label Studio's pivot is the top-left corner of the unrotated box, turned with it.
+        Point tl = b.corners().get(0);
         start(out, result, result.id(), "rectanglelabels", image, minValue);
-        out.writeNumberProperty("x", tl[0] / w * 100);
-        out.writeNumberProperty("y", tl[1] / h * 100);
+        out.writeNumberProperty("x", tl.x() / w * 100);
+        out.writeNumberProperty("y", tl.y() / h * 100);
         out.writeNumberProperty("width", b.width() / w * 100);
         out.writeNumberProperty("height", b.height() / h * 100);
         out.writeNumberProperty("rotation", b.rotation());

@@ -301,7 +301,7 @@ final class TaskConverter {
     double w = value.require("width").number() / 100 * width;
     double h = value.require("height").number() / 100 * height;
     double rotation = value.number("rotation").orElse(0);
-    Box box = Geometry.fromTopLeft(x, y, w, h, rotation);
+    Box box = Box.aboutCorner(x, y, w, h, rotation);
     if (w < 0 || h < 0) {
       context.lose(
           where,
