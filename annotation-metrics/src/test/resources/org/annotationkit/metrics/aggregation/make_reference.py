@@ -134,6 +134,74 @@ def simulated_binary(seed, items=60, workers=8, answer_rate=0.7, adversaries=1):
     return out
 
 
+# --------------------------------------------------------------------------------------- GLAD
+def glad_map(answers):
+    """The maximum of the marginal log posterior of (alpha, b), found directly by L-BFGS-B."""
+    items, workers, labels, ii, ww, ll = code(answers)
+    n, m, k = len(items), len(workers), len(labels)
+    Y = np.zeros((n, m, k))
+    Y[ii, ww, ll] = 1.0
+    answered = Y.sum(axis=2)  # (n, m) 1 where w answered u
+
+    def unpack(x):
+        return x[:m], x[m:]
+
+    def log_joint(x):
+        alpha, b = unpack(x)
+        z = alpha[None, :] * np.exp(b)[:, None]  # (n, m)
+        right = log_expit(z)
+        wrong = log_expit(-z) - np.log(k - 1)
+        # L[u, c] = log prior + sum over answers of log P(answer | true c)
+        L = -np.log(k) + np.einsum("um,umc->uc", answered * wrong, np.ones((n, m, k)))
+        L += np.einsum("umc,um->uc", Y, right - wrong)
+        return L, z
+
+    def objective(x):
+        alpha, b = unpack(x)
+        L, z = log_joint(x)
+        mx = L.max(axis=1, keepdims=True)
+        lse = (mx[:, 0] + np.log(np.exp(L - mx).sum(axis=1)))
+        T = np.exp(L - lse[:, None])
+        value = lse.sum() - 0.5 * ((alpha - 1) ** 2).sum() - 0.5 * ((b - 1) ** 2).sum()
+        t = np.einsum("umc,uc->um", Y, T)  # posterior of the answered label
+        s = expit(z)
+        dz = answered * (t - s)
+        beta = np.exp(b)
+        ga = (dz * beta[:, None]).sum(axis=0) - (alpha - 1)
+        gb = (dz * z).sum(axis=1) - (b - 1)
+        return -value, -np.concatenate([ga, gb])
+
+    x0 = np.ones(m + n)
+    res = minimize(objective, x0, jac=True, method="L-BFGS-B",
+                   options={"maxiter": 100000, "ftol": 1e-15, "gtol": 1e-11})
+    assert res.success, res.message
+    L, _ = log_joint(res.x)
+    T = np.exp(L - L.max(axis=1, keepdims=True))
+    T /= T.sum(axis=1, keepdims=True)
+    alpha, _ = unpack(res.x)
+    label = argmax_lowest(T)
+    return items, workers, labels, label, T[np.arange(n), label], alpha, T
+
+
+def simulated_glad(seed, items=50, workers=7, labels=("a", "b", "c"), answer_rate=0.6):
+    """Answers drawn from the GLAD model itself."""
+    rng = np.random.RandomState(seed)
+    alpha = rng.normal(1.5, 1.0, size=workers)
+    alpha[0] = -1.0
+    beta = np.exp(rng.normal(0.5, 0.5, size=items))
+    truth = rng.randint(0, len(labels), size=items)
+    out = []
+    for u in range(items):
+        for w in range(workers):
+            if rng.random_sample() < answer_rate:
+                if rng.random_sample() < expit(alpha[w] * beta[u]):
+                    a = truth[u]
+                else:
+                    a = (truth[u] + 1 + rng.randint(0, len(labels) - 1)) % len(labels)
+                out.append(("i%03d" % u, "w%02d" % w, labels[a]))
+    return out
+
+
 def main():
     toy = read("ds-toy")
     boolean = read("ck-bool")
@@ -142,6 +210,12 @@ def main():
     for name, answers in (("kos-toy", toy), ("kos-bool", boolean), ("kos-sim", kos_sim)):
         items, workers, labels, label, conf, skills, it = kos(answers)
         Expected(name).result(items, workers, labels, label, conf, skills, iterations=it)
+    glad_sim = simulated_glad(20261205)
+    write_answers("glad-sim", glad_sim)
+    for name, answers in (("glad-toy", toy), ("glad-simple", read("ck-simple")),
+                          ("glad-sim", glad_sim)):
+        items, workers, labels, label, conf, alpha, T = glad_map(answers)
+        Expected(name).result(items, workers, labels, label, conf, alpha, posterior=T)
 
 
 if __name__ == "__main__":
