@@ -1,5 +1,6 @@
 package org.annotationkit.metrics.aggregation;
 
+import java.util.Arrays;
 import java.util.Objects;
 import org.annotationkit.core.coding.LabelCoding;
 import org.annotationkit.metrics.agreement.RatingTable;
@@ -123,6 +124,28 @@ final class AnswerArrays {
       }
     }
     return shares;
+  }
+
+  /**
+   * The answers by annotator: {@code order[annotatorStart[a]] .. order[annotatorStart[a + 1] - 1]}
+   * are the indices of annotator {@code a}'s answers, in item order.
+   *
+   * @return {@code {order, annotatorStart}}
+   */
+  int[][] byAnnotator() {
+    int[] start = new int[annotatorCount + 1];
+    for (int i = 0; i < size; i++) {
+      start[annotator[i] + 1]++;
+    }
+    for (int a = 0; a < annotatorCount; a++) {
+      start[a + 1] += start[a];
+    }
+    int[] next = Arrays.copyOf(start, annotatorCount);
+    int[] order = new int[size];
+    for (int i = 0; i < size; i++) {
+      order[next[annotator[i]]++] = i;
+    }
+    return new int[][] {order, start};
   }
 
   boolean answered(int u) {

@@ -72,6 +72,10 @@ final class Fixture {
             assertThat(categories.label(result.label(items.code(row[1]))))
                 .as(what)
                 .isEqualTo(row[2]);
+        case "confidence" ->
+            assertThat(result.confidence(items.code(row[1])))
+                .as(what)
+                .isCloseTo(Double.parseDouble(row[4]), within(tolerance));
         case "posterior" ->
             assertThat(result.posterior(items.code(row[1])).orElseThrow()[categories.code(row[2])])
                 .as(what)
