@@ -16,11 +16,13 @@ import org.annotationkit.formats.internal.FileHead;
  * <h2>Reading</h2>
  *
  * The schema is named {@value #SCHEMA_NAME}, with {@code info.description} as its description, and
- * has the fields {@value #BOXES} (boxes), {@value #POLYGONS} (polygons), {@value #MASKS} (masks)
- * and, for each category with {@code keypoints}, a keypoints field with the category's skeleton
- * ({@value #KEYPOINTS} when one category has keypoints, {@code keypoints-<name>} when several do).
- * Each field's labels are the category names, in the order of the category ids (ids 1, 3, 7 give
- * the labels in that order; the ids themselves are not kept, see below).
+ * has the fields named after their kind, as every vision format here names them: {@value #BOXES}
+ * (boxes), {@value #POLYGONS} (polygons), {@value #MASKS} (masks) and, for each category with
+ * {@code keypoints}, a keypoints field with the category's skeleton ({@value #KEYPOINTS} when one
+ * category has keypoints, {@code keypoints-<name>} when several do). {@code iscrowd} is not a field
+ * but the attribute {@value #CROWD} of the crowd annotation's results. Each field's labels are the
+ * category names, in the order of the category ids (ids 1, 3, 7 give the labels in that order; the
+ * ids themselves are not kept, see below).
  *
  * <p>Each image is an {@link org.annotationkit.core.item.ImageItem} whose id is the text of the
  * COCO id, whose URI is the {@code file_name} as a relative reference, and whose metadata holds the
@@ -71,13 +73,13 @@ public final class CocoFormat implements Format {
   public static final String SCHEMA_NAME = "coco";
 
   /** The field of COCO's {@code bbox} boxes. */
-  public static final String BOXES = "objects";
+  public static final String BOXES = "box";
 
   /** The field of COCO's polygon segmentations, one result per part. */
-  public static final String POLYGONS = "polygons";
+  public static final String POLYGONS = "polygon";
 
   /** The field of COCO's RLE segmentations. */
-  public static final String MASKS = "masks";
+  public static final String MASKS = "mask";
 
   /** The keypoints field, when one category has keypoints (else {@code keypoints-<name>}). */
   public static final String KEYPOINTS = "keypoints";

@@ -35,14 +35,17 @@ import org.annotationkit.formats.internal.IoMessages;
  *   <li>One {@link org.annotationkit.core.item.ImageItem} per file; its id and (relative) URI are
  *       the {@code filename}, under the folders of the file below {@code Annotations/}; its size is
  *       {@code size}, or from the images or sizes table when the file gives none or 0.
- *   <li>Field {@value #OBJECTS} (boxes): each {@code object}, its {@code name} the label, labels in
- *       order of first appearance over the files in path order. {@code truncated}, {@code
- *       difficult}, {@code occluded} are boolean attributes present when 1; {@code pose} a text
- *       attribute present unless {@code Unspecified}; each {@code actions/<action>} a boolean
- *       attribute {@code actions/<action>}; the {@code attributes/attribute} pairs that CVAT writes
- *       are text attributes.
- *   <li>Field {@value #PARTS} (boxes) and relation field {@value #PART_OF}: each {@code part} of an
- *       object is a box of the part's name, related to its object.
+ *   <li>Field {@value #BOXES} (boxes, named after its kind as every vision format here names its
+ *       fields): each {@code object}, its {@code name} the label, labels in order of first
+ *       appearance over the files in path order, then the part names not also object names. {@code
+ *       truncated}, {@code difficult}, {@code occluded} are boolean attributes present when 1;
+ *       {@code pose} a text attribute present unless {@code Unspecified}; each {@code
+ *       actions/<action>} a boolean attribute {@code actions/<action>}; the {@code
+ *       attributes/attribute} pairs that CVAT writes are text attributes.
+ *   <li>Each {@code part} of an object is a box of the part's name in the same field, with a result
+ *       of the relation field {@value #PART_OF} from the part to its object (the field is there
+ *       when a file has parts). Its id is the object's id, a dot and the part's number ({@code
+ *       2.1}); the relation's is the part's id and {@code -part-of}.
  *   <li>Every other element outside objects ({@code folder}, {@code source/database}, {@code
  *       size/depth}, {@code segmented}, ...) is kept in the item's metadata under its path.
  *   <li>One annotation per image with objects, by the annotator {@value #ANNOTATOR}; a file without
@@ -65,11 +68,8 @@ public final class VocFormat implements Format {
   static final String NAME = "voc";
   static final String ANNOTATIONS = "Annotations";
 
-  /** The field of objects. */
-  public static final String OBJECTS = "objects";
-
-  /** The field of object parts. */
-  public static final String PARTS = "parts";
+  /** The field of the boxes: objects and their parts, named after its kind as in every format. */
+  public static final String BOXES = "box";
 
   /** The relation field from a part to its object. */
   public static final String PART_OF = "part-of";

@@ -134,18 +134,19 @@ final class VocReader {
       }
     }
     AttributeSpec[] specs = attributes.values().toArray(AttributeSpec[]::new);
-    List<Label> objectLabels = new ArrayList<>();
+    List<Label> boxLabels = new ArrayList<>();
     for (String label : labels.isEmpty() ? Set.of(VocFormat.PLACEHOLDER) : labels) {
-      objectLabels.add(Label.of(label).withAttributes(specs));
+      boxLabels.add(Label.of(label).withAttributes(specs));
+    }
+    for (String part : parts) {
+      if (!labels.contains(part)) {
+        boxLabels.add(Label.of(part));
+      }
     }
     List<Field> fields = new ArrayList<>();
     fields.add(
-        Field.builder(VocFormat.OBJECTS, FieldKind.BOX).labels(LabelSet.of(objectLabels)).build());
+        Field.builder(VocFormat.BOXES, FieldKind.BOX).labels(LabelSet.of(boxLabels)).build());
     if (!parts.isEmpty()) {
-      fields.add(
-          Field.builder(VocFormat.PARTS, FieldKind.BOX)
-              .labels(parts.toArray(String[]::new))
-              .build());
       fields.add(Field.builder(VocFormat.PART_OF, FieldKind.RELATION).build());
     }
     return new Schema(VocFormat.NAME, fields, Optional.empty());
@@ -203,11 +204,11 @@ final class VocReader {
     for (VocObject object : image.objects()) {
       String id = String.valueOf(++k);
       annotation.result(
-          id, VocFormat.OBJECTS, new BoxValue(object.name(), object.box(), object.attributes()));
+          id, VocFormat.BOXES, new BoxValue(object.name(), object.box(), object.attributes()));
       int j = 0;
       for (VocPart part : object.parts()) {
         String partId = id + "." + ++j;
-        annotation.result(partId, VocFormat.PARTS, new BoxValue(part.name(), part.box()));
+        annotation.result(partId, VocFormat.BOXES, new BoxValue(part.name(), part.box()));
         annotation.result(partId + "-part-of", VocFormat.PART_OF, new RelationValue(partId, id));
       }
     }

@@ -91,11 +91,9 @@ class CocoFormatTest {
     Schema schema = dataset.schema();
     assertThat(schema.name()).isEqualTo("coco");
     assertThat(schema.description()).isEmpty();
-    assertThat(schema.fields())
-        .extracting(Field::name)
-        .containsExactly("objects", "polygons", "masks");
+    assertThat(schema.fields()).extracting(Field::name).containsExactly("box", "polygon", "mask");
     // Ids 1, 2, 4: the labels in id order.
-    assertThat(schema.field("objects").orElseThrow().labels().all())
+    assertThat(schema.field("box").orElseThrow().labels().all())
         .extracting(label -> label.name())
         .containsExactly("a", "b", "c");
 
@@ -115,7 +113,7 @@ class CocoFormatTest {
         Annotation.builder("1", "40", "coco")
             .result(
                 "1/polygon-1",
-                "polygons",
+                "polygon",
                 new PolygonValue("a", Polygon.of(0, 0, 1, 0, 1, 2, 0, 2), attributes))
             .build();
     // Counts [0, 20, 30] over a 10 x 5 image: columns 0 and 1 set, bounds (0, 0, 2, 10); the
@@ -123,10 +121,10 @@ class CocoFormatTest {
     Map<String, AttributeValue> crowd = Map.of("iscrowd", AttributeValue.of(true));
     Annotation mask =
         Annotation.builder("2", "40", "coco")
-            .result("2/box", "objects", new BoxValue("b", Box.of(0, 0, 1, 9), crowd))
+            .result("2/box", "box", new BoxValue("b", Box.of(0, 0, 1, 9), crowd))
             .result(
                 "2/mask",
-                "masks",
+                "mask",
                 new MaskValue("b", new RleMask(10, 5, new int[] {0, 20, 30}), crowd))
             .build();
     assertThat(dataset.annotations()).containsExactly(polygon, mask);
@@ -186,11 +184,11 @@ class CocoFormatTest {
     assertThat(schema.description()).contains("people");
     assertThat(schema.fields())
         .extracting(Field::name)
-        .containsExactly("objects", "polygons", "masks", "keypoints");
-    assertThat(schema.field("masks").orElseThrow().labels().all())
+        .containsExactly("box", "polygon", "mask", "keypoints");
+    assertThat(schema.field("mask").orElseThrow().labels().all())
         .extracting(label -> label.name())
         .containsExactly("blob", "person");
-    assertThat(schema.field("masks").orElseThrow().labels().find("blob").orElseThrow().color())
+    assertThat(schema.field("mask").orElseThrow().labels().find("blob").orElseThrow().color())
         .contains("#ff0000");
     Field keypoints = schema.field("keypoints").orElseThrow();
     assertThat(keypoints.kind()).isEqualTo(FieldKind.KEYPOINTS);
@@ -235,7 +233,7 @@ class CocoFormatTest {
         .containsExactly(
             new Result(
                 "8/mask",
-                "masks",
+                "mask",
                 new MaskValue("blob", new RleMask(10, 10, new int[] {0, 4, 6, 3, 7, 2, 8, 1, 69})),
                 OptionalDouble.of(0.75)));
   }

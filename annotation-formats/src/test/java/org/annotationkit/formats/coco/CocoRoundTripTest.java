@@ -105,9 +105,9 @@ class CocoRoundTripTest {
       }
       LabelSet labelSet = LabelSet.of(labels);
       List<Field> fields = new ArrayList<>();
-      fields.add(Field.builder("objects", FieldKind.BOX).labels(labelSet).build());
-      fields.add(Field.builder("polygons", FieldKind.POLYGON).labels(labelSet).build());
-      fields.add(Field.builder("masks", FieldKind.MASK).labels(labelSet).build());
+      fields.add(Field.builder("box", FieldKind.BOX).labels(labelSet).build());
+      fields.add(Field.builder("polygon", FieldKind.POLYGON).labels(labelSet).build());
+      fields.add(Field.builder("mask", FieldKind.MASK).labels(labelSet).build());
       int keypointCategories = Math.min(categoryCount, random.nextInt(3));
       Map<String, Skeleton> skeletons = new LinkedHashMap<>();
       Map<String, String> keypointFields = new LinkedHashMap<>();
@@ -203,19 +203,19 @@ class CocoRoundTripTest {
         case 0 ->
             results.add(
                 new Result(
-                    prefix + "box", "objects", new BoxValue(label, box(image), attributes), score));
+                    prefix + "box", "box", new BoxValue(label, box(image), attributes), score));
         case 1 -> {
           if (random.nextBoolean()) {
             results.add(
                 new Result(
-                    prefix + "box", "objects", new BoxValue(label, box(image), attributes), score));
+                    prefix + "box", "box", new BoxValue(label, box(image), attributes), score));
           }
           int parts = random.nextInt(1, 4);
           for (int p = 1; p <= parts; p++) {
             results.add(
                 new Result(
                     prefix + "polygon-" + p,
-                    "polygons",
+                    "polygon",
                     new PolygonValue(label, polygon(image), attributes),
                     score));
           }
@@ -228,19 +228,19 @@ class CocoRoundTripTest {
           if (random.nextBoolean()) {
             results.add(
                 new Result(
-                    prefix + "box", "objects", new BoxValue(label, box(image), withCrowd), score));
+                    prefix + "box", "box", new BoxValue(label, box(image), withCrowd), score));
           }
           results.add(
               new Result(
                   prefix + "mask",
-                  "masks",
+                  "mask",
                   new MaskValue(label, domain.mask(image.height(), image.width(), 12), withCrowd),
                   score));
         }
         default -> {
           results.add(
               new Result(
-                  prefix + "box", "objects", new BoxValue(label, box(image), attributes), score));
+                  prefix + "box", "box", new BoxValue(label, box(image), attributes), score));
           List<Keypoint> points = new ArrayList<>();
           for (String name : java.util.Objects.requireNonNull(skeletons.get(label)).points()) {
             Keypoint.Visibility visibility = Keypoint.Visibility.values()[random.nextInt(3)];

@@ -77,12 +77,11 @@ class VocFormatTest {
                 10,
                 Map.of("folder", "VOC2007", "size/depth", "3", "segmented", "1")));
     Schema schema = dataset.schema();
-    assertThat(schema.field("objects").orElseThrow().labels().all())
+    // Objects and parts share the box field: object names first, then part names.
+    assertThat(schema.fields()).extracting(f -> f.name()).containsExactly("box", "part-of");
+    assertThat(schema.field("box").orElseThrow().labels().all())
         .extracting(l -> l.name())
-        .containsExactly("cat", "person");
-    assertThat(schema.field("parts").orElseThrow().labels().all())
-        .extracting(l -> l.name())
-        .containsExactly("head");
+        .containsExactly("cat", "person", "head");
     assertThat(schema.field("part-of").orElseThrow().kind()).isEqualTo(FieldKind.RELATION);
 
     Annotation annotation = dataset.annotations().get(0);
@@ -91,8 +90,8 @@ class VocFormatTest {
     assertThat(annotation.results())
         .extracting(r -> r.id() + " " + r.field() + " " + r.value())
         .containsExactly(
-            "1 objects " + new BoxValue("cat", Box.of(1, 2, 2, 2), attrs("truncated", true)),
-            "2 objects "
+            "1 box " + new BoxValue("cat", Box.of(1, 2, 2, 2), attrs("truncated", true)),
+            "2 box "
                 + new BoxValue(
                     "person",
                     Box.of(4, 5, 2, 2),
@@ -108,7 +107,7 @@ class VocFormatTest {
                         "actions/takingphoto", true,
                         "actions/usingcomputer", false,
                         "actions/walking", true)),
-            "2.1 parts " + new BoxValue("head", Box.of(5.5, 6, 2, 2)),
+            "2.1 box " + new BoxValue("head", Box.of(5.5, 6, 2, 2)),
             "2.1-part-of part-of " + new RelationValue("2.1", "2"));
   }
 

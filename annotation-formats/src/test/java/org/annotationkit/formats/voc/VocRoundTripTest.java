@@ -54,8 +54,9 @@ class VocRoundTripTest {
     Schema schema =
         Schema.of(
             "gen",
-            Field.builder("objects", FieldKind.BOX).labels(LABELS).build(),
-            Field.builder("parts", FieldKind.BOX).labels(PARTS).build(),
+            Field.builder("box", FieldKind.BOX)
+                .labels(Stream.concat(Stream.of(LABELS), Stream.of(PARTS)).toArray(String[]::new))
+                .build(),
             Field.builder("part-of", FieldKind.RELATION).build());
     Dataset.Builder dataset = Dataset.builder(schema);
     int images = 1 + random.nextInt(6);
@@ -96,7 +97,7 @@ class VocRoundTripTest {
         String id = String.valueOf(k);
         annotation.result(
             id,
-            "objects",
+            "box",
             new BoxValue(
                 LABELS[random.nextInt(LABELS.length)], box(random, width, height), attributes));
         int parts = random.nextInt(4) == 0 ? 1 + random.nextInt(2) : 0;
@@ -104,7 +105,7 @@ class VocRoundTripTest {
           String partId = id + "." + j;
           annotation.result(
               partId,
-              "parts",
+              "box",
               new BoxValue(PARTS[random.nextInt(PARTS.length)], box(random, width, height)));
           annotation.result(partId + "-part-of", "part-of", new RelationValue(partId, id));
         }
