@@ -14,8 +14,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <ul>
  *   <li>{@code append DIR RUN}: opens the journal, prints {@code ready}, then appends from four
- *       threads forever, printing the id of each record once its append is acknowledged, and takes
- *       a snapshot of all ids every 20 ms.
+ *       threads forever, printing the sequence number and id of each record once its append is
+ *       acknowledged, and takes a snapshot of all ids every 20 ms. Each line is {@code SEQUENCE
+ *       ID}.
  *   <li>{@code hold DIR}: opens the journal, prints {@code locked}, and waits for its standard
  *       input to close.
  *   <li>{@code try DIR}: opens and closes the journal, printing {@code opened}, or {@code refused}
@@ -112,9 +113,9 @@ final class CrashChild {
                 state.add(id);
                 acked = journal.append(payload(id));
               }
-              acked.join();
+              long sequence = acked.join();
               synchronized (out) {
-                out.println(id);
+                out.println(sequence + " " + id);
                 out.flush();
               }
             }

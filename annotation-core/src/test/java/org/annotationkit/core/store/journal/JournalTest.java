@@ -371,4 +371,25 @@ class JournalTest {
       tester.testAllPublicInstanceMethods(journal);
     }
   }
+
+  @Test
+  void aWriteFailureFailsThePendingAppendsAndEveryLaterCall() throws java.io.IOException {
+    Path blocker = dir.resolve("journal-00000000000000000003.akj");
+    try (Journal journal = Journal.open(dir, new JournalFiles.Collected())) {
+      for (int i = 0; i < 3; i++) {
+        journal.appendAndWait(utf8("r" + i));
+      }
+      // the next segment's name is taken by a folder, so starting it fails
+      Files.createDirectory(blocker);
+      assertThatThrownBy(() -> journal.snapshot(3, out -> {}))
+          .isInstanceOf(java.io.UncheckedIOException.class)
+          .hasMessageContaining(blocker.toString())
+          .hasMessageContaining("folder");
+      assertThatThrownBy(() -> journal.append(utf8("late")))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("failed and accepts nothing more");
+    }
+    Files.delete(blocker);
+    assertThat(reopen(dir).texts()).containsExactly("r0", "r1", "r2");
+  }
 }
