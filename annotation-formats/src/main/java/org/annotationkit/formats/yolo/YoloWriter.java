@@ -878,7 +878,11 @@ final class YoloWriter {
       double x1 = Double.NEGATIVE_INFINITY;
       double y1 = Double.NEGATIVE_INFINITY;
       for (Keypoint k : keypoints.points()) {
-        if (k.visibility() != Keypoint.Visibility.NOT_LABELED) {
+        if (k.visibility() != Keypoint.Visibility.NOT_LABELED
+            && k.x() >= 0
+            && k.y() >= 0
+            && k.x() <= image.width()
+            && k.y() <= image.height()) {
           x0 = Math.min(x0, k.x());
           y0 = Math.min(y0, k.y());
           x1 = Math.max(x1, k.x());
@@ -893,7 +897,7 @@ final class YoloWriter {
       context.lose(
           where,
           "box made from keypoints",
-          "a pose line needs a box: the bounds of the labeled keypoints are written");
+          "a pose line needs a box: the bounds of the labeled keypoints in the image are written");
     }
     if (!boxValues(image, box, where, line)) {
       return false;
