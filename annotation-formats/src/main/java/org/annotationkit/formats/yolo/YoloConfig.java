@@ -24,6 +24,8 @@ import org.annotationkit.formats.internal.IoMessages;
  * @param kptCount the number of keypoints per object ({@code kpt_shape[0]}), if given
  * @param kptDims 2 or 3 ({@code kpt_shape[1]}), or 0 when no shape is given
  * @param kptNames the keypoint names ({@code kpt_names} of class 0), if given
+ * @param namesLine the line of {@code names} in a YAML file, or 0
+ * @param kptNamesLine the line of {@code kpt_names}, or 0
  */
 record YoloConfig(
     List<String> names,
@@ -31,7 +33,9 @@ record YoloConfig(
     Map<String, List<String>> splits,
     OptionalInt kptCount,
     int kptDims,
-    Optional<List<String>> kptNames) {
+    Optional<List<String>> kptNames,
+    int namesLine,
+    int kptNamesLine) {
 
   YoloConfig {
     names = List.copyOf(names);
@@ -68,7 +72,8 @@ record YoloConfig(
    */
   static YoloConfig ofYaml(Path file) {
     String source = file.toString();
-    Object root = MiniYaml.parse(source, read(file));
+    String text = read(file);
+    Object root = MiniYaml.parse(source, text);
     if (!(root instanceof Map<?, ?> map)) {
       throw error(source, "a dataset YAML is a mapping of keys (names, train, val, ...)");
     }
@@ -76,27 +81,30 @@ record YoloConfig(
     if (names == null) {
       throw error(source, "the dataset YAML has no 'names' (the class names, a list or a map)");
     }
-    List<String> list = names(source, names, "names");
+    List<String> list = names(source, lineOf(text, "names"), names, "names");
     Object nc = map.get("nc");
-    if (nc instanceof String text && !text.isEmpty()) {
-      int count = integer(source, text, "nc");
+    if (nc instanceof String ncText && !ncText.isEmpty()) {
+      int count = integer(source, lineOf(text, "nc"), ncText, "nc");
       if (count != list.size()) {
         throw error(
-            source, "'nc' is " + count + " but 'names' gives " + list.size() + " class names");
+            source,
+            lineOf(text, "nc"),
+            "'nc' is " + count + " but 'names' gives " + list.size() + " class names");
       }
     }
     java.util.LinkedHashMap<String, List<String>> splits = new java.util.LinkedHashMap<>();
     for (String split : List.of("train", "val", "test")) {
       Object value = map.get(split);
-      if (value instanceof String text && !text.isEmpty()) {
-        splits.put(split, List.of(text));
+      if (value instanceof String path && !path.isEmpty()) {
+        splits.put(split, List.of(path));
       } else if (value instanceof List<?> items) {
         List<String> texts = new ArrayList<>();
         for (Object item : items) {
-          if (!(item instanceof String text)) {
-            throw error(source, "'" + split + "' must be a path or a list of paths");
+          if (!(item instanceof String path)) {
+            throw error(
+                source, lineOf(text, split), "'" + split + "' must be a path or a list of paths");
           }
-          texts.add(text);
+          texts.add(path);
         }
         splits.put(split, texts);
       }
@@ -104,18 +112,24 @@ record YoloConfig(
     OptionalInt kptCount = OptionalInt.empty();
     int kptDims = 0;
     Object shape = map.get("kpt_shape");
+    int shapeLine = lineOf(text, "kpt_shape");
     if (shape != null && !"".equals(shape)) {
       if (!(shape instanceof List<?> pair) || pair.size() != 2) {
-        throw error(source, "'kpt_shape' must be [number of keypoints, 2 or 3]");
+        throw error(source, shapeLine, "'kpt_shape' must be [number of keypoints, 2 or 3]");
       }
-      int count = integer(source, String.valueOf(pair.get(0)), "kpt_shape[0]");
-      int dims = integer(source, String.valueOf(pair.get(1)), "kpt_shape[1]");
+      int count = integer(source, shapeLine, String.valueOf(pair.get(0)), "kpt_shape[0]");
+      int dims = integer(source, shapeLine, String.valueOf(pair.get(1)), "kpt_shape[1]");
       if (count < 1 || count > MAX_KEYPOINTS) {
         throw error(
-            source, "'kpt_shape[0]' must be 1 to " + MAX_KEYPOINTS + " keypoints, found " + count);
+            source,
+            shapeLine,
+            "'kpt_shape[0]' must be 1 to " + MAX_KEYPOINTS + " keypoints, found " + count);
       }
       if (dims != 2 && dims != 3) {
-        throw error(source, "'kpt_shape[1]' must be 2 (x y) or 3 (x y visibility), found " + dims);
+        throw error(
+            source,
+            shapeLine,
+            "'kpt_shape[1]' must be 2 (x y) or 3 (x y visibility), found " + dims);
       }
       kptCount = OptionalInt.of(count);
       kptDims = dims;
@@ -126,22 +140,31 @@ record YoloConfig(
       // Ultralytics gives the names per class; one list serves every class here.
       Object first =
           byClass.containsKey("0") ? byClass.get("0") : byClass.values().iterator().next();
-      kptNames = Optional.of(names(source, first, "kpt_names"));
+      kptNames = Optional.of(names(source, lineOf(text, "kpt_names"), first, "kpt_names"));
     } else if (kpt instanceof List<?>) {
-      kptNames = Optional.of(names(source, kpt, "kpt_names"));
+      kptNames = Optional.of(names(source, lineOf(text, "kpt_names"), kpt, "kpt_names"));
     }
     if (kptNames.isPresent()
         && kptCount.isPresent()
         && kptNames.get().size() != kptCount.getAsInt()) {
       throw error(
           source,
+          lineOf(text, "kpt_names"),
           "'kpt_names' gives "
               + kptNames.get().size()
               + " names but 'kpt_shape' says "
               + kptCount.getAsInt()
               + " keypoints");
     }
-    return new YoloConfig(list, source, splits, kptCount, kptDims, kptNames);
+    return new YoloConfig(
+        list,
+        source,
+        splits,
+        kptCount,
+        kptDims,
+        kptNames,
+        lineOf(text, "names"),
+        lineOf(text, "kpt_names"));
   }
 
   /**
@@ -176,26 +199,27 @@ record YoloConfig(
     if (names.isEmpty()) {
       throw error(source, "the names file names no class");
     }
-    return new YoloConfig(names, source, Map.of(), OptionalInt.empty(), 0, Optional.empty());
+    return new YoloConfig(names, source, Map.of(), OptionalInt.empty(), 0, Optional.empty(), 0, 0);
   }
 
   /** The names of a list, or of a map from index 0..n-1 to name. */
-  private static List<String> names(String source, Object value, String key) {
+  private static List<String> names(String source, int line, Object value, String key) {
     List<String> names = new ArrayList<>();
     if (value instanceof List<?> items) {
       for (Object item : items) {
         if (!(item instanceof String name) || name.isEmpty()) {
-          throw error(source, "'" + key + "' must hold non-empty names, found " + item);
+          throw error(source, line, "'" + key + "' must hold non-empty names, found " + item);
         }
         names.add(name);
       }
     } else if (value instanceof Map<?, ?> map) {
       String[] byIndex = new String[map.size()];
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        int index = integer(source, String.valueOf(entry.getKey()), key + " index");
+        int index = integer(source, line, String.valueOf(entry.getKey()), key + " index");
         if (index < 0 || index >= map.size()) {
           throw error(
               source,
+              line,
               "'"
                   + key
                   + "' maps indices 0 to "
@@ -205,29 +229,46 @@ record YoloConfig(
                   + " leaves a gap");
         }
         if (!(entry.getValue() instanceof String name) || name.isEmpty()) {
-          throw error(source, "'" + key + "' index " + index + " has no name");
+          throw error(source, line, "'" + key + "' index " + index + " has no name");
         }
         byIndex[index] = name;
       }
       names.addAll(List.of(byIndex));
     } else {
-      throw error(source, "'" + key + "' must be a list of names or a map from index to name");
+      throw error(
+          source, line, "'" + key + "' must be a list of names or a map from index to name");
     }
     if (names.isEmpty()) {
-      throw error(source, "'" + key + "' names nothing");
+      throw error(source, line, "'" + key + "' names nothing");
     }
     return names;
   }
 
-  private static int integer(String source, String text, String what) {
+  private static int integer(String source, int line, String text, String what) {
     try {
       return Integer.parseInt(text.strip());
     } catch (NumberFormatException e) {
-      throw error(source, "'" + what + "' must be an integer, found '" + text + "'");
+      throw error(source, line, "'" + what + "' must be an integer, found '" + text + "'");
     }
   }
 
+  /** The 1-based line of a top-level key of a YAML text, or 0 when it has none. */
+  static int lineOf(String text, String key) {
+    String[] lines = text.split("\r\n|\n|\r", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      if (line.startsWith(key) && line.substring(key.length()).stripLeading().startsWith(":")) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
   private static FormatException error(String source, String problem) {
-    return FormatException.at(problem, FormatException.Location.of(source, 0, 0));
+    return error(source, 0, problem);
+  }
+
+  private static FormatException error(String source, int line, String problem) {
+    return FormatException.at(problem, FormatException.Location.of(source, line, 0));
   }
 }

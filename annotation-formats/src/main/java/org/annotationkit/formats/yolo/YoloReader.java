@@ -306,7 +306,7 @@ final class YoloReader {
     } catch (IllegalArgumentException e) {
       throw FormatException.at(
           "the class names are not valid labels: " + e.getMessage(),
-          FormatException.Location.of(source, 0, 0));
+          FormatException.Location.of(source, namesLine(), 0));
     }
     List<Field> fields = new ArrayList<>();
     fields.add(
@@ -324,7 +324,7 @@ final class YoloReader {
       } catch (IllegalArgumentException e) {
         throw FormatException.at(
             "the keypoint names are not valid: " + e.getMessage(),
-            FormatException.Location.of(source, 0, 0));
+            FormatException.Location.of(source, config.map(c -> c.kptNamesLine()).orElse(0), 0));
       }
       fields.add(
           Field.builder(YoloFormat.KEYPOINTS, FieldKind.KEYPOINTS)
@@ -333,6 +333,10 @@ final class YoloReader {
               .build());
     }
     return new Schema(YoloFormat.NAME, fields, Optional.empty());
+  }
+
+  private int namesLine() {
+    return config.map(YoloConfig::namesLine).orElse(0);
   }
 
   // ------------------------------------------------------------------ entries

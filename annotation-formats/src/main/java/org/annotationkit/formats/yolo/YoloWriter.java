@@ -466,6 +466,9 @@ final class YoloWriter {
       }
       Map<String, AttributeValue> attributes = new LinkedHashMap<>(attributes(r.value()));
       attributes.remove("iscrowd");
+      if (task == YoloTask.OBB) {
+        attributes.remove("rotation"); // COCO's copy of the angle that the corners carry
+      }
       if (!attributes.isEmpty()) {
         context.lose(
             at,
@@ -798,25 +801,31 @@ final class YoloWriter {
           "an obb line holds a box; write task=pose to keep keypoints");
     }
     double[] corners;
-    if (obj.box != null) {
+    Box box = obj.box == null ? null : ((BoxValue) obj.box.value()).box();
+    PolygonValue quad =
+        obj.polygons.size() == 1
+                && ((PolygonValue) obj.polygons.get(0).value()).polygon().exterior().size() == 4
+                && ((PolygonValue) obj.polygons.get(0).value()).polygon().holes().isEmpty()
+            ? (PolygonValue) obj.polygons.get(0).value()
+            : null;
+    if (quad != null && (box == null || !box.isRotated())) {
+      // A quadrilateral is written as its corners, as the reader reads one; a box beside it (COCO's
+      // bbox, the hull of the corners) holds nothing more.
+      corners = flat(quad.polygon().exterior());
+    } else if (box != null) {
       for (Result p : obj.polygons) {
         context.lose(
             LossObject.image(image.id()).withAnnotation(p.id()),
             "polygon dropped",
             "an obb line holds one box: the object's box is written");
       }
-      corners = flat(((BoxValue) obj.box.value()).box().corners());
-    } else if (obj.polygons.size() == 1
-        && ((PolygonValue) obj.polygons.get(0).value()).polygon().exterior().size() == 4
-        && ((PolygonValue) obj.polygons.get(0).value()).polygon().holes().isEmpty()) {
-      // A quadrilateral is written as its corners, as the reader reads one.
-      corners = flat(((PolygonValue) obj.polygons.get(0).value()).polygon().exterior());
+      corners = flat(box.corners());
     } else {
-      Box box = axisBox(image, obj, where, false);
-      if (box == null) {
+      Box bounds = axisBox(image, obj, where, false);
+      if (bounds == null) {
         return false;
       }
-      corners = flat(box.corners());
+      corners = flat(bounds.corners());
     }
     if (Clip.area(corners) == 0) {
       context.lose(where, "box skipped", "the box has zero area");
@@ -869,7 +878,11 @@ final class YoloWriter {
       double x1 = Double.NEGATIVE_INFINITY;
       double y1 = Double.NEGATIVE_INFINITY;
       for (Keypoint k : keypoints.points()) {
-        if (k.visibility() != Keypoint.Visibility.NOT_LABELED) {
+        if (k.visibility() != Keypoint.Visibility.NOT_LABELED
+            && k.x() >= 0
+            && k.y() >= 0
+            && k.x() <= image.width()
+            && k.y() <= image.height()) {
           x0 = Math.min(x0, k.x());
           y0 = Math.min(y0, k.y());
           x1 = Math.max(x1, k.x());
@@ -884,7 +897,7 @@ final class YoloWriter {
       context.lose(
           where,
           "box made from keypoints",
-          "a pose line needs a box: the bounds of the labeled keypoints are written");
+          "a pose line needs a box: the bounds of the labeled keypoints in the image are written");
     }
     if (!boxValues(image, box, where, line)) {
       return false;
