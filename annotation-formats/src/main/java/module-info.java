@@ -2,6 +2,7 @@ import org.annotationkit.formats.Format;
 import org.annotationkit.formats.canonical.CanonicalFormat;
 import org.annotationkit.formats.coco.CocoFormat;
 import org.annotationkit.formats.cvat.CvatImagesFormat;
+import org.annotationkit.formats.labelme.LabelmeFormat;
 import org.annotationkit.formats.labelstudio.LabelStudioFormat;
 import org.annotationkit.formats.labelstudio.LabelStudioMinFormat;
 import org.annotationkit.formats.nlp.AsrManifestFormat;
@@ -34,6 +35,7 @@ module org.annotationkit.formats {
   exports org.annotationkit.formats.labelstudio;
   exports org.annotationkit.formats.nlp;
   exports org.annotationkit.formats.cvat;
+  exports org.annotationkit.formats.labelme;
   exports org.annotationkit.formats.text;
   exports org.annotationkit.formats.voc;
 
@@ -53,5 +55,6 @@ module org.annotationkit.formats {
       SageMakerNerFormat,
       ClassificationTableFormat,
       PreferenceFormat,
-      CvatImagesFormat;
+      CvatImagesFormat,
+      LabelmeFormat;
 }
