@@ -11,6 +11,7 @@ import org.annotationkit.formats.nlp.ConllFormat;
 import org.annotationkit.formats.nlp.DoccanoFormat;
 import org.annotationkit.formats.nlp.PreferenceFormat;
 import org.annotationkit.formats.nlp.ProdigyFormat;
+import org.annotationkit.formats.nlp.SageMakerImageFormat;
 import org.annotationkit.formats.nlp.SageMakerNerFormat;
 import org.annotationkit.formats.nlp.SpacyFormat;
 import org.annotationkit.formats.voc.VocFormat;
@@ -56,5 +57,6 @@ module org.annotationkit.formats {
       ClassificationTableFormat,
       PreferenceFormat,
       CvatImagesFormat,
-      LabelmeFormat;
+      LabelmeFormat,
+      SageMakerImageFormat;
 }
