@@ -2,6 +2,7 @@ import org.annotationkit.formats.Format;
 import org.annotationkit.formats.canonical.CanonicalFormat;
 import org.annotationkit.formats.coco.CocoFormat;
 import org.annotationkit.formats.cvat.CvatImagesFormat;
+import org.annotationkit.formats.cvat.CvatVideoFormat;
 import org.annotationkit.formats.labelme.LabelmeFormat;
 import org.annotationkit.formats.labelstudio.LabelStudioFormat;
 import org.annotationkit.formats.labelstudio.LabelStudioMinFormat;
@@ -58,5 +59,6 @@ module org.annotationkit.formats {
       PreferenceFormat,
       CvatImagesFormat,
       LabelmeFormat,
-      SageMakerImageFormat;
+      SageMakerImageFormat,
+      CvatVideoFormat;
 }
