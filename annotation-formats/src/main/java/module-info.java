@@ -2,6 +2,8 @@ import org.annotationkit.formats.Format;
 import org.annotationkit.formats.canonical.CanonicalFormat;
 import org.annotationkit.formats.coco.CocoFormat;
 import org.annotationkit.formats.cvat.CvatImagesFormat;
+import org.annotationkit.formats.cvat.CvatVideoFormat;
+import org.annotationkit.formats.labelme.LabelmeFormat;
 import org.annotationkit.formats.labelstudio.LabelStudioFormat;
 import org.annotationkit.formats.labelstudio.LabelStudioMinFormat;
 import org.annotationkit.formats.nlp.AsrManifestFormat;
@@ -10,6 +12,7 @@ import org.annotationkit.formats.nlp.ConllFormat;
 import org.annotationkit.formats.nlp.DoccanoFormat;
 import org.annotationkit.formats.nlp.PreferenceFormat;
 import org.annotationkit.formats.nlp.ProdigyFormat;
+import org.annotationkit.formats.nlp.SageMakerImageFormat;
 import org.annotationkit.formats.nlp.SageMakerNerFormat;
 import org.annotationkit.formats.nlp.SpacyFormat;
 import org.annotationkit.formats.voc.VocFormat;
@@ -35,6 +38,7 @@ module org.annotationkit.formats {
   exports org.annotationkit.formats.labelstudio;
   exports org.annotationkit.formats.nlp;
   exports org.annotationkit.formats.cvat;
+  exports org.annotationkit.formats.labelme;
   exports org.annotationkit.formats.text;
   exports org.annotationkit.formats.voc;
   exports org.annotationkit.formats.yolo;
@@ -56,5 +60,8 @@ module org.annotationkit.formats {
       ClassificationTableFormat,
       PreferenceFormat,
       CvatImagesFormat,
-      YoloFormat;
+      YoloFormat,
+      LabelmeFormat,
+      SageMakerImageFormat,
+      CvatVideoFormat;
 }

@@ -33,17 +33,17 @@ import org.annotationkit.formats.internal.FileHead;
  * becomes an {@link ImageItem} whose id is the image's name (with CVAT's {@code id}, {@code subset}
  * and {@code task_id} in its metadata as {@code cvat.id}, ...), and one annotation by {@code cvat}
  * holding its shapes, or none when it has no shape. The schema has one field per kind of shape the
- * file holds, each with every label of {@code <meta>} in its order:
+ * file holds, named as the formats package names them, each with every label of {@code <meta>} in
+ * its order:
  *
  * <ul>
- *   <li>{@code boxes} ({@code <box>}): CVAT's {@code xtl, ytl, xbr, ybr, rotation} is our
- *       convention already: the unrotated box's corners, turned clockwise in degrees about its
- *       centre;
- *   <li>{@code polygons}, {@code polylines}: {@code points="x0,y0;x1,y1;..."};
- *   <li>{@code points}: {@code <points>} as keypoints named {@code 1} to {@code n} (the field's
+ *   <li>{@code box} ({@code <box>}): CVAT's {@code xtl, ytl, xbr, ybr, rotation} is our convention
+ *       already: the unrotated box's corners, turned clockwise in degrees about its centre;
+ *   <li>{@code polygon}, {@code polyline}: {@code points="x0,y0;x1,y1;..."};
+ *   <li>{@code keypoints}: {@code <points>} as keypoints named {@code 1} to {@code n} (the field's
  *       skeleton numbers as many points as the largest shape has), occluded when the shape is;
- *   <li>{@code masks}: CVAT's run lengths over the mask's box ({@code left, top, width, height},
- *       row by row, unset run first) as a mask of the whole image;
+ *   <li>{@code mask}: CVAT's run lengths over the mask's box ({@code left, top, width, height}, row
+ *       by row, unset run first) as a mask of the whole image;
  *   <li>{@code skeleton:<label>}: a {@code <skeleton>} as keypoints named by its sub-labels, with
  *       the edges of the label's drawing; an {@code outside} point is not labeled;
  *   <li>{@code tags}: the image's {@code <tag>}s as one multiple choice (their attributes are

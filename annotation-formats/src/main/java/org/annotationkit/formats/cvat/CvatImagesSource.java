@@ -177,7 +177,7 @@ final class CvatImagesSource implements DatasetSource {
     int n = 0;
     for (XmlNode shape : image.children()) {
       if (shape.name().equals("tag")) {
-        tag(shape, tags, where);
+        tag(shape, tags, where, context);
         continue;
       }
       if (shape.name().equals("attribute")) {
@@ -201,7 +201,7 @@ final class CvatImagesSource implements DatasetSource {
   }
 
   /** Adds a tag's label, reporting what the model's choices cannot hold. */
-  void tag(XmlNode tag, Set<String> tags, LossObject where) {
+  static void tag(XmlNode tag, Set<String> tags, LossObject where, ConversionContext context) {
     String label = tag.attributes().getOrDefault("label", "");
     LossObject at = where.withLine(Math.max(1, tag.line()));
     if (label.isEmpty()) {

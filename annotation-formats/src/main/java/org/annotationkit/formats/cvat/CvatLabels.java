@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.annotationkit.core.schema.AttributeSpec;
 import org.annotationkit.core.schema.Field;
 import org.annotationkit.core.schema.FieldKind;
@@ -30,7 +31,18 @@ final class CvatLabels {
   private final Map<String, Declared> labels = new LinkedHashMap<>();
   private final Map<String, Boolean> skeletonFields = new HashMap<>();
 
+  private final Set<String> excluded;
+
   CvatLabels(Schema schema) {
+    this(schema, Set.of());
+  }
+
+  /**
+   * The labels of a schema, leaving out attributes that the format writes as XML attributes (the
+   * video format's track id and key frame flag).
+   */
+  CvatLabels(Schema schema, Set<String> excluded) {
+    this.excluded = Set.copyOf(excluded);
     for (Field field : schema.fields()) {
       FieldKind kind = field.kind();
       boolean skeleton = kind == FieldKind.KEYPOINTS && !isNumbered(field);
@@ -91,11 +103,10 @@ final class CvatLabels {
     return true;
   }
 
-  private static Map<String, AttributeSpec> attributes(
-      Label label, Map<String, AttributeSpec> before) {
+  private Map<String, AttributeSpec> attributes(Label label, Map<String, AttributeSpec> before) {
     Map<String, AttributeSpec> attributes = new LinkedHashMap<>(before);
     for (AttributeSpec spec : label.attributes()) {
-      if (!CvatSchema.PROPERTIES.containsKey(spec.name())) {
+      if (!CvatSchema.PROPERTIES.containsKey(spec.name()) && !excluded.contains(spec.name())) {
         attributes.putIfAbsent(spec.name(), spec);
       }
     }

@@ -25,11 +25,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class CvatSchema {
   static final String TAGS = "tags";
-  static final String BOXES = "boxes";
-  static final String POLYGONS = "polygons";
-  static final String POLYLINES = "polylines";
-  static final String POINTS = "points";
-  static final String MASKS = "masks";
+  static final String BOXES = "box";
+  static final String POLYGONS = "polygon";
+  static final String POLYLINES = "polyline";
+  static final String POINTS = "keypoints";
+  static final String MASKS = "mask";
   static final String SKELETON = "skeleton:";
 
   static final String OCCLUDED = "occluded";
@@ -63,6 +63,9 @@ final class CvatSchema {
     final Map<String, Set<String>> attributes = new LinkedHashMap<>();
     final Map<String, Set<String>> skeletonPoints = new LinkedHashMap<>();
     int maxPoints;
+
+    /** Whether the shapes are a video's, whose regions also have a track id and key frame flag. */
+    boolean video;
 
     /** Notes one shape or tag element (of an image, or of a track). */
     void add(XmlNode shape) {
@@ -223,6 +226,16 @@ final class CvatSchema {
       for (String extra : usage.attributes.getOrDefault(name, Set.of())) {
         if (names.add(extra)) {
           specs.add(AttributeSpec.text(extra));
+        }
+      }
+      if (usage.video) {
+        for (String property : List.of(CvatVideoSource.TRACK_ID, CvatVideoSource.KEYFRAME)) {
+          if (names.add(property)) {
+            specs.add(
+                property.equals(CvatVideoSource.KEYFRAME)
+                    ? AttributeSpec.bool(property)
+                    : AttributeSpec.number(property));
+          }
         }
       }
       for (String property : List.of(OCCLUDED, Z_ORDER, GROUP_ID, SOURCE)) {

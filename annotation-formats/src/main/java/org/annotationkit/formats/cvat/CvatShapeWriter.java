@@ -222,8 +222,15 @@ final class CvatShapeWriter {
 
   /** Writes a shape, with extra XML attributes first (a video shape's frame, outside, keyframe). */
   void write(Shape shape, Map<String, String> extra) {
+    write(shape, extra, true);
+  }
+
+  /** Writes a shape, with or without its label (a video track's shapes take the track's label). */
+  void write(Shape shape, Map<String, String> extra, boolean labeled) {
     Map<String, String> xmlAttributes = new LinkedHashMap<>();
-    xmlAttributes.put("label", shape.label());
+    if (labeled) {
+      xmlAttributes.put("label", shape.label());
+    }
     xmlAttributes.putAll(extra);
     xmlAttributes.putAll(shape.xmlAttributes());
     xml.start(shape.element(), xmlAttributes);

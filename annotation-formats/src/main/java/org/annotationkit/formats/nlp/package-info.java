@@ -18,6 +18,9 @@
  *       manifests.
  *   <li>{@link org.annotationkit.formats.nlp.SageMakerNerFormat} {@code sagemaker-ner}: SageMaker
  *       Ground Truth named-entity manifests (read).
+ *   <li>{@link org.annotationkit.formats.nlp.SageMakerImageFormat} {@code sagemaker}: SageMaker
+ *       Ground Truth image manifests (read): boxes, classes, semantic segmentation; beside {@code
+ *       sagemaker-ner}, on the same manifest reading.
  *   <li>{@link org.annotationkit.formats.nlp.ClassificationTableFormat} {@code csv}: classification
  *       tables, CSV or JSON Lines.
  *   <li>{@link org.annotationkit.formats.nlp.PreferenceFormat} {@code preference}: preference data

@@ -50,10 +50,9 @@ class CvatImagesFormatTest {
     ConversionContext context = ConversionContext.of(FormatOptions.none());
     Dataset dataset = read(fixture(), context);
     assertThat(dataset.schema().fields().stream().map(f -> f.name()))
-        .containsExactly("boxes", "points"); // the polygon and polyline have no label
+        .containsExactly("box", "keypoints"); // the polygon and polyline have no label
     assertThat(
-            dataset.schema().field("boxes").orElseThrow().labels().all().stream()
-                .map(l -> l.name()))
+            dataset.schema().field("box").orElseThrow().labels().all().stream().map(l -> l.name()))
         .containsExactly("label1", "label2");
     assertThat(dataset.items()).hasSize(2);
     List<Result> first = dataset.annotationsOf("img0.jpg").get(0).results();
