@@ -103,7 +103,7 @@ final class ExportReader {
     Optional<Schema> schema = inference.schema();
     if (schema.isEmpty()) {
       throw FormatException.at(
-          "the export has no labeled image result"
+          "the export has no result of a kind that is read"
               + (config == null ? " and no labeling config was given (option config=FILE)" : "")
               + ", so there is no schema to read it into",
           new FormatException.Location(Optional.of(input.toString()), 0, 0, Optional.of("")));

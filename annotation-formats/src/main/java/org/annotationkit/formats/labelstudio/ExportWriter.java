@@ -10,23 +10,42 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.annotationkit.core.annotation.Annotation;
 import org.annotationkit.core.annotation.BoxValue;
 import org.annotationkit.core.annotation.ChoiceValue;
+import org.annotationkit.core.annotation.FreeTextValue;
 import org.annotationkit.core.annotation.KeypointsValue;
 import org.annotationkit.core.annotation.MaskValue;
 import org.annotationkit.core.annotation.MultipleChoiceValue;
 import org.annotationkit.core.annotation.Origin;
 import org.annotationkit.core.annotation.PolygonValue;
+import org.annotationkit.core.annotation.PreferenceValue;
+import org.annotationkit.core.annotation.RankingValue;
+import org.annotationkit.core.annotation.RatingValue;
+import org.annotationkit.core.annotation.RelationValue;
 import org.annotationkit.core.annotation.Result;
+import org.annotationkit.core.annotation.SpanValue;
+import org.annotationkit.core.annotation.TimeSegmentValue;
+import org.annotationkit.core.annotation.TranscriptionValue;
 import org.annotationkit.core.dataset.Dataset;
 import org.annotationkit.core.dataset.DatasetEntry;
 import org.annotationkit.core.dataset.DatasetSource;
 import org.annotationkit.core.geometry.Box;
 import org.annotationkit.core.geometry.Keypoint;
 import org.annotationkit.core.geometry.Point;
+import org.annotationkit.core.item.AudioItem;
+import org.annotationkit.core.item.ComparisonItem;
 import org.annotationkit.core.item.ImageItem;
 import org.annotationkit.core.item.Item;
+import org.annotationkit.core.item.Response;
+import org.annotationkit.core.item.TextItem;
+import org.annotationkit.core.item.TextOffsets;
+import org.annotationkit.core.item.VideoItem;
+import org.annotationkit.core.schema.Field;
+import org.annotationkit.core.schema.RatingScale;
+import org.annotationkit.core.schema.Schema;
 import org.annotationkit.formats.ConversionContext;
 import org.annotationkit.formats.LossObject;
 import org.annotationkit.formats.internal.IoMessages;
@@ -55,17 +74,21 @@ final class ExportWriter {
   private final boolean min;
   private final @Nullable LabelingConfig config;
 
-  private ExportWriter(ConversionContext context, boolean min, @Nullable LabelingConfig config) {
+  private final Schema schema;
+
+  private ExportWriter(
+      ConversionContext context, boolean min, @Nullable LabelingConfig config, Schema schema) {
     this.context = context;
     this.min = min;
     this.config = config;
+    this.schema = schema;
   }
 
   static void write(DatasetSource source, Path output, ConversionContext context, boolean min) {
     LabelingConfig config =
         context.options().value("config").map(Path::of).map(LabelingConfig::read).orElse(null);
     DatasetSource grouped = source.grouped() ? source : Dataset.of(source).source();
-    ExportWriter writer = new ExportWriter(context, min, config);
+    ExportWriter writer = new ExportWriter(context, min, config, source.schema());
     try (OutputStream file =
             new BufferedOutputStream(
                 Files.newOutputStream(output, StandardOpenOption.CREATE_NEW), 1 << 16);
@@ -92,21 +115,42 @@ final class ExportWriter {
             .orElse(IMAGE);
   }
 
-  private String toName(String field) {
+  private String toName(String field, Item item) {
+    String object =
+        switch (item.kind()) {
+          case TEXT -> "text";
+          case AUDIO -> "audio";
+          case COMPARISON -> ITEMS;
+          default -> IMAGE;
+        };
     if (config != null) {
-      return config.control(field).map(LabelingConfig.Control::toName).orElse(IMAGE);
+      return config.control(field).map(LabelingConfig.Control::toName).orElse(object);
     }
-    return IMAGE;
+    return object;
   }
+
+  /** The data key of a text or an audio reference: the config's object's, else a default. */
+  private String dataKey(LabelingConfig.Media media, String fallback) {
+    return config == null
+        ? fallback
+        : config.keys(media).values().stream().findFirst().orElse(fallback);
+  }
+
+  /** The data key of a comparison's responses, as a list of {@code {id, body}} items. */
+  static final String ITEMS = "items";
 
   private void entry(JsonGenerator out, DatasetEntry entry) {
     Item item = entry.item();
-    LossObject where = LossObject.image(item.id());
-    if (!(item instanceof ImageItem image)) {
+    LossObject where =
+        item instanceof ImageItem ? LossObject.image(item.id()) : LossObject.item(item.id());
+    if (min && !(item instanceof ImageItem)) {
       context.lose(
           where,
           "item skipped",
-          "a " + item.kind().name().toLowerCase(java.util.Locale.ROOT) + " item is not an image");
+          "a "
+              + item.kind().jsonName()
+              + " item is not written to JSON-MIN, which this writer writes for images; the"
+              + " labelstudio format holds it");
       return;
     }
     List<Annotation> humans = new ArrayList<>();
@@ -115,19 +159,42 @@ final class ExportWriter {
       (annotation.origin() instanceof Origin.Model ? models : humans).add(annotation);
     }
     if (min) {
-      writeMin(out, image, humans, models);
+      writeMin(out, (ImageItem) item, humans, models);
       return;
     }
     out.writeStartObject();
     id(out, "id", item.id(), "");
     out.writeName("data");
-    data(out, image);
-    // Label Studio's tasks carry no image size; results do. So that an image without results keeps
-    // its size, it goes in the task's free-form meta, where the reader looks when no result has it.
-    out.writeObjectPropertyStart("meta");
-    out.writeNumberProperty("original_width", image.width());
-    out.writeNumberProperty("original_height", image.height());
-    out.writeEndObject();
+    switch (item) {
+      case ImageItem image -> {
+        data(out, image);
+        // Label Studio's tasks carry no image size; results do. So that an image without results
+        // keeps its size, it goes in the task's free-form meta, where the reader looks when no
+        // result has it.
+        out.writeObjectPropertyStart("meta");
+        out.writeNumberProperty("original_width", image.width());
+        out.writeNumberProperty("original_height", image.height());
+        out.writeEndObject();
+      }
+      case AudioItem audio -> {
+        data(out, item, dataKey(LabelingConfig.Media.AUDIO, "audio"), audio.uri().toString());
+        // Likewise the audio's duration, which results give as original_length.
+        out.writeObjectPropertyStart("meta");
+        out.writeNumberProperty("original_length", audio.durationSeconds());
+        out.writeEndObject();
+      }
+      case TextItem text -> {
+        data(out, item, dataKey(LabelingConfig.Media.TEXT, "text"), text.text());
+        text.uri()
+            .ifPresent(uri ->
+                context.lose(
+                    where,
+                    "text location dropped",
+                    "the task holds the text itself, not where it came from (" + uri + ")"));
+      }
+      case ComparisonItem comparison -> comparisonData(out, comparison, where);
+      case VideoItem video -> data(out, item, "video", video.uri().toString());
+    }
     out.writeArrayPropertyStart("annotations");
     for (Annotation annotation : humans) {
       out.writeStartObject();
@@ -141,7 +208,7 @@ final class ExportWriter {
       }
       reviewState(annotation, where);
       out.writeArrayPropertyStart("result");
-      results(out, image, annotation);
+      results(out, item, annotation);
       out.writeEndArray();
       out.writeEndObject();
     }
@@ -176,7 +243,7 @@ final class ExportWriter {
       }
       reviewState(annotation, where);
       out.writeArrayPropertyStart("result");
-      results(out, image, annotation);
+      results(out, item, annotation);
       out.writeEndArray();
       out.writeEndObject();
     }
@@ -211,6 +278,55 @@ final class ExportWriter {
     out.writeEndObject();
   }
 
+  /** The data of a text or an audio task: its content under its key, and the metadata. */
+  private void data(JsonGenerator out, Item item, String key, String content) {
+    out.writeStartObject();
+    out.writeStringProperty(key, content);
+    metadata(out, item, Set.of(key));
+    out.writeEndObject();
+  }
+
+  private void metadata(JsonGenerator out, Item item, Set<String> taken) {
+    for (Map.Entry<String, String> entry : item.metadata().entrySet()) {
+      if (taken.contains(entry.getKey())) {
+        context.lose(
+            LossObject.item(item.id()),
+            "metadata dropped",
+            "the metadata key \"" + entry.getKey() + "\" is taken by the item's own data");
+        continue;
+      }
+      out.writeStringProperty(entry.getKey(), entry.getValue());
+    }
+  }
+
+  /**
+   * A comparison's data: the prompt, the responses as a list of items ({@code id}, {@code body},
+   * {@code model}) that a {@code <List>} shows and a {@code Ranker} orders, and each response again
+   * under its id, for a {@code Pairwise} over {@code <Text>} objects.
+   */
+  private void comparisonData(JsonGenerator out, ComparisonItem item, LossObject where) {
+    out.writeStartObject();
+    out.writeStringProperty(TaskConverter.PROMPT, item.prompt());
+    out.writeArrayPropertyStart(ITEMS);
+    for (Response response : item.responses()) {
+      out.writeStartObject();
+      out.writeStringProperty("id", response.id());
+      out.writeStringProperty("body", response.text());
+      response.model().ifPresent(m -> out.writeStringProperty("model", m));
+      out.writeEndObject();
+    }
+    out.writeEndArray();
+    Set<String> taken = new java.util.HashSet<>(Set.of(TaskConverter.PROMPT, ITEMS));
+    for (Response response : item.responses()) {
+      if (taken.add(response.id()) && !item.metadata().containsKey(response.id())) {
+        out.writeStringProperty(response.id(), response.text());
+      }
+    }
+    metadata(out, item, Set.of(TaskConverter.PROMPT, ITEMS));
+    out.writeEndObject();
+    assert where != null;
+  }
+
   /** An id as an integer when it is one (after the prefix), else as a string. */
   private static void id(JsonGenerator out, String name, String id, String prefix) {
     String bare = !prefix.isEmpty() && id.startsWith(prefix) ? id.substring(prefix.length()) : id;
@@ -237,10 +353,246 @@ final class ExportWriter {
     return !text.equals("-0");
   }
 
-  private void results(JsonGenerator out, ImageItem image, Annotation annotation) {
+  private void results(JsonGenerator out, Item item, Annotation annotation) {
+    TextOffsets offsets = item instanceof TextItem text ? TextOffsets.of(text.text()) : null;
     for (Result result : annotation.results()) {
-      resultObjects(out, image, result, false);
+      if (item instanceof ImageItem image) {
+        resultObjects(out, image, result, false);
+      } else {
+        mediaResult(out, item, annotation, result, offsets);
+      }
     }
+  }
+
+  /** Writes a result of a text, audio or comparison task. */
+  private void mediaResult(
+      JsonGenerator out,
+      Item item,
+      Annotation annotation,
+      Result result,
+      @Nullable TextOffsets offsets) {
+    LossObject where = LossObject.item(item.id()).withAnnotation(result.id());
+    switch (result.value()) {
+      case SpanValue span -> {
+        TextOffsets text = java.util.Objects.requireNonNull(offsets);
+        if (span.end() > text.length()) {
+          context.lose(
+              where.withSpan(span.start(), span.end()),
+              "span outside the text dropped",
+              "the span leaves the text of " + text.length() + " code points");
+          return;
+        }
+        begin(out, result, result.id(), "labels", item);
+        out.writeNumberProperty("start", span.start());
+        out.writeNumberProperty("end", span.end());
+        out.writeStringProperty("text", text.substring(span.start(), span.end()));
+        labels(out, "labels", span.label());
+        attributes(span.attributes(), where);
+        end(out, result, false);
+      }
+      case TimeSegmentValue segment -> {
+        begin(out, result, result.id(), "labels", item);
+        out.writeNumberProperty("start", segment.start());
+        out.writeNumberProperty("end", segment.end());
+        out.writeNumberProperty("channel", 0);
+        labels(out, "labels", segment.label());
+        attributes(segment.attributes(), where);
+        end(out, result, false);
+      }
+      case TranscriptionValue transcription -> {
+        String id = result.id();
+        Optional<Result> region = Optional.empty();
+        if (transcription.target().isPresent()) {
+          String target = transcription.target().get();
+          region = annotation.results().stream().filter(r -> r.id().equals(target)).findFirst();
+          if (region.isEmpty()) {
+            context.lose(
+                where,
+                "transcription skipped",
+                "the region " + target + " it transcribes is not in the annotation");
+            return;
+          }
+          id = target;
+          if (!result.id().equals(TaskConverter.transcriptionId(target, result.field()))) {
+            context.lose(
+                where,
+                "result id dropped",
+                "a per-region text has its region's id, " + target + ", in Label Studio");
+          }
+        }
+        begin(out, result, id, "textarea", item);
+        if (region.isPresent()) {
+          switch (region.get().value()) {
+            case SpanValue span -> {
+              out.writeNumberProperty("start", span.start());
+              out.writeNumberProperty("end", span.end());
+            }
+            case TimeSegmentValue segment -> {
+              out.writeNumberProperty("start", segment.start());
+              out.writeNumberProperty("end", segment.end());
+              out.writeNumberProperty("channel", 0);
+            }
+            default -> {}
+          }
+        }
+        texts(out, transcription.text());
+        end(out, result, false);
+      }
+      case FreeTextValue text -> {
+        begin(out, result, result.id(), "textarea", item);
+        texts(out, text.text());
+        end(out, result, false);
+      }
+      case RatingValue rating -> {
+        Optional<RatingScale> scale = schema.field(result.field()).flatMap(Field::scale);
+        if (scale.isPresent()
+            && (scale.get().min() != 1 || scale.get().step() != 1)
+            && !ratingReported.contains(result.field())) {
+          ratingReported.add(result.field());
+          context.lose(
+              where,
+              "rating scale dropped",
+              "Label Studio ratings are whole stars from 1; the scale of \""
+                  + result.field()
+                  + "\" runs from "
+                  + scale.get().min()
+                  + " to "
+                  + scale.get().max()
+                  + " by "
+                  + scale.get().step()
+                  + ", and its values are written as they are");
+        }
+        begin(out, result, result.id(), "rating", item);
+        out.writeNumberProperty("rating", rating.value());
+        end(out, result, false);
+      }
+      case PreferenceValue preference -> {
+        if (preference.verdict() == PreferenceValue.Verdict.TIE) {
+          context.lose(
+              where,
+              "tie dropped",
+              "Label Studio's pairwise choice picks left or right; it has no tie");
+          return;
+        }
+        begin(
+            out,
+            result,
+            result.id(),
+            "pairwise",
+            item,
+            preference.first() + "," + preference.second());
+        out.writeStringProperty(
+            "selected", preference.verdict() == PreferenceValue.Verdict.FIRST ? "left" : "right");
+        end(out, result, false);
+      }
+      case RankingValue ranking -> {
+        begin(out, result, result.id(), "ranker", item);
+        out.writeArrayPropertyStart("ranker");
+        for (String id : ranking.order()) {
+          out.writeString(id);
+        }
+        out.writeEndArray();
+        end(out, result, false);
+      }
+      case RelationValue relation -> {
+        if (!result.id().equals(TaskConverter.relationId(relation.from(), relation.to()))) {
+          context.lose(
+              where,
+              "result id dropped",
+              "Label Studio relations have no id; read back, it is "
+                  + TaskConverter.relationId(relation.from(), relation.to()));
+        }
+        if (result.score().isPresent()) {
+          context.lose(where, "score dropped", "Label Studio relations have no score");
+        }
+        out.writeStartObject();
+        out.writeStringProperty("from_id", relation.from());
+        out.writeStringProperty("to_id", relation.to());
+        out.writeStringProperty("type", "relation");
+        out.writeStringProperty("direction", "right");
+        out.writeArrayPropertyStart("labels");
+        relation.label().ifPresent(out::writeString);
+        out.writeEndArray();
+        out.writeEndObject();
+      }
+      case ChoiceValue choice -> {
+        begin(out, result, result.id(), "choices", item);
+        labels(out, "choices", choice.label());
+        end(out, result, false);
+      }
+      case MultipleChoiceValue choices -> {
+        Optional<Field> field = schema.field(result.field());
+        if (field.isPresent() && taxonomy(field.get())) {
+          begin(out, result, result.id(), "taxonomy", item);
+          out.writeArrayPropertyStart("taxonomy");
+          for (String label : choices.labels()) {
+            out.writeStartArray();
+            for (String node : TaskConverter.path(field.get(), label)) {
+              out.writeString(node);
+            }
+            out.writeEndArray();
+          }
+          out.writeEndArray();
+        } else {
+          begin(out, result, result.id(), "choices", item);
+          out.writeArrayPropertyStart("choices");
+          for (String label : choices.labels()) {
+            out.writeString(label);
+          }
+          out.writeEndArray();
+        }
+        end(out, result, false);
+      }
+      default ->
+          context.lose(
+              where,
+              "result skipped",
+              "a "
+                  + result.value().kind().jsonName()
+                  + " result has no place in a "
+                  + item.kind().jsonName()
+                  + " task");
+    }
+  }
+
+  private final Set<String> ratingReported = new java.util.HashSet<>();
+
+  /** Whether a multiple-choice field is a taxonomy: by the config, else by its nested labels. */
+  private boolean taxonomy(Field field) {
+    if (config != null) {
+      Optional<LabelingConfig.Control> control = config.control(field.name());
+      if (control.isPresent()) {
+        return control.get().type() == ResultType.TAXONOMY;
+      }
+    }
+    return field.labels().roots().size() != field.labels().size();
+  }
+
+  private static void texts(JsonGenerator out, String text) {
+    out.writeArrayPropertyStart("text");
+    out.writeString(text);
+    out.writeEndArray();
+  }
+
+  private void begin(JsonGenerator out, Result result, String id, String type, Item item) {
+    begin(out, result, id, type, item, toName(result.field(), item));
+  }
+
+  /** Starts a result of a text, audio or comparison task and its {@code value}. */
+  private static void begin(
+      JsonGenerator out, Result result, String id, String type, Item item, String toName) {
+    out.writeStartObject();
+    out.writeStringProperty("id", id);
+    out.writeStringProperty("type", type);
+    out.writeStringProperty("from_name", result.field());
+    out.writeStringProperty("to_name", toName);
+    if (item instanceof AudioItem audio) {
+      out.writeNumberProperty("original_length", audio.durationSeconds());
+    }
+    if (result.score().isPresent()) {
+      out.writeNumberProperty("score", result.score().getAsDouble());
+    }
+    out.writeObjectPropertyStart("value");
   }
 
   /** Writes a result as one or more Label Studio results (or, for JSON-MIN, values). */
@@ -389,7 +741,7 @@ final class ExportWriter {
       out.writeStringProperty("id", id);
       out.writeStringProperty("type", type);
       out.writeStringProperty("from_name", result.field());
-      out.writeStringProperty("to_name", toName(result.field()));
+      out.writeStringProperty("to_name", toName(result.field(), image));
     }
     out.writeNumberProperty("original_width", image.width());
     out.writeNumberProperty("original_height", image.height());

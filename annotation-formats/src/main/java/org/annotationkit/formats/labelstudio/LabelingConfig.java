@@ -24,25 +24,73 @@ import org.annotationkit.formats.internal.SecureXml;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Label Studio labeling config, the XML of a project's labeling interface, as far as the image
- * formats use it: the {@code <Image>} objects and the controls that label them ({@code
- * RectangleLabels}, {@code PolygonLabels}, {@code KeyPointLabels}, {@code BrushLabels}, {@code
- * Choices}) with their labels in order. Tag names are matched without regard to case, as Label
- * Studio does; other tags are passed over.
+ * A Label Studio labeling config, the XML of a project's labeling interface, as far as the formats
+ * use it: the objects that show the task's data ({@code <Image>}, {@code <Text>}, {@code
+ * <HyperText>}, {@code <Audio>}, {@code <AudioPlus>}, {@code <List>}) and the controls that label
+ * them ({@code RectangleLabels}, {@code PolygonLabels}, {@code KeyPointLabels}, {@code
+ * BrushLabels}, {@code Choices}, {@code Labels}, {@code Taxonomy}, {@code TextArea}, {@code
+ * Rating}, {@code Pairwise}, {@code Ranker}, {@code Relations}) with their labels in order. Tag
+ * names are matched without regard to case, as Label Studio does; other tags are passed over.
  *
  * @param controls the labeling controls, in the config's order
- * @param images the {@code <Image>} objects: name to the task data key of its {@code value}
+ * @param objects the objects, in the config's order: name to what it shows
  */
-record LabelingConfig(List<Control> controls, Map<String, String> images) {
+record LabelingConfig(List<Control> controls, Map<String, DataObject> objects) {
+  /** The field name of the config's {@code <Relations>}, which has no name of its own. */
+  static final String RELATIONS = "relations";
 
-  /** One control: a field of the schema. */
+  /** What an object tag shows. */
+  enum Media {
+    IMAGE,
+    TEXT,
+    AUDIO,
+    /** A list of items to rank ({@code <List>}). */
+    LIST
+  }
+
+  /**
+   * An object tag.
+   *
+   * @param media what it shows
+   * @param key the task data key of its {@code value} (without the {@code $})
+   */
+  record DataObject(Media media, String key) {}
+
+  /**
+   * One control: a field of the schema.
+   *
+   * @param name the control's name
+   * @param toName the objects it labels, comma separated as written
+   * @param type the results it gives
+   * @param labels its labels in order (for a taxonomy, every node, parents first)
+   * @param parents for a taxonomy, each nested choice's parent
+   * @param rotatable whether rectangles may rotate
+   * @param multiple whether several choices may be chosen
+   * @param perRegion whether it labels regions rather than the whole object
+   * @param maxRating the number of stars of a rating
+   */
   record Control(
       String name,
       String toName,
       ResultType type,
       List<String> labels,
+      Map<String, String> parents,
       boolean rotatable,
-      boolean multiple) {}
+      boolean multiple,
+      boolean perRegion,
+      int maxRating) {
+
+    /** The names of the objects it labels. */
+    List<String> targets() {
+      List<String> names = new ArrayList<>();
+      for (String part : toName.split(",", -1)) {
+        if (!part.isBlank()) {
+          names.add(part.strip());
+        }
+      }
+      return names;
+    }
+  }
 
   /** The control of a name. */
   Optional<Control> control(String name) {
@@ -54,13 +102,50 @@ record LabelingConfig(List<Control> controls, Map<String, String> images) {
     return Optional.empty();
   }
 
+  /** The {@code <Image>} objects: name to data key, in order. */
+  Map<String, String> images() {
+    return keys(Media.IMAGE);
+  }
+
+  /** The objects that show a medium: name to data key, in order. */
+  Map<String, String> keys(Media media) {
+    Map<String, String> keys = new LinkedHashMap<>();
+    for (Map.Entry<String, DataObject> entry : objects.entrySet()) {
+      if (entry.getValue().media() == media) {
+        keys.put(entry.getKey(), entry.getValue().key());
+      }
+    }
+    return keys;
+  }
+
   /** The data key of the image a control labels, or the first image's. */
   Optional<String> imageKey(String toName) {
-    String key = images.get(toName);
-    if (key != null) {
-      return Optional.of(key);
+    DataObject object = objects.get(toName);
+    if (object != null && object.media() == Media.IMAGE) {
+      return Optional.of(object.key());
     }
-    return images.values().stream().findFirst();
+    return images().values().stream().findFirst();
+  }
+
+  /**
+   * What the config's tasks show: a comparison when it has a {@code Pairwise} or {@code Ranker},
+   * else the medium of the object the first control labels, else of the first object.
+   */
+  Optional<Media> media() {
+    for (Control control : controls) {
+      if (control.type() == ResultType.PAIRWISE || control.type() == ResultType.RANKER) {
+        return Optional.of(Media.LIST);
+      }
+    }
+    for (Control control : controls) {
+      for (String target : control.targets()) {
+        DataObject object = objects.get(target);
+        if (object != null) {
+          return Optional.of(object.media());
+        }
+      }
+    }
+    return objects.values().stream().findFirst().map(DataObject::media);
   }
 
   /**
@@ -117,12 +202,15 @@ record LabelingConfig(List<Control> controls, Map<String, String> images) {
   private static LabelingConfig parse(XMLStreamReader xml, String source)
       throws XMLStreamException {
     List<Control> controls = new ArrayList<>();
-    Map<String, String> images = new LinkedHashMap<>();
+    Map<String, DataObject> objects = new LinkedHashMap<>();
     Set<String> names = new LinkedHashSet<>();
     boolean root = true;
     int depth = 0;
     int controlDepth = -1;
     @Nullable Building building = null;
+    // The open <Choice> elements of a taxonomy: their values, and the depth of each.
+    List<String> openChoices = new ArrayList<>();
+    List<Integer> openDepths = new ArrayList<>();
     while (xml.hasNext()) {
       int event = xml.next();
       if (event == XMLStreamConstants.DTD) {
@@ -145,13 +233,14 @@ record LabelingConfig(List<Control> controls, Map<String, String> images) {
         }
         ResultType type = ResultType.ofControlTag(tag).orElse(null);
         if (type != null && building == null) {
-          String name = attribute(xml, "name");
-          String toName = attribute(xml, "toName");
+          boolean relations = type == ResultType.RELATION;
+          String name = relations ? RELATIONS : attribute(xml, "name");
+          String toName = relations ? "" : attribute(xml, "toName");
           if (name == null || name.isBlank()) {
             throw error(
                 source, xml.getLocation(), "<" + xml.getLocalName() + "> has no name", null);
           }
-          if (toName == null || toName.isBlank()) {
+          if (toName == null || (toName.isBlank() && !relations)) {
             throw error(
                 source,
                 xml.getLocation(),
@@ -159,10 +248,39 @@ record LabelingConfig(List<Control> controls, Map<String, String> images) {
                 null);
           }
           if (!names.add(name)) {
-            throw error(source, xml.getLocation(), "two controls are named \"" + name + "\"", null);
+            throw error(
+                source,
+                xml.getLocation(),
+                relations
+                    ? "the config has two <Relations>"
+                    : "two controls are named \"" + name + "\"",
+                null);
           }
           String rotate = attribute(xml, "canRotate");
           String choice = attribute(xml, "choice");
+          String perRegion = attribute(xml, "perRegion");
+          String maxRating = attribute(xml, "maxRating");
+          int stars = 5;
+          if (maxRating != null) {
+            try {
+              stars = Integer.parseInt(maxRating.strip());
+            } catch (NumberFormatException e) {
+              stars = 0;
+            }
+            if (stars < 1) {
+              throw error(
+                  source,
+                  xml.getLocation(),
+                  "<"
+                      + xml.getLocalName()
+                      + " name=\""
+                      + name
+                      + "\"> has maxRating=\""
+                      + maxRating
+                      + "\"; expected a positive whole number",
+                  null);
+            }
+          }
           building =
               new Building(
                   name,
@@ -171,9 +289,14 @@ record LabelingConfig(List<Control> controls, Map<String, String> images) {
                   xml.getLocalName(),
                   rotate == null || !rotate.equalsIgnoreCase("false"),
                   "multiple".equalsIgnoreCase(choice),
+                  "true".equalsIgnoreCase(perRegion),
+                  stars,
                   xml.getLocation());
           controlDepth = depth;
-        } else if (building != null && (tag.equals("label") || tag.equals("choice"))) {
+          openChoices.clear();
+          openDepths.clear();
+        } else if (building != null
+            && (tag.equals("label") || tag.equals("choice") || tag.equals("relation"))) {
           String value = attribute(xml, "value");
           if (value == null) {
             throw error(
@@ -204,17 +327,43 @@ record LabelingConfig(List<Control> controls, Map<String, String> images) {
                 "the label \"" + value + "\" appears twice in \"" + building.name + "\"",
                 null);
           }
-        } else if (tag.equals("image")) {
-          String name = attribute(xml, "name");
-          String value = attribute(xml, "value");
-          if (name == null || value == null) {
-            throw error(source, xml.getLocation(), "<Image> needs a name and a value", null);
+          if (building.type == ResultType.TAXONOMY && tag.equals("choice")) {
+            if (!openChoices.isEmpty()) {
+              building.parents.put(value, openChoices.get(openChoices.size() - 1));
+            }
+            openChoices.add(value);
+            openDepths.add(depth);
           }
-          images.put(name, value.startsWith("$") ? value.substring(1) : value);
+        } else if (building == null) {
+          Media media =
+              switch (tag) {
+                case "image" -> Media.IMAGE;
+                case "text", "hypertext" -> Media.TEXT;
+                case "audio", "audioplus" -> Media.AUDIO;
+                case "list" -> Media.LIST;
+                default -> null;
+              };
+          if (media != null) {
+            String name = attribute(xml, "name");
+            String value = attribute(xml, "value");
+            if (name == null || value == null) {
+              throw error(
+                  source,
+                  xml.getLocation(),
+                  "<" + xml.getLocalName() + "> needs a name and a value",
+                  null);
+            }
+            objects.put(
+                name, new DataObject(media, value.startsWith("$") ? value.substring(1) : value));
+          }
         }
       } else if (event == XMLStreamConstants.END_ELEMENT) {
+        if (!openDepths.isEmpty() && openDepths.get(openDepths.size() - 1) == depth) {
+          openDepths.remove(openDepths.size() - 1);
+          openChoices.remove(openChoices.size() - 1);
+        }
         if (building != null && depth == controlDepth) {
-          if (building.labels.isEmpty()) {
+          if (building.labels.isEmpty() && building.type.kind().usesLabels()) {
             throw error(
                 source,
                 building.where,
@@ -227,8 +376,11 @@ record LabelingConfig(List<Control> controls, Map<String, String> images) {
                   building.toName,
                   building.type,
                   List.copyOf(building.labels),
+                  Map.copyOf(building.parents),
                   building.rotatable,
-                  building.multiple));
+                  building.multiple,
+                  building.perRegion,
+                  building.maxRating));
           building = null;
           controlDepth = -1;
         }
@@ -242,11 +394,13 @@ record LabelingConfig(List<Control> controls, Map<String, String> images) {
       throw error(
           source,
           null,
-          "the labeling config has no image control (RectangleLabels, PolygonLabels,"
-              + " KeyPointLabels, BrushLabels or Choices)",
+          "the labeling config has no control (RectangleLabels, PolygonLabels, KeyPointLabels,"
+              + " BrushLabels, Choices, Labels, Taxonomy, TextArea, Rating, Pairwise, Ranker or"
+              + " Relations)",
           null);
     }
-    return new LabelingConfig(List.copyOf(controls), Map.copyOf(images));
+    return new LabelingConfig(
+        List.copyOf(controls), java.util.Collections.unmodifiableMap(objects));
   }
 
   private static @Nullable String attribute(XMLStreamReader xml, String name) {
@@ -277,8 +431,11 @@ record LabelingConfig(List<Control> controls, Map<String, String> images) {
     final String tag;
     final boolean rotatable;
     final boolean multiple;
+    final boolean perRegion;
+    final int maxRating;
     final Location where;
     final Set<String> labels = new LinkedHashSet<>();
+    final Map<String, String> parents = new LinkedHashMap<>();
 
     Building(
         String name,
@@ -287,6 +444,8 @@ record LabelingConfig(List<Control> controls, Map<String, String> images) {
         String tag,
         boolean rotatable,
         boolean multiple,
+        boolean perRegion,
+        int maxRating,
         Location where) {
       this.name = name;
       this.toName = toName;
@@ -294,6 +453,8 @@ record LabelingConfig(List<Control> controls, Map<String, String> images) {
       this.tag = tag;
       this.rotatable = rotatable;
       this.multiple = multiple;
+      this.perRegion = perRegion;
+      this.maxRating = maxRating;
       this.where = where;
     }
   }

@@ -150,7 +150,7 @@ final class MinForm implements ExportReader.Form {
 
   private static Optional<ResultType> typeOf(Node value) {
     for (ResultType type : ResultType.values()) {
-      if (value.get(type.json()).isPresent()) {
+      if (type != ResultType.RELATION && value.get(type.key()).isPresent()) {
         return Optional.of(type);
       }
     }
@@ -186,6 +186,7 @@ final class MinForm implements ExportReader.Form {
         where,
         Optional.empty(),
         fromName,
+        "",
         type,
         value,
         object ? RawTask.size(value, "original_width") : java.util.OptionalInt.empty(),

@@ -52,6 +52,7 @@ record RawTask(Node where, String id, Map<String, Node> data, List<RawAnnotation
    * @param where its JSON
    * @param id its id, or empty
    * @param fromName the control ({@code from_name})
+   * @param toName the objects it labels ({@code to_name}), or empty
    * @param type the result's {@code type}, as written
    * @param value its {@code value}
    * @param width {@code original_width}, if given
@@ -63,6 +64,7 @@ record RawTask(Node where, String id, Map<String, Node> data, List<RawAnnotation
       Node where,
       Optional<String> id,
       String fromName,
+      String toName,
       String type,
       Node value,
       OptionalInt width,
@@ -170,12 +172,16 @@ record RawTask(Node where, String id, Map<String, Node> data, List<RawAnnotation
   static RawResult result(Node node) {
     Optional<String> id = node.get("id").map(Node::id);
     String fromName = node.get("from_name").map(Node::string).orElse("");
+    Optional<Node> to = node.get("to_name");
+    String toName =
+        to.isEmpty() ? "" : to.get().type() == Node.Type.STRING ? to.get().string() : "";
     String type = node.require("type").string();
     Node value = node.get("value").orElseGet(() -> node);
     return new RawResult(
         node,
         id,
         fromName,
+        toName,
         type,
         value,
         size(node, "original_width"),

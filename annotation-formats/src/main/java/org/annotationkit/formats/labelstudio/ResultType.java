@@ -4,30 +4,67 @@ import java.util.Locale;
 import java.util.Optional;
 import org.annotationkit.core.schema.FieldKind;
 
-/** The Label Studio result types of images that the formats read and write. */
+/**
+ * The Label Studio result types that the formats read and write, each with the key of its labels
+ * (or value) in {@code value} and the field kinds it can fill.
+ */
 enum ResultType {
-  RECTANGLE_LABELS("rectanglelabels", FieldKind.BOX),
-  POLYGON_LABELS("polygonlabels", FieldKind.POLYGON),
-  KEYPOINT_LABELS("keypointlabels", FieldKind.KEYPOINTS),
-  BRUSH_LABELS("brushlabels", FieldKind.MASK),
-  CHOICES("choices", FieldKind.SINGLE_CHOICE);
+  RECTANGLE_LABELS("rectanglelabels", "rectanglelabels", true, FieldKind.BOX),
+  POLYGON_LABELS("polygonlabels", "polygonlabels", true, FieldKind.POLYGON),
+  KEYPOINT_LABELS("keypointlabels", "keypointlabels", true, FieldKind.KEYPOINTS),
+  BRUSH_LABELS("brushlabels", "brushlabels", true, FieldKind.MASK),
+  CHOICES("choices", "choices", false, FieldKind.SINGLE_CHOICE, FieldKind.MULTIPLE_CHOICE),
+  /** Spans of text (code points) or segments of audio (seconds). */
+  LABELS("labels", "labels", true, FieldKind.SPAN, FieldKind.TIME_SEGMENT),
+  TAXONOMY("taxonomy", "taxonomy", false, FieldKind.MULTIPLE_CHOICE),
+  /** Free text, or a transcription of the item or of one region. */
+  TEXTAREA("textarea", "text", false, FieldKind.FREE_TEXT, FieldKind.TRANSCRIPTION),
+  RATING("rating", "rating", false, FieldKind.RATING),
+  PAIRWISE("pairwise", "selected", false, FieldKind.PAIRWISE_PREFERENCE),
+  RANKER("ranker", "ranker", false, FieldKind.RANKING),
+  /** A relation between two regions: its keys are outside {@code value}. */
+  RELATION("relation", "labels", false, FieldKind.RELATION);
 
   private final String json;
-  private final FieldKind kind;
+  private final String key;
+  private final boolean region;
+  private final FieldKind[] kinds;
 
-  ResultType(String json, FieldKind kind) {
+  ResultType(String json, String key, boolean region, FieldKind... kinds) {
     this.json = json;
-    this.kind = kind;
+    this.key = key;
+    this.region = region;
+    this.kinds = kinds;
   }
 
-  /** The result's {@code type}, which is also the key of its labels in {@code value}. */
+  /** The result's {@code type}. */
   String json() {
     return json;
   }
 
-  /** The kind of field (choices may also be multiple choice). */
+  /** The key in {@code value} that holds the labels (or the value) of this type. */
+  String key() {
+    return key;
+  }
+
+  /** Whether results of this type are regions that other results can refer to by id. */
+  boolean region() {
+    return region;
+  }
+
+  /** The first kind of field this type fills (choices may also be multiple choice). */
   FieldKind kind() {
-    return kind;
+    return kinds[0];
+  }
+
+  /** Whether results of this type fill fields of a kind. */
+  boolean fills(FieldKind kind) {
+    for (FieldKind k : kinds) {
+      if (k == kind) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The type of a result's {@code type}, ignoring case. */
@@ -43,18 +80,6 @@ enum ResultType {
 
   /** The type of a config's control tag, in lower case. */
   static Optional<ResultType> ofControlTag(String lowerTag) {
-    return ofJson(lowerTag);
-  }
-
-  /** The type of values a field kind holds in Label Studio. */
-  static Optional<ResultType> ofKind(FieldKind kind) {
-    return switch (kind) {
-      case BOX -> Optional.of(RECTANGLE_LABELS);
-      case POLYGON -> Optional.of(POLYGON_LABELS);
-      case KEYPOINTS -> Optional.of(KEYPOINT_LABELS);
-      case MASK -> Optional.of(BRUSH_LABELS);
-      case SINGLE_CHOICE, MULTIPLE_CHOICE -> Optional.of(CHOICES);
-      default -> Optional.empty();
-    };
+    return lowerTag.equals("relations") ? Optional.of(RELATION) : ofJson(lowerTag);
   }
 }

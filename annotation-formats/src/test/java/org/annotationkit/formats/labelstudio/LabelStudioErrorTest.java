@@ -79,7 +79,7 @@ class LabelStudioErrorTest {
       value = {
         "<View><Image name='i' value='$image'/>|not well-formed",
         "<Foo/>|root element is <Foo>",
-        "<View><Image name='i' value='$image'/></View>|has no image control",
+        "<View><Image name='i' value='$image'/></View>|has no control",
         "<View><RectangleLabels name='b' toName='i'></RectangleLabels></View>|has no labels",
         "<View><RectangleLabels toName='i'><Label value='a'/></RectangleLabels></View>|has no name",
         "<View><Choices name='c' toName='i'><Choice value='a'/><Choice value='a'/></Choices></View>"
