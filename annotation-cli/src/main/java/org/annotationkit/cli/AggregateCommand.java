@@ -13,6 +13,10 @@ import org.annotationkit.core.table.CsvWriter;
 import org.annotationkit.metrics.aggregation.Aggregation;
 import org.annotationkit.metrics.aggregation.Aggregator;
 import org.annotationkit.metrics.aggregation.DawidSkene;
+import org.annotationkit.metrics.aggregation.Glad;
+import org.annotationkit.metrics.aggregation.Kos;
+import org.annotationkit.metrics.aggregation.Mace;
+import org.annotationkit.metrics.aggregation.Mmsr;
 import org.annotationkit.metrics.aggregation.OneCoinDawidSkene;
 import org.annotationkit.metrics.aggregation.Wawa;
 import org.annotationkit.metrics.aggregation.WeightedMajorityVote;
@@ -29,6 +33,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "aggregate",
     mixinStandardHelpOptions = true,
+    customSynopsis = {
+      "annotate aggregate --input LABELS.csv"
+          + " --method majority|weighted-majority|wawa|zbs|dawid-skene|one-coin|glad|mace|kos|mmsr",
+      "    [--gold GOLD.csv] [--skills SKILLS.csv] [--seed S] [--max-iter N] [--tol T]"
+          + " --output OUT.csv",
+      "    [--skills-output EST.csv] [--json]"
+    },
     description = {
       "Aggregates annotators' answers into one label per item.",
       "LABELS.csv has the header item,annotator,label; GOLD.csv item,label; SKILLS.csv"
@@ -46,7 +57,9 @@ final class AggregateCommand implements Callable<Integer> {
       names = "--method",
       required = true,
       paramLabel = "NAME",
-      description = "majority, weighted-majority, wawa, zbs, dawid-skene or one-coin.")
+      description =
+          "majority, weighted-majority, wawa, zbs, dawid-skene, one-coin, glad, mace, kos or"
+              + " mmsr.")
   String method;
 
   @Option(names = "--gold", paramLabel = "GOLD.csv", description = "Known labels (item,label).")
@@ -58,13 +71,22 @@ final class AggregateCommand implements Callable<Integer> {
       description = "Given skills for weighted-majority (annotator,skill).")
   @Nullable Path skills;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Seed of randomised methods.")
-  long seed = 1;
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "Seed of the randomised methods mace, kos and mmsr (default 0, crowd-kit's).")
+  @Nullable Long seed;
 
-  @Option(names = "--max-iter", paramLabel = "N", description = "Iteration cap (default 100).")
+  @Option(
+      names = "--max-iter",
+      paramLabel = "N",
+      description = "Iteration cap (default crowd-kit's: 100; mace 50 per start, mmsr 10000).")
   @Nullable Integer maxIter;
 
-  @Option(names = "--tol", paramLabel = "T", description = "Tolerance (crowd-kit's default).")
+  @Option(
+      names = "--tol",
+      paramLabel = "T",
+      description = "Tolerance (default crowd-kit's; 0 for zbs, mace and kos: a fixed point).")
   @Nullable Double tol;
 
   @Option(names = "--output", required = true, paramLabel = "OUT.csv", description = "Labels.")
@@ -164,13 +186,49 @@ final class AggregateCommand implements Callable<Integer> {
         }
         yield tol == null ? oc : oc.withTolerance(tol);
       }
-      case "glad", "mace", "kos", "mmsr" ->
-          throw new IllegalArgumentException("--method " + method + " is not available yet");
+      case "glad" -> {
+        Glad glad = Glad.defaults();
+        if (maxIter != null) {
+          glad = glad.withMaxIterations(maxIter);
+        }
+        yield tol == null ? glad : glad.withTolerance(tol);
+      }
+      case "mace" -> {
+        Mace mace = Mace.defaults();
+        if (maxIter != null) {
+          mace = mace.withMaxIterations(maxIter);
+        }
+        if (seed != null) {
+          mace = mace.withSeed(seed);
+        }
+        yield tol == null ? mace : mace.withTolerance(tol);
+      }
+      case "kos" -> {
+        Kos kos = Kos.defaults();
+        if (maxIter != null) {
+          kos = kos.withMaxIterations(maxIter);
+        }
+        if (seed != null) {
+          kos = kos.withSeed(seed);
+        }
+        yield tol == null ? kos : kos.withTolerance(tol);
+      }
+      case "mmsr" -> {
+        Mmsr mmsr = Mmsr.defaults();
+        if (maxIter != null) {
+          mmsr = mmsr.withMaxIterations(maxIter);
+        }
+        if (seed != null) {
+          mmsr = mmsr.withSeed(seed);
+        }
+        yield tol == null ? mmsr : mmsr.withTolerance(tol);
+      }
       default ->
           throw new IllegalArgumentException(
               "unknown --method '"
                   + method
-                  + "', expected majority, weighted-majority, wawa, zbs, dawid-skene or one-coin");
+                  + "', expected majority, weighted-majority, wawa, zbs, dawid-skene, one-coin,"
+                  + " glad, mace, kos or mmsr");
     };
   }
 

@@ -202,6 +202,59 @@ def simulated_glad(seed, items=50, workers=7, labels=("a", "b", "c"), answer_rat
     return out
 
 
+# --------------------------------------------------------------------------------------- MACE
+def mace(answers, method="vb", restarts=10, n_iter=50, seed=0):
+    """Dense MACE: G[u, c] = 1/K prod over u's answers of (spam * xi[answer] + know * [answer = c])."""
+    items, workers, labels, ii, ww, ll = code(answers)
+    n, m, k = len(items), len(workers), len(labels)
+    Y = np.zeros((n, m, k))
+    Y[ii, ww, ll] = 1.0
+    answered = Y.sum(axis=2) > 0
+
+    def e_step(S, X):
+        # F[u, w, c]: probability of w's answer on u when the truth is c (1 where w did not answer)
+        spam_answer = np.einsum("umk,mk->um", Y, X) * S[None, :, 0]
+        F = spam_answer[:, :, None] + S[None, :, 1, None] * Y
+        F = np.where(answered[:, :, None], F, 1.0)
+        G = F.prod(axis=1) / k
+        Z = G.sum(axis=1)
+        loglik = np.log(Z + 1e-8).sum()
+        P = G / Z[:, None]
+        # expected counts: knowing, as the E-step of Hovy et al. (2013), section 2
+        t = np.einsum("umk,uk->um", Y, P)
+        know = np.where(answered, t * S[None, :, 1] / (spam_answer + S[None, :, 1]), 0.0)
+        strategy = np.where(answered, 1 - know, 0.0)
+        K = np.stack([strategy.sum(axis=0), know.sum(axis=0)], axis=1)
+        C = np.einsum("um,umk->mk", strategy, Y)
+        return loglik, P, K, C
+
+    def vb(counts, prior):
+        return np.exp(digamma(counts + prior)) / np.exp(digamma((counts + prior).sum(axis=1)))[:, None]
+
+    def em(counts, s):
+        return (counts + s) / (counts + s).sum(axis=1, keepdims=True)
+
+    best = None
+    for r in range(restarts):
+        S = np.random.RandomState(seed + r).uniform(0, 1, size=(m, 2)) * 1.5 + 1
+        X = np.random.RandomState(seed + r).uniform(0, 1, size=(m, k)) * 1.5 + 1
+        S /= S.sum(axis=1, keepdims=True)
+        X /= X.sum(axis=1, keepdims=True)
+        loglik, P, K, C = e_step(S, X)
+        for _ in range(n_iter):
+            if method == "vb":
+                S, X = vb(K, 0.5), vb(C, 10.0)
+            else:
+                S, X = em(K, 0.01 / k), em(C, 0.01 / k)
+            loglik, P, K, C = e_step(S, X)
+        if best is None or loglik > best[0]:
+            best = (loglik, P, S)
+    _, P, S = best
+    label = argmax_lowest(P)
+    skills = S[:, 1] / S.sum(axis=1)
+    return items, workers, labels, label, P[np.arange(n), label], skills, P
+
+
 def main():
     toy = read("ds-toy")
     boolean = read("ck-bool")
@@ -216,6 +269,13 @@ def main():
                           ("glad-sim", glad_sim)):
         items, workers, labels, label, conf, alpha, T = glad_map(answers)
         Expected(name).result(items, workers, labels, label, conf, alpha, posterior=T)
+    ds_sim = read("ds-sim")
+    for name, answers in (("mace-toy", toy), ("mace-simple", read("ck-simple")),
+                          ("mace-sim", ds_sim)):
+        for method in ("vb", "em"):
+            items, workers, labels, label, conf, skills, P = mace(answers, method)
+            Expected(name + "-" + method).result(items, workers, labels, label, conf, skills,
+                                                 posterior=P)
 
 
 if __name__ == "__main__":
