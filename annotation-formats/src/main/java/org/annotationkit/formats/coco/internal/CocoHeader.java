@@ -58,8 +58,26 @@ final class CocoHeader {
     this.hasAnnotations = hasAnnotations;
   }
 
-  /** Reads the header of a COCO file: everything but the annotations. */
+  /**
+   * Reads the header of a COCO file: everything but the annotations. The annotations list is
+   * skipped by a scan of its bytes ({@link AnnotationsSpan}) when the scan finds it; an error met
+   * then is raised from a read of the whole file, so that its line and column are the file's.
+   */
   static CocoHeader read(Path file, ConversionContext context) {
+    AnnotationsSpan span = AnnotationsSpan.find(file);
+    if (span != null) {
+      ConversionContext scratch = ConversionContext.of(context.options());
+      CocoHeader header;
+      try (JsonInput in = JsonInput.of(span.withoutAnnotations(file), file.toString())) {
+        header = new Pass(in, scratch).read();
+      } catch (FormatException e) {
+        header = null;
+      }
+      if (header != null) {
+        scratch.report().losses().forEach(context::lose);
+        return header;
+      }
+    }
     try (JsonInput in = JsonInput.open(file)) {
       return new Pass(in, context).read();
     }

@@ -35,6 +35,7 @@ import org.annotationkit.formats.coco.CocoFormat;
 import org.annotationkit.formats.coco.CocoRle;
 import org.annotationkit.formats.coco.MalformedRleException;
 import org.annotationkit.formats.internal.JsonInput;
+import org.annotationkit.formats.internal.JsonNumbers;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -193,6 +194,9 @@ public final class CocoReader implements DatasetSource {
         case "id" -> {
           a.id = Json.id(input, "the annotation's \"id\"");
           a.numericId = value == JsonToken.VALUE_NUMBER_INT;
+          if (a.numericId) {
+            a.longId = Json.integer(input, "the annotation's \"id\"");
+          }
         }
         case "image_id" -> a.imageId = Json.id(input, "\"image_id\"");
         case "category_id" -> {
@@ -224,6 +228,7 @@ public final class CocoReader implements DatasetSource {
     private long column;
     @Nullable String id;
     boolean numericId;
+    long longId;
     @Nullable String imageId;
     long categoryId;
     boolean hasCategory;
@@ -340,7 +345,7 @@ public final class CocoReader implements DatasetSource {
       while ((token = in.next()) != JsonToken.END_ARRAY) {
         double v;
         if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
-          v = parser.getDoubleValue();
+          v = JsonNumbers.doubleValue(parser);
           if (!Double.isFinite(v)) {
             throw in.error(what + " is too large for a double: " + parser.getString());
           }
@@ -509,8 +514,7 @@ public final class CocoReader implements DatasetSource {
       if (rank == null) {
         throw error("category_id", "its category " + categoryId + " is not in \"categories\"");
       }
-      boolean fresh =
-          numericId ? numericIds.add(Long.parseLong(annotationId)) : textIds.add(annotationId);
+      boolean fresh = numericId ? numericIds.add(longId) : textIds.add(annotationId);
       if (!fresh) {
         throw error("id", "the annotation id " + annotationId + " appears twice");
       }

@@ -47,6 +47,7 @@ import org.annotationkit.formats.ConversionContext;
 import org.annotationkit.formats.LossObject;
 import org.annotationkit.formats.coco.CocoFormat;
 import org.annotationkit.formats.coco.CocoRle;
+import org.annotationkit.formats.internal.JsonNumbers;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonEncoding;
@@ -75,7 +76,7 @@ public final class CocoWriter {
   private final ConversionContext context;
   private final JsonGenerator out;
   private final Map<String, CategoryOut> categories = new LinkedHashMap<>();
-  private final Map<String, Long> imageIds = new HashMap<>();
+  private final Map<String, ImageOut> imageIds = new HashMap<>();
   private final Set<String> skippedItems = new HashSet<>();
   private final List<ImageOut> images = new ArrayList<>();
   private final LongSet usedImageIds = new LongSet();
@@ -85,6 +86,7 @@ public final class CocoWriter {
   private long nextImageId = 1;
   private long nextAnnotationId = 1;
   private long written;
+  private final char[] scratch = new char[32];
 
   private CocoWriter(ConversionContext context, JsonGenerator out) {
     this.context = context;
@@ -194,12 +196,12 @@ public final class CocoWriter {
 
   private void entry(DatasetEntry entry) {
     Item item = entry.item();
-    Long imageId = imageIds.get(item.id());
-    if (imageId == null && !skippedItems.contains(item.id())) {
+    ImageOut known = imageIds.get(item.id());
+    if (known == null && !skippedItems.contains(item.id())) {
       if (item instanceof ImageItem image) {
-        imageId = assign(item.id(), usedImageIds, true);
-        imageIds.put(item.id(), imageId);
-        images.add(new ImageOut(imageId, image, fileName(image)));
+        known = new ImageOut(assign(item.id(), usedImageIds, true), image, fileName(image));
+        imageIds.put(item.id(), known);
+        images.add(known);
       } else {
         skippedItems.add(item.id());
         context.lose(
@@ -210,7 +212,7 @@ public final class CocoWriter {
                 + ", COCO holds images");
       }
     }
-    if (imageId == null) {
+    if (known == null) {
       for (Annotation annotation : entry.annotations()) {
         context.lose(
             LossObject.item(item.id()).withAnnotation(annotation.id()),
@@ -220,9 +222,8 @@ public final class CocoWriter {
       return;
     }
     ImageItem image = (ImageItem) item;
-    String name = fileName(image);
     for (Annotation annotation : entry.annotations()) {
-      annotation(imageId, name, image, annotation);
+      annotation(known.id(), known.fileName(), image, annotation);
     }
   }
 
@@ -474,12 +475,13 @@ public final class CocoWriter {
     out.writeNumberProperty("category_id", category.id);
     out.writeName("bbox");
     out.writeStartArray();
-    out.writeNumber(bbox.x());
-    out.writeNumber(bbox.y());
-    out.writeNumber(bbox.width());
-    out.writeNumber(bbox.height());
+    number(bbox.x());
+    number(bbox.y());
+    number(bbox.width());
+    number(bbox.height());
     out.writeEndArray();
-    out.writeNumberProperty("area", area);
+    out.writeName("area");
+    number(area);
     out.writeNumberProperty("iscrowd", crowd ? 1 : 0);
     out.writeName("segmentation");
     if (mask != null) {
@@ -518,7 +520,11 @@ public final class CocoWriter {
     } else {
       out.writeStartArray();
       for (double[] xy : polygons) {
-        out.writeArray(xy, 0, xy.length);
+        out.writeStartArray();
+        for (double v : xy) {
+          number(v);
+        }
+        out.writeEndArray();
       }
       out.writeEndArray();
     }
@@ -543,6 +549,11 @@ public final class CocoWriter {
     }
     out.writeEndObject();
     written++;
+  }
+
+  /** A coordinate or area, as {@link JsonGenerator#writeNumber(double)} writes it, faster. */
+  private void number(double value) {
+    JsonNumbers.write(out, value, scratch);
   }
 
   private void keypoints(CategoryOut category, KeypointsValue value, LossObject about) {
@@ -579,8 +590,8 @@ public final class CocoWriter {
         out.writeNumber(0);
         out.writeNumber(0);
       } else {
-        out.writeNumber(point.x());
-        out.writeNumber(point.y());
+        number(point.x());
+        number(point.y());
         out.writeNumber(point.visibility().cocoFlag());
         labeled += point.visibility() == Keypoint.Visibility.NOT_LABELED ? 0 : 1;
       }

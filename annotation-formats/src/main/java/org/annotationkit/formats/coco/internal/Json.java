@@ -2,6 +2,7 @@ package org.annotationkit.formats.coco.internal;
 
 import java.util.regex.Pattern;
 import org.annotationkit.formats.internal.JsonInput;
+import org.annotationkit.formats.internal.JsonNumbers;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -90,7 +91,7 @@ final class Json {
     }
     double value;
     try {
-      value = parser.getDoubleValue();
+      value = JsonNumbers.doubleValue(parser);
     } catch (JacksonException e) {
       throw in.error(what + " is not a number: " + parser.getString());
     }

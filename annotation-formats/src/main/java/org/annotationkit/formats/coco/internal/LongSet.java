@@ -1,11 +1,18 @@
 package org.annotationkit.formats.coco.internal;
 
 /**
- * A set of longs in one open-addressing table: the ids of a large COCO file (860,000 annotations)
- * in about 16 MB, where a {@code HashSet<Long>} takes several times that.
+ * A set of longs: the small non-negative ones (below 2^26, as the ids of COCO files are, numbered
+ * from 0 or 1) in a bit set that grows as needed, the others in one open-addressing table. The ids
+ * of a large COCO file (860,000 annotations) take about 100 KB, which stay in the processor's
+ * cache, where a {@code HashSet<Long>} takes tens of megabytes.
  */
 final class LongSet {
   private static final long EMPTY = Long.MIN_VALUE;
+
+  /** Values below this go to the bit set (at most 8 MB). */
+  private static final long DENSE_LIMIT = 1L << 26;
+
+  private long[] bits = new long[16];
 
   private long[] slots = filled(1 << 10);
   private int size;
@@ -19,6 +26,16 @@ final class LongSet {
 
   /** Adds a value; returns false when it was there already. */
   boolean add(long value) {
+    if (value >= 0 && value < DENSE_LIMIT) {
+      int word = (int) (value >>> 6);
+      if (word >= bits.length) {
+        bits = java.util.Arrays.copyOf(bits, Math.max(word + 1, 2 * bits.length));
+      }
+      long bit = 1L << value;
+      boolean added = (bits[word] & bit) == 0;
+      bits[word] |= bit;
+      return added;
+    }
     if (value == EMPTY) {
       boolean added = !hasEmptyValue;
       hasEmptyValue = true;
@@ -41,6 +58,10 @@ final class LongSet {
   }
 
   boolean contains(long value) {
+    if (value >= 0 && value < DENSE_LIMIT) {
+      int word = (int) (value >>> 6);
+      return word < bits.length && (bits[word] & (1L << value)) != 0;
+    }
     if (value == EMPTY) {
       return hasEmptyValue;
     }
