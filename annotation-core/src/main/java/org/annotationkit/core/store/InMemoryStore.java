@@ -47,13 +47,37 @@ public final class InMemoryStore implements WorkflowStore {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final CommitHook hook;
-  private final State state = new State();
+  private final State state;
   private final View view = new View();
   private boolean closed;
   private @Nullable String broken;
 
   private InMemoryStore(CommitHook hook) {
+    this(new State(), hook);
+  }
+
+  private InMemoryStore(State state, CommitHook hook) {
+    this.state = state;
     this.hook = hook;
+  }
+
+  /**
+   * A store over a state built elsewhere (a snapshot plus replayed events), for {@link
+   * JournalStore}; the state is the store's from now on.
+   */
+  static InMemoryStore resume(State state, CommitHook hook) {
+    return new InMemoryStore(state, hook);
+  }
+
+  /** Runs a function of the state under the store's lock: what a snapshot reads. */
+  <T> T underLock(Function<State, T> action) {
+    lock.lock();
+    try {
+      requireOpen();
+      return action.apply(state);
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**
@@ -166,7 +190,7 @@ public final class InMemoryStore implements WorkflowStore {
   }
 
   /** A task and its counts, mutable under the store's lock. */
-  private static final class TaskEntry {
+  static final class TaskEntry {
     final long seq;
     Task task;
     final @Nullable Annotation goldAnswer;
@@ -201,7 +225,7 @@ public final class InMemoryStore implements WorkflowStore {
   }
 
   /** What the store knows of an annotator, mutable under the store's lock. */
-  private static final class AnnotatorEntry {
+  static final class AnnotatorEntry {
     Annotator annotator;
     int assignments;
     int goldAssignments;
@@ -220,7 +244,7 @@ public final class InMemoryStore implements WorkflowStore {
     }
   }
 
-  private record LeaseKey(String taskId, String annotatorId) {}
+  record LeaseKey(String taskId, String annotatorId) {}
 
   private static final Comparator<TaskEntry> QUEUE_ORDER =
       Comparator.<TaskEntry>comparingDouble(e -> -e.task.priority()).thenComparingLong(e -> e.seq);
@@ -231,7 +255,7 @@ public final class InMemoryStore implements WorkflowStore {
           .thenComparing(Lease::annotatorId);
 
   /** The state, changed only by {@link #apply(StoreEvent)}. */
-  private static final class State {
+  static final class State {
     @Nullable Project project;
     long nextSeq;
     final Map<String, TaskEntry> tasks = new LinkedHashMap<>();

@@ -1,0 +1,333 @@
+package org.annotationkit.core.store;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.annotationkit.core.store.journal.Journal;
+import org.annotationkit.core.store.journal.JournalCorruptedException;
+import org.annotationkit.core.store.journal.JournalLockedException;
+import org.annotationkit.core.store.journal.JournalOptions;
+import org.annotationkit.core.store.journal.JournalRecovery;
+import org.annotationkit.core.store.journal.JournalReplay;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The durable embedded {@link WorkflowStore}: the state of an {@link InMemoryStore} (the same state
+ * and the same checks of every event), made durable by a {@link Journal} in a directory of its own.
+ *
+ * <p>Each decision's events become one journal record, so they are applied after a crash all
+ * together or not at all. {@link #decide} returns only once that record is durable (an {@code
+ * fsync} covering it returned); concurrent deciders share {@code fsync}s through the journal's
+ * group commit. The state changes in memory as soon as a decision is made, before its record is
+ * durable, so a {@link #read} may see a decision whose {@code decide} has not returned yet; later
+ * decisions come after it in the journal, so none of them can be acknowledged without it.
+ *
+ * <p>{@link #open} rebuilds the state from the latest snapshot and the records after it. A snapshot
+ * of the whole state is taken every {@link Options#snapshotEvery()} records (and on {@link
+ * #snapshot()}), after which the journal drops the records it covers, so opening stays fast.
+ *
+ * <h2>Encoding, version 1</h2>
+ *
+ * <p>A record is the UTF-8 JSON object {@code {"store_events": 1, "events": [...]}}, each event an
+ * object whose {@code "type"} is one of {@code project_created}, {@code task_added}, {@code
+ * priorities_set}, {@code lease_granted}, {@code lease_ended}, {@code submitted}, {@code reviewed},
+ * {@code task_completed}, {@code annotator_flagged}, {@code annotator_reinstated}, with the event's
+ * fields in snake case. Schemas, items and annotations are embedded as core's canonical JSON
+ * objects; instants and durations are ISO-8601 strings, money a decimal string, enum values lower
+ * case, absent optional values left out. A snapshot is UTF-8 JSON Lines: a header {@code
+ * {"store_snapshot": 1, "project": {...}, "tasks": N, "submissions": N, "leases": N, "annotators":
+ * N}}, then those many lines of tasks, submissions, open leases and annotators in that order. A
+ * reader meeting another version stops with an error. {@code docs/store.md} has the field lists and
+ * an example.
+ *
+ * <p>Errors: a directory open elsewhere raises {@link JournalLockedException} at once; damage
+ * raises {@link JournalCorruptedException} naming the file and offset; a record that does not
+ * decode or does not fit the state raises {@link IllegalStateException} naming its sequence number.
+ *
+ * @since 0.1.0
+ */
+public final class JournalStore implements WorkflowStore {
+
+  private static final System.Logger LOG = System.getLogger(JournalStore.class.getName());
+
+  /**
+   * How a journal store writes.
+   *
+   * @param journal the journal's options (group commit, segment size)
+   * @param snapshotEvery after how many records since the last snapshot a decision takes a new one,
+   *     {@code >= 1}
+   * @since 0.1.0
+   */
+  public record Options(JournalOptions journal, long snapshotEvery) {
+    /** The default {@link #snapshotEvery()}. */
+    public static final long DEFAULT_SNAPSHOT_EVERY = 100_000;
+
+    /** Checks the parts. */
+    public Options {
+      Objects.requireNonNull(journal, "journal");
+      if (snapshotEvery < 1) {
+        throw new IllegalArgumentException("snapshotEvery must be >= 1, got " + snapshotEvery);
+      }
+    }
+
+    /**
+     * The journal's default options, a snapshot every {@value #DEFAULT_SNAPSHOT_EVERY} records.
+     *
+     * @return the options
+     */
+    public static Options defaults() {
+      return new Options(JournalOptions.defaults(), DEFAULT_SNAPSHOT_EVERY);
+    }
+
+    /**
+     * A copy with another snapshot interval.
+     *
+     * @param records the interval, {@code >= 1}
+     * @return the options
+     */
+    public Options withSnapshotEvery(long records) {
+      return new Options(journal, records);
+    }
+  }
+
+  private final Journal journal;
+  private final InMemoryStore memory;
+  private final Options options;
+  private final ThreadLocal<@Nullable CompletableFuture<Long>> pending = new ThreadLocal<>();
+  private final AtomicLong sinceSnapshot;
+  private final AtomicBoolean snapshotting = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private JournalStore(
+      Journal journal, InMemoryStore.State state, long sinceSnapshot, Options options) {
+    this.journal = journal;
+    this.options = options;
+    this.sinceSnapshot = new AtomicLong(sinceSnapshot);
+    this.memory = InMemoryStore.resume(state, this::append);
+  }
+
+  /**
+   * Opens the store in {@code directory} with the default options, creating it when missing.
+   *
+   * @param directory the store's own directory
+   * @return the open store, which the caller must close
+   * @throws JournalLockedException if another process, or this one, has the store open
+   * @throws JournalCorruptedException if a file is damaged other than by a torn last write
+   * @throws IllegalStateException if a record does not decode or does not fit the state
+   * @throws java.io.UncheckedIOException if the directory cannot be read or written
+   */
+  public static JournalStore open(Path directory) {
+    return open(directory, Options.defaults());
+  }
+
+  /**
+   * Opens the store in {@code directory}, creating it when missing.
+   *
+   * @param directory the store's own directory
+   * @param options how to write
+   * @return the open store, which the caller must close
+   * @throws JournalLockedException if another process, or this one, has the store open
+   * @throws JournalCorruptedException if a file is damaged other than by a torn last write
+   * @throws IllegalStateException if a record does not decode or does not fit the state
+   * @throws java.io.UncheckedIOException if the directory cannot be read or written
+   */
+  public static JournalStore open(Path directory, Options options) {
+    Objects.requireNonNull(directory, "directory");
+    Objects.requireNonNull(options, "options");
+    Rebuild rebuild = new Rebuild(directory);
+    Journal journal = Journal.open(directory, options.journal(), rebuild);
+    long since = journal.recovery().nextSequence() - rebuild.covered;
+    return new JournalStore(journal, rebuild.state, since, options);
+  }
+
+  /** Rebuilds the state while the journal opens. */
+  private static final class Rebuild implements JournalReplay {
+    final Path directory;
+    InMemoryStore.State state = new InMemoryStore.State();
+    long covered;
+
+    Rebuild(Path directory) {
+      this.directory = directory;
+    }
+
+    @Override
+    public void snapshot(long coveredRecords, byte[] bytes) {
+      try {
+        state = StoreSnapshot.read(bytes);
+      } catch (StoreJson.BadJson | IllegalStateException e) {
+        throw new IllegalStateException(
+            "the snapshot of "
+                + coveredRecords
+                + " records in "
+                + directory
+                + " is unreadable: "
+                + e.getMessage(),
+            e);
+      }
+      covered = coveredRecords;
+    }
+
+    @Override
+    public void record(long sequence, byte[] payload) {
+      List<StoreEvent> events;
+      try {
+        events = StoreJson.readRecord(new String(payload, StandardCharsets.UTF_8));
+      } catch (StoreJson.BadJson e) {
+        throw new IllegalStateException(
+            "record "
+                + sequence
+                + " of the store in "
+                + directory
+                + " does not decode: "
+                + e.getMessage(),
+            e);
+      }
+      for (int i = 0; i < events.size(); i++) {
+        StoreEvent event = events.get(i);
+        try {
+          state.apply(event);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+          throw new IllegalStateException(
+              "event "
+                  + i
+                  + " ("
+                  + event.getClass().getSimpleName()
+                  + ") of record "
+                  + sequence
+                  + " of the store in "
+                  + directory
+                  + " does not fit the state before it: "
+                  + e.getMessage(),
+              e);
+        }
+      }
+    }
+  }
+
+  /** The commit hook: runs under the in-memory store's lock, before the events are applied. */
+  private void append(List<StoreEvent> events) {
+    byte[] record = StoreJson.record(events).getBytes(StandardCharsets.UTF_8);
+    pending.set(journal.append(record));
+  }
+
+  @Override
+  public <T> T decide(Decision<T> decision) {
+    Objects.requireNonNull(decision, "decision");
+    T result;
+    CompletableFuture<Long> durable;
+    try {
+      result = memory.decide(decision);
+    } finally {
+      durable = pending.get();
+      pending.remove();
+    }
+    if (durable != null) {
+      try {
+        durable.join();
+      } catch (CompletionException e) {
+        Throwable cause = e.getCause();
+        throw new IllegalStateException(
+            "the store's journal in "
+                + journal.directory()
+                + " failed; the decision may be lost: "
+                + (cause == null ? e.getMessage() : cause.getMessage()),
+            cause == null ? e : cause);
+      }
+      if (sinceSnapshot.incrementAndGet() >= options.snapshotEvery()) {
+        maybeSnapshot();
+      }
+    }
+    return result;
+  }
+
+  private void maybeSnapshot() {
+    if (!snapshotting.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      if (sinceSnapshot.get() >= options.snapshotEvery() && !closed.get()) {
+        snapshotNow();
+      }
+    } finally {
+      snapshotting.set(false);
+    }
+  }
+
+  /**
+   * Takes a snapshot of the whole state now and lets the journal drop the records it covers, so
+   * that the next {@link #open} reads the snapshot and nothing more. Decisions wait while the state
+   * is copied, not while it is written.
+   *
+   * @throws IllegalStateException if the store is closed
+   * @throws java.io.UncheckedIOException if the snapshot cannot be written
+   */
+  public void snapshot() {
+    requireOpen();
+    snapshotNow();
+  }
+
+  private void snapshotNow() {
+    record Taken(byte[] bytes, long covered, long since) {}
+    Taken taken =
+        memory.underLock(state ->
+            new Taken(StoreSnapshot.write(state), journal.nextSequence(), sinceSnapshot.get()));
+    journal.snapshot(taken.covered(), out -> out.write(taken.bytes()));
+    sinceSnapshot.addAndGet(-taken.since());
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        "snapshot of {0} records ({1} bytes) in {2}",
+        taken.covered(),
+        taken.bytes().length,
+        journal.directory());
+  }
+
+  @Override
+  public <T> T read(Function<StoreView, T> query) {
+    requireOpen();
+    return memory.read(query);
+  }
+
+  /**
+   * What opening found: the records replayed, and a torn tail that was cut off.
+   *
+   * @return the journal's recovery report
+   */
+  public JournalRecovery recovery() {
+    return journal.recovery();
+  }
+
+  /**
+   * The store's directory.
+   *
+   * @return the directory
+   */
+  public Path directory() {
+    return journal.directory();
+  }
+
+  private void requireOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("the store in " + journal.directory() + " is closed");
+    }
+  }
+
+  /** Closes the store and its journal (waiting for the records appended so far); twice is fine. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      memory.close();
+      journal.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JournalStore[" + journal.directory() + "]";
+  }
+}
