@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.annotationkit.core.annotation.Annotation;
-import org.annotationkit.core.annotation.ChoiceValue;
 import org.annotationkit.core.annotation.MultipleChoiceValue;
 import org.annotationkit.core.annotation.RelationValue;
 import org.annotationkit.core.annotation.Result;
@@ -202,26 +201,12 @@ public final class DoccanoFormat implements Format {
 
   private static String record(
       TextItem item, Optional<Annotation> annotation, ConversionContext context) {
-    List<Result> spans = new ArrayList<>();
-    List<Result> relations = new ArrayList<>();
-    List<String> categories = new ArrayList<>();
-    if (annotation.isPresent()) {
-      for (Result result : annotation.get().results()) {
-        switch (result.value()) {
-          case SpanValue span -> spans.add(result);
-          case RelationValue relation -> relations.add(result);
-          case ChoiceValue choice -> categories.add(choice.label());
-          case MultipleChoiceValue choices -> categories.addAll(choices.labels());
-          default ->
-              context.lose(
-                  LossObject.item(item.id()).withAnnotation(result.id()),
-                  "result dropped",
-                  "doccano holds spans, relations and categories, not "
-                      + result.value().kind().jsonName()
-                      + " results");
-        }
-      }
-    }
+    Texts.Parts parts =
+        Texts.parts(
+            item, annotation, context, true, "doccano holds spans, relations and categories");
+    List<Result> spans = parts.spans();
+    List<Result> relations = parts.relations();
+    List<String> categories = parts.categories();
     Map<String, Integer> entityIds = new HashMap<>();
     for (int i = 0; i < spans.size(); i++) {
       entityIds.put(spans.get(i).id(), i + 1);

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.annotationkit.core.annotation.Annotation;
-import org.annotationkit.core.annotation.ChoiceValue;
 import org.annotationkit.core.annotation.MultipleChoiceValue;
 import org.annotationkit.core.annotation.Result;
 import org.annotationkit.core.annotation.ReviewState;
@@ -268,24 +267,14 @@ public final class ProdigyFormat implements Format {
       Tokenization tokens,
       Optional<Annotation> annotation,
       ConversionContext context) {
+    Texts.Parts parts =
+        Texts.parts(
+            item, annotation, context, false, "Prodigy tasks here hold spans and categories");
     List<SpanValue> spans = new ArrayList<>();
-    List<String> categories = new ArrayList<>();
-    if (annotation.isPresent()) {
-      for (Result result : annotation.get().results()) {
-        switch (result.value()) {
-          case SpanValue span -> spans.add(span);
-          case ChoiceValue choice -> categories.add(choice.label());
-          case MultipleChoiceValue choices -> categories.addAll(choices.labels());
-          default ->
-              context.lose(
-                  LossObject.item(item.id()).withAnnotation(result.id()),
-                  "result dropped",
-                  "Prodigy tasks here hold spans and categories, not "
-                      + result.value().kind().jsonName()
-                      + " results");
-        }
-      }
+    for (Result result : parts.spans()) {
+      spans.add((SpanValue) result.value());
     }
+    List<String> categories = parts.categories();
     AlignedSpans aligned =
         SpanBridge.toTokens(tokens, spans, Texts.alignment(context.options()), true);
     Texts.report(aligned.problems(), item.id(), context, "Prodigy");

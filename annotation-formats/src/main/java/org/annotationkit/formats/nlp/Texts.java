@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.annotationkit.core.annotation.Annotation;
+import org.annotationkit.core.annotation.ChoiceValue;
+import org.annotationkit.core.annotation.MultipleChoiceValue;
+import org.annotationkit.core.annotation.RelationValue;
+import org.annotationkit.core.annotation.Result;
 import org.annotationkit.core.annotation.ReviewState;
 import org.annotationkit.core.annotation.SpanValue;
 import org.annotationkit.core.dataset.Dataset;
@@ -115,6 +119,49 @@ final class Texts {
           format + " holds one annotation per text; annotation " + usable.get(0).id() + " kept");
     }
     return usable.isEmpty() ? Optional.empty() : Optional.of(usable.get(0));
+  }
+
+  /**
+   * The results of the one annotation a span format writes, sorted by what such formats hold.
+   *
+   * @param spans the span results, in order
+   * @param relations the relation results, in order (empty when the format holds none)
+   * @param categories the labels of the choice results, in order
+   */
+  record Parts(List<Result> spans, List<Result> relations, List<String> categories) {}
+
+  /**
+   * Sorts an annotation's results into spans, relations (when the format holds them) and
+   * categories; any other result is reported as dropped, with what the format holds.
+   *
+   * @param holds what the format holds, as the start of the loss's reason ("doccano holds spans,
+   *     relations and categories")
+   */
+  static Parts parts(
+      TextItem item,
+      Optional<Annotation> annotation,
+      ConversionContext context,
+      boolean relations,
+      String holds) {
+    List<Result> spans = new ArrayList<>();
+    List<Result> joined = new ArrayList<>();
+    List<String> categories = new ArrayList<>();
+    if (annotation.isPresent()) {
+      for (Result result : annotation.get().results()) {
+        switch (result.value()) {
+          case SpanValue span -> spans.add(result);
+          case RelationValue relation when relations -> joined.add(result);
+          case ChoiceValue choice -> categories.add(choice.label());
+          case MultipleChoiceValue choices -> categories.addAll(choices.labels());
+          default ->
+              context.lose(
+                  LossObject.item(item.id()).withAnnotation(result.id()),
+                  "result dropped",
+                  holds + ", not " + result.value().kind().jsonName() + " results");
+        }
+      }
+    }
+    return new Parts(List.copyOf(spans), List.copyOf(joined), List.copyOf(categories));
   }
 
   /**
