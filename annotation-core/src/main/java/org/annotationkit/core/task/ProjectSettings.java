@@ -27,6 +27,8 @@ public record ProjectSettings(
 
   /** Checks the settings. */
   public ProjectSettings {
+    Objects.requireNonNull(leaseDuration, "leaseDuration");
+    Objects.requireNonNull(pay, "pay");
     if (overlap < 1) {
       throw new IllegalArgumentException("overlap must be >= 1, got " + overlap);
     }

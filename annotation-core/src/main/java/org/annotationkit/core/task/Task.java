@@ -36,6 +36,8 @@ public record Task(
   /** Checks and copies the parts. */
   public Task {
     Objects.requireNonNull(item, "item");
+    Objects.requireNonNull(requiredSkills, "requiredSkills");
+    Objects.requireNonNull(prelabels, "prelabels");
     if (overlap < 1) {
       throw new IllegalArgumentException("overlap must be >= 1, got " + overlap);
     }

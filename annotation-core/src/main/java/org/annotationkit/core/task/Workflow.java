@@ -279,6 +279,7 @@ public final class Workflow {
    * @return the status, or empty for an unknown task
    */
   public Optional<TaskStatus> status(String taskId) {
+    Objects.requireNonNull(taskId, "taskId");
     return store.read(view -> view.task(taskId));
   }
 
@@ -614,6 +615,7 @@ public final class Workflow {
    * @return the submission, or empty
    */
   public Optional<Submission> submission(String annotationId) {
+    Objects.requireNonNull(annotationId, "annotationId");
     return store.read(view -> view.submission(annotationId));
   }
 
@@ -802,6 +804,7 @@ public final class Workflow {
    * @throws IllegalArgumentException if the annotator is unknown
    */
   public void reinstate(String annotatorId) {
+    Require.nonEmpty(annotatorId, "annotatorId");
     Instant now = clock.instant();
     Boolean unused =
         store.decide(view -> {
@@ -903,6 +906,7 @@ public final class Workflow {
    * @throws java.io.UncheckedIOException if the file cannot be written, naming it
    */
   public void exportJsonLines(Path file) {
+    Objects.requireNonNull(file, "file");
     CanonicalJson.writeDataset(file, export());
   }
 
