@@ -1,6 +1,11 @@
 /**
  * Aggregation of several annotators' answers into one label per item.
  *
+ * <p>The methods: majority vote, plain or weighted, Wawa, zero-based skill, Dawid-Skene and its
+ * one-coin variant, GLAD, MACE, KOS and M-MSR, each checked against crowd-kit's published results
+ * or an independent NumPy computation; the seeded ones (MACE, KOS, M-MSR) start from the draws of
+ * NumPy's legacy generator, as crowd-kit does, in the table's canonical order.
+ *
  * <p>{@link org.annotationkit.metrics.aggregation.MajorityVote} reads the agreement package's
  * {@link org.annotationkit.metrics.agreement.RatingTable}, so both share one answer table.
  *
