@@ -180,11 +180,11 @@ final class LabelmeReader {
     }
     AttributeSpec[] attributes = declared.toArray(AttributeSpec[]::new);
     List<Label> regionLabels = new ArrayList<>();
-    for (String label : labels.isEmpty() ? Set.of(PLACEHOLDER) : labels) {
-      regionLabels.add(Label.of(label).withAttributes(attributes));
-    }
     List<Field> schemaFields = new ArrayList<>();
     try {
+      for (String label : labels.isEmpty() ? Set.of(PLACEHOLDER) : labels) {
+        regionLabels.add(Label.of(label).withAttributes(attributes));
+      }
       if (!tags.isEmpty()) {
         schemaFields.add(
             Field.builder(LabelmeFormat.TAGS, FieldKind.MULTIPLE_CHOICE)
@@ -370,7 +370,11 @@ final class LabelmeReader {
     int n = 0;
     for (Node shape : shapes.elements("shapes")) {
       n++;
-      shape(shape, n, size[0], size[1], where, report).ifPresent(results::add);
+      try {
+        shape(shape, n, size[0], size[1], where, report).ifPresent(results::add);
+      } catch (IllegalArgumentException e) {
+        throw shape.error("the shape is not valid: " + e.getMessage());
+      }
     }
     if (results.isEmpty()) {
       return DatasetEntry.of(item);
@@ -608,6 +612,16 @@ final class LabelmeReader {
   private RleMask mask(
       Node shape, double[] xy, int width, int height, LossObject at, boolean report) {
     Node data = need(shape, "mask");
+    if ((long) width * height > Png.MAX_PIXELS) {
+      throw data.error(
+          "the image is "
+              + width
+              + " x "
+              + height
+              + ", too large for a mask (at most "
+              + Png.MAX_PIXELS
+              + " pixels)");
+    }
     if (data.isNull()) {
       throw data.error("a mask shape needs its mask, a base64 PNG");
     }
