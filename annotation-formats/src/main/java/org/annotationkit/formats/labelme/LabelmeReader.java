@@ -169,19 +169,19 @@ final class LabelmeReader {
           a.getValue().size() == 1 ? a.getValue().iterator().next() : AttributeType.TEXT);
     }
     attributeSpecs = specs;
-    List<AttributeSpec> declared = new ArrayList<>();
-    for (Map.Entry<String, AttributeType> spec : specs.entrySet()) {
-      declared.add(
-          switch (spec.getValue()) {
-            case BOOLEAN -> AttributeSpec.bool(spec.getKey());
-            case NUMBER -> AttributeSpec.number(spec.getKey());
-            default -> AttributeSpec.text(spec.getKey());
-          });
-    }
-    AttributeSpec[] attributes = declared.toArray(AttributeSpec[]::new);
     List<Label> regionLabels = new ArrayList<>();
     List<Field> schemaFields = new ArrayList<>();
     try {
+      List<AttributeSpec> declared = new ArrayList<>();
+      for (Map.Entry<String, AttributeType> spec : specs.entrySet()) {
+        declared.add(
+            switch (spec.getValue()) {
+              case BOOLEAN -> AttributeSpec.bool(spec.getKey());
+              case NUMBER -> AttributeSpec.number(spec.getKey());
+              default -> AttributeSpec.text(spec.getKey());
+            });
+      }
+      AttributeSpec[] attributes = declared.toArray(AttributeSpec[]::new);
       for (String label : labels.isEmpty() ? Set.of(PLACEHOLDER) : labels) {
         regionLabels.add(Label.of(label).withAttributes(attributes));
       }
@@ -674,6 +674,9 @@ final class LabelmeReader {
     Optional<Node> flags = shape.get("flags");
     if (flags.isPresent()) {
       for (Map.Entry<String, Node> flag : flags.get().members("flags").entrySet()) {
+        if (!isName(FLAGS + flag.getKey())) {
+          throw flag.getValue().error("the flag name \"" + flag.getKey() + "\" is not valid");
+        }
         values.put(
             FLAGS + flag.getKey(),
             AttributeValue.of(flag.getValue().bool("the flag \"" + flag.getKey() + "\"")));
@@ -685,7 +688,19 @@ final class LabelmeReader {
       if (SHAPE_KEYS.contains(key) || value.isNull() || key.equals(SCORE) && value.isNumber()) {
         continue;
       }
-      if (key.startsWith(FLAGS) || key.isEmpty()) {
+      if (!isName(key)) {
+        if (report) {
+          context.lose(
+              at,
+              "shape key dropped",
+              "the key \""
+                  + key
+                  + "\" cannot name an attribute (empty, or with spaces or"
+                  + " control characters at its ends)");
+        }
+        continue;
+      }
+      if (key.startsWith(FLAGS)) {
         if (report) {
           context.lose(at, "shape key dropped", "the key \"" + key + "\" is reserved for flags");
         }
@@ -713,6 +728,19 @@ final class LabelmeReader {
           .add(typeOf(value.getValue()));
     }
     return values;
+  }
+
+  /** Whether a key can name an attribute: not empty, no white space or controls at its ends. */
+  static boolean isName(String key) {
+    if (key.isEmpty() || key.isBlank()) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      if (Character.isISOControl(key.charAt(i))) {
+        return false;
+      }
+    }
+    return key.strip().equals(key);
   }
 
   private static AttributeType typeOf(AttributeValue value) {
