@@ -45,6 +45,12 @@ final class CvatVideoSource implements DatasetSource {
   static final String TRACK_ID = "track_id";
   static final String KEYFRAME = "keyframe";
 
+  /** The most frames a video may have. */
+  static final int MAX_FRAMES = 1 << 20;
+
+  /** The most shapes all tracks together may have on all frames. */
+  static final long MAX_SHAPES = 1L << 24;
+
   private final Schema schema;
   private final List<DatasetEntry> frames;
   private int next;
@@ -149,11 +155,21 @@ final class CvatVideoSource implements DatasetSource {
     for (XmlNode tag : tags) {
       maxFrame = Math.max(maxFrame, frame(tag, shapes));
     }
+    if (count >= 0 && maxFrame >= count) {
+      throw cursor.errorAt(
+          0, "a shape is on the frame " + maxFrame + ", past the task's " + count + " frames");
+    }
     int last = Math.max(count, maxFrame + 1) - 1;
+    if (last >= MAX_FRAMES) {
+      throw cursor.errorAt(
+          0,
+          "the video has " + ((long) last + 1) + " frames, more than " + MAX_FRAMES + " are read");
+    }
     Map<Integer, List<Result>> byFrame = new TreeMap<>();
     Set<Integer> ids = new HashSet<>();
+    long[] total = {0};
     for (XmlNode track : tracks) {
-      track(track, last, width, height, shapes, byFrame, ids, cursor, context);
+      track(track, last, width, height, shapes, byFrame, ids, cursor, context, total);
     }
     Map<Integer, Set<String>> tagsByFrame = new TreeMap<>();
     for (XmlNode tag : tags) {
@@ -208,7 +224,8 @@ final class CvatVideoSource implements DatasetSource {
       Map<Integer, List<Result>> byFrame,
       Set<Integer> ids,
       XmlCursor cursor,
-      ConversionContext context) {
+      ConversionContext context,
+      long[] total) {
     int id = shapes.integer(track, "id");
     if (!ids.add(id)) {
       throw cursor.errorAt(track.line(), "the track id " + id + " is given twice");
@@ -254,6 +271,11 @@ final class CvatVideoSource implements DatasetSource {
         }
       }
       boolean keyframe = shape.attribute(KEYFRAME) == null || shapes.bool(shape, KEYFRAME);
+      total[0] += end - frame;
+      if (total[0] > MAX_SHAPES) {
+        throw cursor.errorAt(
+            track.line(), "the tracks hold more than " + MAX_SHAPES + " shapes over all frames");
+      }
       for (int f = frame; f < end; f++) {
         Value value = start;
         if (f > frame && target != null) {

@@ -207,7 +207,9 @@ final class XmlCursor implements AutoCloseable {
   }
 
   private RuntimeException malformed(XMLStreamException e) {
-    if (e.getNestedException() instanceof IOException io) {
+    // Bytes that are not text in the declared encoding are malformed input, not a read failure.
+    if (e.getNestedException() instanceof IOException io
+        && !(io instanceof java.io.CharConversionException)) {
       return new UncheckedIOException("cannot read " + source + ": " + IoMessages.reason(io), io);
     }
     Location where = e.getLocation() != null ? e.getLocation() : reader.getLocation();

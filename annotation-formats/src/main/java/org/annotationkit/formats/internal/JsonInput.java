@@ -1,5 +1,6 @@
 package org.annotationkit.formats.internal;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -65,12 +66,13 @@ public final class JsonInput implements AutoCloseable {
    * @throws UncheckedIOException if the file cannot be opened, naming it
    */
   public static JsonInput open(Path file) {
+    InputStream in;
     try {
-      InputStream in = Files.newInputStream(file);
-      return new JsonInput(FACTORY.createParser(ObjectReadContext.empty(), in), file.toString());
+      in = Files.newInputStream(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + IoMessages.reason(e), e);
     }
+    return of(in, file.toString());
   }
 
   /**
@@ -81,7 +83,24 @@ public final class JsonInput implements AutoCloseable {
    * @return the input, positioned before the first token
    */
   public static JsonInput of(InputStream in, String source) {
-    return new JsonInput(FACTORY.createParser(ObjectReadContext.empty(), in), source);
+    try {
+      return new JsonInput(FACTORY.createParser(ObjectReadContext.empty(), in), source);
+    } catch (JacksonException e) {
+      // The parser reads the first bytes to detect the encoding: bytes in none of JSON's
+      // encodings (a UCS-4 byte order JSON does not allow, say) are malformed input.
+      try {
+        in.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (e.getCause() instanceof IOException io
+          && !(io instanceof CharConversionException)
+          && !e.getOriginalMessage().contains("UCS-4")) {
+        throw new UncheckedIOException("cannot read " + source + ": " + IoMessages.reason(io), io);
+      }
+      throw FormatException.at(
+          "not JSON text: " + e.getOriginalMessage(), FormatException.Location.of(source, 1, 0), e);
+    }
   }
 
   /**
@@ -162,7 +181,9 @@ public final class JsonInput implements AutoCloseable {
    * @return our exception, with the place
    */
   public FormatException malformed(JacksonException e) {
-    if (e.getCause() instanceof IOException io) {
+    // Bytes that are not text in the encoding detected (CharConversionException) are malformed
+    // input, not a failure to read.
+    if (e.getCause() instanceof IOException io && !(io instanceof CharConversionException)) {
       throw new UncheckedIOException("cannot read " + source + ": " + IoMessages.reason(io), io);
     }
     TokenStreamLocation where = e.getLocation();

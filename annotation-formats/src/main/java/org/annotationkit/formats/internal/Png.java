@@ -20,7 +20,7 @@ import org.annotationkit.core.io.FormatException;
  */
 public final class Png {
   /** The most pixels an image may have. */
-  public static final long MAX_PIXELS = 1L << 28;
+  public static final long MAX_PIXELS = 1L << 26;
 
   private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
   private static final int[][] ADAM7 = {
@@ -165,6 +165,7 @@ public final class Png {
       boolean ended = false;
       Inflater inflater = new Inflater();
       byte[] raw = new byte[0];
+      int expected = 0;
       int filled = 0;
       try {
         while (!ended) {
@@ -201,7 +202,9 @@ public final class Png {
               if (total > Integer.MAX_VALUE - 16) {
                 throw error("the image is too large");
               }
-              raw = new byte[(int) total];
+              expected = (int) total;
+              // Grown as the data inflates: a header alone cannot make us allocate its size.
+              raw = new byte[(int) Math.min(total, 1 << 16)];
             }
             case "PLTE" -> {
               if (size % 3 != 0 || size == 0 || size / 3 > 256) {
@@ -216,7 +219,16 @@ public final class Png {
             }
             case "IDAT" -> {
               inflater.setInput(data, start, size);
-              filled = inflate(inflater, raw, filled);
+              while (true) {
+                filled = inflate(inflater, raw, filled, expected);
+                if (filled < raw.length
+                    || raw.length == expected
+                    || inflater.needsInput()
+                    || inflater.finished()) {
+                  break;
+                }
+                raw = java.util.Arrays.copyOf(raw, (int) Math.min(expected, 2L * raw.length));
+              }
             }
             case "IEND" -> ended = true;
             default -> {
@@ -230,9 +242,9 @@ public final class Png {
       } finally {
         inflater.end();
       }
-      if (filled != raw.length) {
+      if (filled != expected) {
         throw error(
-            "the image data holds " + filled + " bytes after decompression, not " + raw.length);
+            "the image data holds " + filled + " bytes after decompression, not " + expected);
       }
       if (colorType == 3 && palette.length == 0) {
         throw error("a palette image has no PLTE chunk");
@@ -240,9 +252,13 @@ public final class Png {
       return pixels(raw, interlaced);
     }
 
-    private int inflate(Inflater inflater, byte[] raw, int filled) {
+    /** Inflates into {@code raw} until it is full or the input is used; returns the bytes in it. */
+    private int inflate(Inflater inflater, byte[] raw, int filled, int expected) {
       try {
         while (!inflater.needsInput() && !inflater.finished()) {
+          if (filled == raw.length && raw.length < expected) {
+            break;
+          }
           if (filled == raw.length) {
             byte[] extra = new byte[1];
             if (inflater.inflate(extra) > 0) {

@@ -169,22 +169,22 @@ final class LabelmeReader {
           a.getValue().size() == 1 ? a.getValue().iterator().next() : AttributeType.TEXT);
     }
     attributeSpecs = specs;
-    List<AttributeSpec> declared = new ArrayList<>();
-    for (Map.Entry<String, AttributeType> spec : specs.entrySet()) {
-      declared.add(
-          switch (spec.getValue()) {
-            case BOOLEAN -> AttributeSpec.bool(spec.getKey());
-            case NUMBER -> AttributeSpec.number(spec.getKey());
-            default -> AttributeSpec.text(spec.getKey());
-          });
-    }
-    AttributeSpec[] attributes = declared.toArray(AttributeSpec[]::new);
     List<Label> regionLabels = new ArrayList<>();
-    for (String label : labels.isEmpty() ? Set.of(PLACEHOLDER) : labels) {
-      regionLabels.add(Label.of(label).withAttributes(attributes));
-    }
     List<Field> schemaFields = new ArrayList<>();
     try {
+      List<AttributeSpec> declared = new ArrayList<>();
+      for (Map.Entry<String, AttributeType> spec : specs.entrySet()) {
+        declared.add(
+            switch (spec.getValue()) {
+              case BOOLEAN -> AttributeSpec.bool(spec.getKey());
+              case NUMBER -> AttributeSpec.number(spec.getKey());
+              default -> AttributeSpec.text(spec.getKey());
+            });
+      }
+      AttributeSpec[] attributes = declared.toArray(AttributeSpec[]::new);
+      for (String label : labels.isEmpty() ? Set.of(PLACEHOLDER) : labels) {
+        regionLabels.add(Label.of(label).withAttributes(attributes));
+      }
       if (!tags.isEmpty()) {
         schemaFields.add(
             Field.builder(LabelmeFormat.TAGS, FieldKind.MULTIPLE_CHOICE)
@@ -370,7 +370,11 @@ final class LabelmeReader {
     int n = 0;
     for (Node shape : shapes.elements("shapes")) {
       n++;
-      shape(shape, n, size[0], size[1], where, report).ifPresent(results::add);
+      try {
+        shape(shape, n, size[0], size[1], where, report).ifPresent(results::add);
+      } catch (IllegalArgumentException e) {
+        throw shape.error("the shape is not valid: " + e.getMessage());
+      }
     }
     if (results.isEmpty()) {
       return DatasetEntry.of(item);
@@ -608,6 +612,16 @@ final class LabelmeReader {
   private RleMask mask(
       Node shape, double[] xy, int width, int height, LossObject at, boolean report) {
     Node data = need(shape, "mask");
+    if ((long) width * height > Png.MAX_PIXELS) {
+      throw data.error(
+          "the image is "
+              + width
+              + " x "
+              + height
+              + ", too large for a mask (at most "
+              + Png.MAX_PIXELS
+              + " pixels)");
+    }
     if (data.isNull()) {
       throw data.error("a mask shape needs its mask, a base64 PNG");
     }
@@ -660,6 +674,9 @@ final class LabelmeReader {
     Optional<Node> flags = shape.get("flags");
     if (flags.isPresent()) {
       for (Map.Entry<String, Node> flag : flags.get().members("flags").entrySet()) {
+        if (!isName(FLAGS + flag.getKey())) {
+          throw flag.getValue().error("the flag name \"" + flag.getKey() + "\" is not valid");
+        }
         values.put(
             FLAGS + flag.getKey(),
             AttributeValue.of(flag.getValue().bool("the flag \"" + flag.getKey() + "\"")));
@@ -671,7 +688,19 @@ final class LabelmeReader {
       if (SHAPE_KEYS.contains(key) || value.isNull() || key.equals(SCORE) && value.isNumber()) {
         continue;
       }
-      if (key.startsWith(FLAGS) || key.isEmpty()) {
+      if (!isName(key)) {
+        if (report) {
+          context.lose(
+              at,
+              "shape key dropped",
+              "the key \""
+                  + key
+                  + "\" cannot name an attribute (empty, or with spaces or"
+                  + " control characters at its ends)");
+        }
+        continue;
+      }
+      if (key.startsWith(FLAGS)) {
         if (report) {
           context.lose(at, "shape key dropped", "the key \"" + key + "\" is reserved for flags");
         }
@@ -699,6 +728,19 @@ final class LabelmeReader {
           .add(typeOf(value.getValue()));
     }
     return values;
+  }
+
+  /** Whether a key can name an attribute: not empty, no white space or controls at its ends. */
+  static boolean isName(String key) {
+    if (key.isEmpty() || key.isBlank()) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      if (Character.isISOControl(key.charAt(i))) {
+        return false;
+      }
+    }
+    return key.strip().equals(key);
   }
 
   private static AttributeType typeOf(AttributeValue value) {

@@ -121,6 +121,26 @@ class PngTest {
   }
 
   @Test
+  void aHeaderClaimingAHugeImageIsRefusedWithoutAllocatingIt() {
+    byte[] png = Png.encodeMask(2, 2, new boolean[4]);
+    // IHDR data starts at byte 16: claim 8000 x 8000 (64 million pixels, under the limit).
+    java.nio.ByteBuffer.wrap(png, 16, 8).putInt(8000).putInt(8000);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(png, 12, 17);
+    java.nio.ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
+    assertThatThrownBy(() -> Png.decode(png, "big.png"))
+        .isInstanceOf(FormatException.class)
+        .hasMessageContaining("after decompression, not 64008000");
+    java.nio.ByteBuffer.wrap(png, 16, 8).putInt(9000).putInt(9000);
+    crc.reset();
+    crc.update(png, 12, 17);
+    java.nio.ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
+    assertThatThrownBy(() -> Png.decode(png, "big.png"))
+        .isInstanceOf(FormatException.class)
+        .hasMessageContaining("more than " + Png.MAX_PIXELS);
+  }
+
+  @Test
   void brokenFilesAreFormatErrors() {
     byte[] good = Base64.getDecoder().decode(GRAY1);
     byte[] crc = good.clone();
