@@ -50,6 +50,9 @@ final class YoloReader {
   private static final Pattern DECIMAL =
       Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
+  /** The largest value a line may hold: far outside the image, but finite in pixels. */
+  private static final double MAX_VALUE = 1e6;
+
   private static final Pattern WHITE = Pattern.compile("[ \\t\\f\\u000B]+");
 
   /** The extensions of images listed as images without labels. */
@@ -440,6 +443,16 @@ final class YoloReader {
       if (!Double.isFinite(value)) {
         throw FormatException.at(
             "value " + (k + 1) + " after the class is not a number: '" + text + "'",
+            FormatException.Location.of(source, number, 0));
+      }
+      if (Math.abs(value) > MAX_VALUE) {
+        throw FormatException.at(
+            "value "
+                + (k + 1)
+                + " after the class is "
+                + text
+                + ": normalised coordinates are near [0, 1], not beyond "
+                + MAX_VALUE,
             FormatException.Location.of(source, number, 0));
       }
       v[k] = value;
