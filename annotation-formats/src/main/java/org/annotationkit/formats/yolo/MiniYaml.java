@@ -18,8 +18,13 @@ import org.annotationkit.core.io.FormatException;
  */
 final class MiniYaml {
   private final String source;
+
+  /** How deep collections may nest, so that a hostile file cannot exhaust the stack. */
+  private static final int MAX_DEPTH = 64;
+
   private final List<Line> lines = new ArrayList<>();
   private int at;
+  private int depth;
 
   /** A line without its comment: indentation, text, number. */
   private record Line(int indent, String text, int number) {}
@@ -82,6 +87,17 @@ final class MiniYaml {
   /** A block node whose lines start at {@code indent}. */
   private Object block(int indent) {
     Line first = lines.get(at);
+    if (++depth > MAX_DEPTH) {
+      throw error(first.number(), "collections nest deeper than " + MAX_DEPTH + " levels");
+    }
+    try {
+      return blockAt(indent, first);
+    } finally {
+      depth--;
+    }
+  }
+
+  private Object blockAt(int indent, Line first) {
     if (first.text().startsWith("- ") || first.text().equals("-")) {
       return sequence(indent);
     }
@@ -297,6 +313,17 @@ final class MiniYaml {
     }
 
     Object value() {
+      if (++depth > MAX_DEPTH) {
+        throw error(number, "collections nest deeper than " + MAX_DEPTH + " levels");
+      }
+      try {
+        return flowValue();
+      } finally {
+        depth--;
+      }
+    }
+
+    private Object flowValue() {
       spaces();
       if (pos >= text.length()) {
         throw error(number, "a value is missing: " + text);

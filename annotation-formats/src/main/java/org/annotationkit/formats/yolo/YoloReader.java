@@ -50,6 +50,9 @@ final class YoloReader {
   private static final Pattern DECIMAL =
       Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
+  /** The largest value a line may hold: far outside the image, but finite in pixels. */
+  private static final double MAX_VALUE = 1e6;
+
   private static final Pattern WHITE = Pattern.compile("[ \\t\\f\\u000B]+");
 
   /** The extensions of images listed as images without labels. */
@@ -442,6 +445,16 @@ final class YoloReader {
             "value " + (k + 1) + " after the class is not a number: '" + text + "'",
             FormatException.Location.of(source, number, 0));
       }
+      if (Math.abs(value) > MAX_VALUE) {
+        throw FormatException.at(
+            "value "
+                + (k + 1)
+                + " after the class is "
+                + text
+                + ": normalised coordinates are near [0, 1], not beyond "
+                + MAX_VALUE,
+            FormatException.Location.of(source, number, 0));
+      }
       v[k] = value;
     }
     String id = String.valueOf(number);
@@ -579,10 +592,24 @@ final class YoloReader {
     }
     double cx = (xy[0] + xy[2] + xy[4] + xy[6]) / 4;
     double cy = (xy[1] + xy[3] + xy[5] + xy[7]) / 4;
-    double rotation = w == 0 ? 0 : Math.toDegrees(Math.atan2(e0y, e0x));
-    if (e0y == 0 && e0x > 0) {
-      rotation = 0;
+    if (e0y == 0 && e2y == 0 && e1x == 0 && e3x == 0 && e0x >= 0) {
+      // Axis-aligned, as most boxes are: no trigonometry, no rounding.
+      return Box.of(cx - w / 2, cy - h / 2, w, h);
     }
+    // The direction of the width from all four edges (the two long ones weigh most), so that the
+    // rounding of a short edge barely turns the box: e0 and -e2 point along it, e1 and -e3 along
+    // it turned by 90 degrees.
+    double dx = e0x - e2x + (e1y - e3y);
+    double dy = e0y - e2y - (e1x - e3x);
+    double length = Math.hypot(dx, dy);
+    if (length == 0) {
+      return Box.of(cx, cy, 0, 0);
+    }
+    double ux = dx / length;
+    double uy = dy / length;
+    w = Math.abs((e0x - e2x) * ux + (e0y - e2y) * uy) / 2;
+    h = Math.abs((e1x - e3x) * -uy + (e1y - e3y) * ux) / 2;
+    double rotation = Math.toDegrees(Math.atan2(uy, ux));
     return new Box(cx - w / 2, cy - h / 2, w, h, rotation);
   }
 }
