@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       AggregateCommand.class,
       FormatsCommand.class,
       ConvertCommand.class,
+      ProjectCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

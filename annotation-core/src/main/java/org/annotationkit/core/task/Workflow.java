@@ -547,6 +547,106 @@ public final class Workflow {
     return receipt;
   }
 
+  /**
+   * Stores an existing annotation (made in another tool) as an accepted submission, without a
+   * lease: it takes one of its task's free slots, counts at once (no review), and completes the
+   * task when it is the last one needed. In one decision, the store records a lease granted and
+   * ended by this submission at the same instant, so that the annotator never gets the task again.
+   * An annotation to a gold task is scored like an answer. Importing the same annotation twice
+   * returns the first receipt and changes nothing.
+   *
+   * @param annotation the annotation; its review state is kept, its annotator is human or model as
+   *     its origin says
+   * @return the receipt
+   * @throws ValidationException if the annotation is not valid for the schema and the item, with
+   *     every violation; nothing is stored
+   * @throws IllegalStateException if the task has no free slot, is complete, or its annotator
+   *     already had it, or the annotation id is used by another annotation
+   * @throws IllegalArgumentException if the annotation's item is no task
+   */
+  public Receipt importAnnotation(Annotation annotation) {
+    Objects.requireNonNull(annotation, "annotation");
+    Instant now = clock.instant();
+    List<StoreEvent> made = new ArrayList<>();
+    Receipt receipt =
+        store.decide(view -> {
+          made.clear();
+          Optional<Submission> existing = view.submission(annotation.id());
+          if (existing.isPresent()) {
+            return new Decided<>(retry(existing.get(), annotation), List.of());
+          }
+          if (view.annotationIdTaken(annotation.id())) {
+            throw new IllegalStateException(
+                "annotation id " + Require.quote(annotation.id()) + " is already used");
+          }
+          String taskId = annotation.itemId();
+          TaskStatus status =
+              view.task(taskId)
+                  .orElseThrow(() ->
+                      new IllegalArgumentException(
+                          "no task "
+                              + Require.quote(taskId)
+                              + " (the annotation's item) in project "
+                              + project.id()));
+          List<Violation> violations = validator.validate(annotation, status.task().item());
+          if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+          }
+          String who = annotation.annotatorId();
+          if (view.had(taskId, who)) {
+            throw new IllegalStateException(
+                "annotator " + Require.quote(who) + " already had task " + Require.quote(taskId));
+          }
+          if (status.complete() || status.freeSlots() < 1) {
+            throw new IllegalStateException(
+                "task "
+                    + Require.quote(taskId)
+                    + " needs no more annotations ("
+                    + status.counted()
+                    + " counted, "
+                    + status.pending()
+                    + " awaiting review, "
+                    + status.openLeases()
+                    + " leased, of "
+                    + status.task().overlap()
+                    + ")");
+          }
+          Annotator annotator =
+              new Annotator(
+                  who,
+                  annotation.origin().annotatorKind(),
+                  view.annotator(who)
+                      .map(a -> unionOf(a.annotator().skills(), status.task().requiredSkills()))
+                      .orElse(status.task().requiredSkills()));
+          Lease lease = new Lease(taskId, who, now, now.plus(project.settings().leaseDuration()));
+          made.add(new StoreEvent.LeaseGranted(lease, annotator));
+          double lead = annotation.leadTimeSeconds().orElse(0);
+          Submission.GoldOutcome outcome = Submission.GoldOutcome.NOT_GOLD;
+          Optional<Annotation> known = view.goldAnswer(taskId);
+          if (known.isPresent()) {
+            outcome =
+                matcher.matches(annotation, known.get())
+                    ? Submission.GoldOutcome.CORRECT
+                    : Submission.GoldOutcome.INCORRECT;
+          }
+          Submission submission =
+              new Submission(annotation, now, lead, false, outcome, Optional.empty());
+          made.add(new StoreEvent.Submitted(submission));
+          if (known.isEmpty() && status.counted() + 1 == status.task().overlap()) {
+            made.add(new StoreEvent.TaskCompleted(taskId, now));
+          }
+          return new Decided<>(receipt(submission), made);
+        });
+    fire(made);
+    return receipt;
+  }
+
+  private static Set<String> unionOf(Set<String> a, Set<String> b) {
+    Set<String> union = new HashSet<>(a);
+    union.addAll(b);
+    return union;
+  }
+
   private static Receipt receipt(Submission submission) {
     return new Receipt(
         submission.id(),
