@@ -1,5 +1,5 @@
 /**
- * Where a labeling workflow keeps its state: the store SPI and an in-memory store.
+ * Where a labeling workflow keeps its state: the store SPI, an in-memory store and a durable one.
  *
  * <p>Every state change is an explicit immutable {@link org.annotationkit.core.store.StoreEvent}:
  * what a journal persists and replays, and what a SQL store executes. Every decision of the
@@ -14,7 +14,9 @@
  * <p>{@link org.annotationkit.core.store.InMemoryStore} keeps the state in memory; its {@link
  * org.annotationkit.core.store.CommitHook} sees each decision's events before they are applied (to
  * persist them), and {@link org.annotationkit.core.store.InMemoryStore#replay} rebuilds the state
- * from a sequence of events.
+ * from a sequence of events. {@link org.annotationkit.core.store.JournalStore} is the durable
+ * embedded store: the same state, made durable by a journal, one record per decision (its
+ * encoding is described there and in {@code docs/store.md}).
  *
  * @since 0.1.0
  */
