@@ -15,8 +15,8 @@
  * org.annotationkit.core.store.CommitHook} sees each decision's events before they are applied (to
  * persist them), and {@link org.annotationkit.core.store.InMemoryStore#replay} rebuilds the state
  * from a sequence of events. {@link org.annotationkit.core.store.JournalStore} is the durable
- * embedded store: the same state, made durable by a journal, one record per decision (its
- * encoding is described there and in {@code docs/store.md}).
+ * embedded store: the same state, made durable by a journal, one record per decision (its encoding
+ * is described there and in {@code docs/store.md}).
  *
  * @since 0.1.0
  */
