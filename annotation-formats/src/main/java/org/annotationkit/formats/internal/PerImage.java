@@ -1,17 +1,25 @@
 package org.annotationkit.formats.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.annotationkit.core.annotation.Annotation;
+import org.annotationkit.core.annotation.Result;
 import org.annotationkit.core.dataset.DatasetEntry;
 import org.annotationkit.formats.ConversionContext;
 import org.annotationkit.formats.LossObject;
 
 /**
- * What the formats of one label file per image share when they write: one annotation per image, the
- * newest by creation time (the last given when times are missing or equal), the others reported as
- * dropped.
+ * What the formats of one label file per image share when they write: one labeling per image, the
+ * newest annotation by creation time (the last given when times are missing or equal) together with
+ * every other annotation of the image by the same annotator with the same origin, time and review
+ * state (COCO gives each instance an annotation of its own: they are one labeling, and a COCO file
+ * converts to VOC or YOLO with all its objects), the others reported as dropped.
  */
 public final class PerImage {
   private PerImage() {}
@@ -38,8 +46,19 @@ public final class PerImage {
         chosen = next;
       }
     }
+    List<Result> merged = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    Set<Annotation> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Annotation annotation : annotations) {
+      if (annotation == chosen
+          || (sameLabeling(annotation, chosen) && disjoint(annotation, chosen, ids))) {
+        kept.add(annotation);
+        merged.addAll(annotation.results());
+        annotation.results().forEach(r -> ids.add(r.id()));
+      }
+    }
     for (Annotation other : annotations) {
-      if (other != chosen) {
+      if (!kept.contains(other)) {
         context.lose(
             LossObject.image(image).withAnnotation(other.id()),
             "annotation dropped",
@@ -52,7 +71,36 @@ public final class PerImage {
                 + other.annotatorId());
       }
     }
+    if (kept.size() > 1) {
+      chosen =
+          new Annotation(
+              chosen.id(),
+              chosen.itemId(),
+              chosen.annotatorId(),
+              merged,
+              chosen.origin(),
+              chosen.createdAt(),
+              chosen.leadTimeSeconds(),
+              chosen.reviewState());
+    }
     return Optional.of(chosen);
+  }
+
+  private static boolean sameLabeling(Annotation a, Annotation b) {
+    return a.annotatorId().equals(b.annotatorId())
+        && a.origin().equals(b.origin())
+        && a.createdAt().equals(b.createdAt())
+        && a.reviewState() == b.reviewState();
+  }
+
+  /** Whether the results of {@code a} have ids unused so far (the chosen one's always count). */
+  private static boolean disjoint(Annotation a, Annotation chosen, Set<String> ids) {
+    for (Result result : a.results()) {
+      if (ids.contains(result.id()) || chosen.result(result.id()).isPresent()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Instant created(Annotation annotation) {
