@@ -36,6 +36,17 @@ import org.annotationkit.formats.internal.FileHead;
  * crowd annotation, the attribute {@value #CROWD} = {@code true}; a {@code score} (results files)
  * becomes each result's score.
  *
+ * <p><b>Rotated boxes.</b> COCO boxes are axis-aligned; this writer writes a rotated box as
+ * FORMATS.md 1.3 says: its hull as the {@code bbox}, its four corners (in the order of {@link
+ * org.annotationkit.core.geometry.Box#corners()}) as the segmentation, its angle (degrees,
+ * clockwise about the centre, core's convention) as {@code attributes.rotation}, and w * h as the
+ * {@code area}. The reader turns such an annotation back into the rotated box {@code <id>/box},
+ * without the attribute: an annotation with a numeric {@code attributes.rotation}, no RLE and one
+ * polygon of four points that are the corners of a box turned by that angle (to within 1e-9 of its
+ * size). Any other annotation with a {@code rotation} attribute (CVAT's COCO export puts one beside
+ * a plain {@code bbox} and no corners) is read as it is, the attribute kept, since its {@code bbox}
+ * does not say which box was turned.
+ *
  * <p>Losses are reported for what the model does not keep: category ids other than 1..N in order,
  * supercategories, {@code info} (but its description) and {@code licenses}, unknown keys, an {@code
  * area} other than the one the shape gives (pixels of a mask, shoelace area of polygons, w * h of a

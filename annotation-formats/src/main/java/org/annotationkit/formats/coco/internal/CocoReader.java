@@ -52,6 +52,9 @@ public final class CocoReader implements DatasetSource {
   /** The id of the annotator of every annotation read: COCO records no annotators. */
   public static final String ANNOTATOR = "coco";
 
+  /** The attribute that holds a rotated box's angle, in degrees clockwise about its centre. */
+  static final String ROTATION = "rotation";
+
   /** Relative difference above which a file's {@code area} is reported as recomputed. */
   private static final double AREA_TOLERANCE = 1e-9;
 
@@ -575,6 +578,14 @@ public final class CocoReader implements DatasetSource {
             expectedArea = sum;
           }
         }
+        Box rotated = rotatedBox(attrs);
+        if (rotated != null) {
+          attrs = withoutRotation(attrs);
+          shapes.set(0, new BoxValue(label, rotated, attrs));
+          shapeIds.set(0, prefix + "box");
+          shapeFields.set(0, CocoFormat.BOXES);
+          expectedArea = rotated.area();
+        }
         if (hasRle) {
           if (!polygons.isEmpty()) {
             throw error("segmentation", "it has both polygons and an RLE");
@@ -631,6 +642,51 @@ public final class CocoReader implements DatasetSource {
       Annotation annotation =
           Annotation.builder(annotationId, image.id(), ANNOTATOR).results(results).build();
       return new DatasetEntry(image, List.of(annotation));
+    }
+
+    /**
+     * The rotated box that the COCO writer writes as its hull with its corners as the segmentation
+     * and its angle as {@code attributes.rotation} (FORMATS.md 1.3): when the annotation has that
+     * attribute, a number, no RLE, and one polygon of four points that are the corners of a box
+     * turned by that angle about its centre (in the order of {@link Box#corners()}, to within 1e-9
+     * of the box's size), the box; else null, and the polygon and attribute are kept as they are.
+     */
+    private @Nullable Box rotatedBox(Map<String, AttributeValue> attrs) {
+      if (!(attrs.get(ROTATION) instanceof AttributeValue.Number angle)
+          || hasRle
+          || polygons.size() != 1
+          || polygons.get(0).length != 8) {
+        return null;
+      }
+      double[] c = polygons.get(0);
+      double cx = (c[0] + c[2] + c[4] + c[6]) / 4;
+      double cy = (c[1] + c[3] + c[5] + c[7]) / 4;
+      double width = Math.hypot(c[2] - c[0], c[3] - c[1]);
+      double height = Math.hypot(c[4] - c[2], c[5] - c[3]);
+      Box box;
+      try {
+        box = new Box(cx - width / 2, cy - height / 2, width, height, angle.value());
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+      if (!box.isRotated()) {
+        return null;
+      }
+      double tolerance = 1e-9 * Math.max(1, Math.max(Math.abs(cx) + width, Math.abs(cy) + height));
+      List<org.annotationkit.core.geometry.Point> corners = box.corners();
+      for (int i = 0; i < 4; i++) {
+        if (Math.abs(corners.get(i).x() - c[2 * i]) > tolerance
+            || Math.abs(corners.get(i).y() - c[2 * i + 1]) > tolerance) {
+          return null;
+        }
+      }
+      return box;
+    }
+
+    private static Map<String, AttributeValue> withoutRotation(Map<String, AttributeValue> attrs) {
+      Map<String, AttributeValue> rest = new TreeMap<>(attrs);
+      rest.remove(ROTATION);
+      return rest;
     }
 
     private RleMask mask(ImageItem image) {

@@ -436,7 +436,8 @@ public final class CocoWriter {
           "COCO boxes are axis-aligned: the box rotated by "
               + box.rotation()
               + " degrees is written as its hull in \"bbox\", its corners as the segmentation"
-              + " and its angle as attributes.rotation");
+              + " and its angle as attributes.rotation (which the coco reader reads back as the"
+              + " rotated box; other COCO readers see the hull and the polygon)");
       polygons.add(flat(box.corners()));
       attributes.put("rotation", AttributeValue.of(box.rotation()));
     }
