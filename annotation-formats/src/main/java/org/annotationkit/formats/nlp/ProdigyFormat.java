@@ -4,6 +4,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,14 @@ import org.annotationkit.formats.text.Tokenization;
  * ignore} no annotation, reported. Spans go to the field {@code entities}; a span whose token
  * indices disagree with its offsets is reported (its offsets are kept). Classification labels go to
  * {@code categories}.
+ *
+ * <p>Prodigy's {@code _input_hash} identifies the input and {@code _task_hash} the question asked
+ * about it (Prodigy's docs, "Loaders and input data: hashing"): records that share an input hash
+ * are several answers about one input, so they become one item with several annotations, wherever
+ * they stand in the file. The first record of an input gives the item (its text and tokens); a
+ * later record of the same hash with another text is an error, one with other tokens is reported
+ * and read against the item's tokens. The reader keeps one item per input hash to tell this, so its
+ * memory grows with the number of inputs, not of answers.
  *
  * <h2>Writing</h2>
  *
@@ -97,7 +106,8 @@ public final class ProdigyFormat implements Format {
             false,
             pass -> {
               Set<String> seen = new HashSet<>();
-              return new JsonRecords(input, pass, (r, i, c) -> convert(r, i, c, seen));
+              Map<String, Input> inputs = new HashMap<>();
+              return new JsonRecords(input, pass, (r, i, c) -> convert(r, i, c, seen, inputs));
             },
             context));
   }
@@ -115,36 +125,67 @@ public final class ProdigyFormat implements Format {
     return PRODIGY_KEYS.matcher(FileHead.of(input)).find() ? Detection.CERTAIN : Detection.NO;
   }
 
+  /**
+   * The item an input hash was first read as, and the line of that record.
+   *
+   * @param item the item
+   * @param line the line of the record that first gave it
+   */
+  record Input(TextItem item, long line) {}
+
   static List<DatasetEntry> convert(
-      Node record, int index, ConversionContext context, Set<String> seen) {
+      Node record,
+      int index,
+      ConversionContext context,
+      Set<String> seen,
+      Map<String, Input> inputs) {
     if (!record.isObject()) {
       throw record.error("expected a Prodigy task (a JSON object)");
     }
-    String text = record.need("text").string();
-    TextOffsets offsets = TextOffsets.of(text);
-    String itemId = record.get("_input_hash").map(Node::id).orElse(Integer.toString(index));
-    Optional<Tokenization> tokens = Optional.empty();
-    Optional<Node> tokenList = record.get("tokens");
-    if (tokenList.isPresent()) {
-      List<Node> elements = tokenList.get().elements();
-      int[] starts = new int[elements.size()];
-      int[] ends = new int[elements.size()];
-      for (int i = 0; i < starts.length; i++) {
-        starts[i] = elements.get(i).need("start").integer();
-        ends[i] = elements.get(i).need("end").integer();
-      }
-      try {
-        tokens = Optional.of(Tokenization.of(text, starts, ends));
-      } catch (IllegalArgumentException e) {
-        throw tokenList.get().error("the tokens do not tile the text: " + e.getMessage());
-      }
-    }
+    Node textNode = record.need("text");
+    String text = textNode.string();
+    Optional<Node> inputHash = record.get("_input_hash");
+    String itemId = inputHash.map(Node::id).orElse(Integer.toString(index));
+    Optional<Tokenization> tokens = tokens(record, text);
     TextItem item =
         new TextItem(
             itemId,
             text,
             Optional.empty(),
             tokens.map(t -> Map.of(Texts.TOKENS, Texts.ranges(t))).orElse(Map.of()));
+    Input first = inputHash.isEmpty() ? null : inputs.get(itemId);
+    if (first == null) {
+      if (inputHash.isPresent()) {
+        inputs.put(itemId, new Input(item, record.line()));
+      }
+    } else {
+      // Prodigy hashes the input (the text, or the image), so records of one _input_hash are
+      // answers about one input: one item, whatever question each task asked about it.
+      TextItem known = first.item();
+      if (!known.text().equals(text)) {
+        throw textNode.error(
+            "the _input_hash "
+                + itemId
+                + " was given to another text on line "
+                + first.line()
+                + "; records of one input hash hold one text");
+      }
+      if (tokens.isPresent() && !known.metadata().equals(item.metadata())) {
+        context.lose(
+            LossObject.line(record.line()).withItem(itemId),
+            "tokens differ from the input's",
+            "this record's tokens are not those of line "
+                + first.line()
+                + ", which first gave the input "
+                + itemId
+                + "; the item keeps those, this record's spans keep their offsets");
+      }
+      item = known;
+      tokens =
+          Optional.ofNullable(known.metadata().get(Texts.TOKENS))
+              .flatMap(ranges -> Texts.ranges(text, ranges));
+    }
+    TextOffsets offsets = TextOffsets.of(text);
     ReviewState state = ReviewState.UNREVIEWED;
     Optional<Node> answer = record.get("answer");
     if (answer.isPresent()) {
@@ -200,6 +241,26 @@ public final class ProdigyFormat implements Format {
       annotation.result("c", SpacyFormat.CATEGORIES, new MultipleChoiceValue(categories));
     }
     return List.of(Texts.entry(item, annotation));
+  }
+
+  /** The record's own tokens, if it lists them. */
+  private static Optional<Tokenization> tokens(Node record, String text) {
+    Optional<Node> tokenList = record.get("tokens");
+    if (tokenList.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Node> elements = tokenList.get().elements();
+    int[] starts = new int[elements.size()];
+    int[] ends = new int[elements.size()];
+    for (int i = 0; i < starts.length; i++) {
+      starts[i] = elements.get(i).need("start").integer();
+      ends[i] = elements.get(i).need("end").integer();
+    }
+    try {
+      return Optional.of(Tokenization.of(text, starts, ends));
+    } catch (IllegalArgumentException e) {
+      throw tokenList.get().error("the tokens do not tile the text: " + e.getMessage());
+    }
   }
 
   private static void checkTokens(
