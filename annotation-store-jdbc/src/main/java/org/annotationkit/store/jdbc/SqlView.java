@@ -1,0 +1,305 @@
+package org.annotationkit.store.jdbc;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.annotationkit.core.annotation.Annotation;
+import org.annotationkit.core.annotation.Annotator;
+import org.annotationkit.core.json.CanonicalJson;
+import org.annotationkit.core.store.AnnotatorState;
+import org.annotationkit.core.store.StoreCodec;
+import org.annotationkit.core.store.StoreView;
+import org.annotationkit.core.task.GoldPolicy;
+import org.annotationkit.core.task.Lease;
+import org.annotationkit.core.task.Project;
+import org.annotationkit.core.task.Submission;
+import org.annotationkit.core.task.Task;
+import org.annotationkit.core.task.TaskStatus;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The view of one transaction. In a decision ({@code locking}) the reads of single rows lock them
+ * ({@code FOR UPDATE}) so that they stay as read until the transaction ends, and the queue and
+ * expiry reads skip rows that another transaction holds ({@code SKIP LOCKED}); a read-only view
+ * locks nothing and sees the snapshot of its {@code REPEATABLE READ} transaction.
+ */
+final class SqlView implements StoreView {
+
+  /** A statement failed; carries the driver's exception out of the view's methods. */
+  static final class Failure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Failure(SQLException cause) {
+      super(cause.getMessage(), cause);
+      this.sql = cause;
+    }
+
+    private final SQLException sql;
+
+    SQLException sql() {
+      return sql;
+    }
+  }
+
+  private static final String TASK_COLUMNS =
+      "id, gold, counted, pending, open_leases, completed_ns, priority, task_json";
+
+  private final Connection c;
+  private final JdbcStore store;
+  private final boolean locking;
+  private final String s;
+
+  SqlView(Connection c, JdbcStore store, boolean locking) {
+    this.c = c;
+    this.store = store;
+    this.locking = locking;
+    this.s = store.schema();
+  }
+
+  private String sql(String text) {
+    return Sql.in(s, text);
+  }
+
+  private String lock() {
+    return locking ? " FOR UPDATE" : "";
+  }
+
+  @FunctionalInterface
+  private interface Rows<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface Params {
+    void set(PreparedStatement p) throws SQLException;
+  }
+
+  private <T> List<T> query(String text, Params params, Rows<T> row) {
+    try (PreparedStatement p = c.prepareStatement(sql(text))) {
+      params.set(p);
+      try (ResultSet rs = p.executeQuery()) {
+        List<T> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(row.read(rs));
+        }
+        return out;
+      }
+    } catch (SQLException e) {
+      throw new Failure(e);
+    }
+  }
+
+  private <T> Optional<T> one(String text, Params params, Rows<T> row) {
+    List<T> rows = query(text, params, row);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  @Override
+  public Optional<Project> project() {
+    Project cached = store.cachedProject();
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<Project> project =
+        one("SELECT json FROM {s}.project", p -> {}, rs -> StoreCodec.readProject(rs.getString(1)));
+    project.ifPresent(store::cacheProject);
+    return project;
+  }
+
+  private TaskStatus status(ResultSet rs) throws SQLException {
+    Task task = store.task(rs.getString(1), rs.getString(8));
+    double priority = rs.getDouble(7);
+    if (Double.compare(priority, task.priority()) != 0) {
+      task = task.withPriority(priority);
+    }
+    long completed = rs.getLong(6);
+    Optional<Instant> completedAt =
+        rs.wasNull() ? Optional.empty() : Optional.of(Nanos.instant(completed));
+    return new TaskStatus(
+        task, rs.getBoolean(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), completedAt);
+  }
+
+  @Override
+  public Optional<TaskStatus> task(String taskId) {
+    return one(
+        "SELECT " + TASK_COLUMNS + " FROM {s}.task WHERE id = ?" + lock(),
+        p -> p.setString(1, taskId),
+        this::status);
+  }
+
+  @Override
+  public List<TaskStatus> tasks() {
+    return List.copyOf(
+        query("SELECT " + TASK_COLUMNS + " FROM {s}.task ORDER BY seq", p -> {}, this::status));
+  }
+
+  @Override
+  public Optional<Annotation> goldAnswer(String taskId) {
+    return one(
+            "SELECT gold_answer FROM {s}.task WHERE id = ?",
+            p -> p.setString(1, taskId),
+            rs -> Optional.ofNullable(rs.getString(1)))
+        .flatMap(json -> json.map(j -> CanonicalJson.annotations().read(j)));
+  }
+
+  @Override
+  public Optional<Task> nextTask(String annotatorId, Set<String> skills, boolean gold) {
+    return one(
+        "SELECT "
+            + TASK_COLUMNS
+            + " FROM {s}.task t WHERE available AND gold = ? AND skills <@ ?"
+            + " AND NOT EXISTS (SELECT 1 FROM {s}.lease l WHERE l.task_id = t.id AND l.annotator_id = ?)"
+            + " ORDER BY priority DESC, seq LIMIT 1"
+            + (locking ? " FOR UPDATE SKIP LOCKED" : ""),
+        p -> {
+          p.setBoolean(1, gold);
+          p.setArray(2, textArray(skills));
+          p.setString(3, annotatorId);
+        },
+        rs -> status(rs).task());
+  }
+
+  Array textArray(Set<String> values) throws SQLException {
+    return c.createArrayOf("text", values.toArray(new String[0]));
+  }
+
+  @Override
+  public boolean had(String taskId, String annotatorId) {
+    return one(
+            "SELECT 1 FROM {s}.lease WHERE task_id = ? AND annotator_id = ?",
+            p -> {
+              p.setString(1, taskId);
+              p.setString(2, annotatorId);
+            },
+            rs -> Boolean.TRUE)
+        .isPresent();
+  }
+
+  private static Lease lease(ResultSet rs) throws SQLException {
+    return new Lease(
+        rs.getString(1),
+        rs.getString(2),
+        Nanos.instant(rs.getLong(3)),
+        Nanos.instant(rs.getLong(4)));
+  }
+
+  @Override
+  public Optional<Lease> openLease(String taskId, String annotatorId) {
+    return one(
+        "SELECT task_id, annotator_id, granted_ns, expires_ns FROM {s}.lease"
+            + " WHERE task_id = ? AND annotator_id = ? AND open"
+            + lock(),
+        p -> {
+          p.setString(1, taskId);
+          p.setString(2, annotatorId);
+        },
+        SqlView::lease);
+  }
+
+  @Override
+  public List<Lease> openLeases() {
+    return List.copyOf(
+        query(
+            "SELECT task_id, annotator_id, granted_ns, expires_ns FROM {s}.lease WHERE open"
+                + " ORDER BY expires_ns, task_id, annotator_id",
+            p -> {},
+            SqlView::lease));
+  }
+
+  @Override
+  public List<Lease> overdueLeases(Instant now, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+    }
+    long at = Nanos.of(now);
+    // In a decision, the lapsed leases that no other transaction holds, with their tasks locked
+    // too: the expiry never waits for a submission that holds the task, so the two cannot
+    // deadlock.
+    String text =
+        locking
+            ? "SELECT l.task_id, l.annotator_id, l.granted_ns, l.expires_ns FROM {s}.lease l"
+                + " JOIN {s}.task t ON t.id = l.task_id WHERE l.open AND l.expires_ns <= ?"
+                + " ORDER BY l.expires_ns, l.task_id, l.annotator_id LIMIT ?"
+                + " FOR UPDATE OF l, t SKIP LOCKED"
+            : "SELECT task_id, annotator_id, granted_ns, expires_ns FROM {s}.lease"
+                + " WHERE open AND expires_ns <= ? ORDER BY expires_ns, task_id, annotator_id LIMIT ?";
+    return List.copyOf(
+        query(
+            text,
+            p -> {
+              p.setLong(1, at);
+              p.setInt(2, limit);
+            },
+            SqlView::lease));
+  }
+
+  @Override
+  public Optional<Submission> submission(String annotationId) {
+    return one(
+        "SELECT json FROM {s}.submission WHERE annotation_id = ?" + lock(),
+        p -> p.setString(1, annotationId),
+        rs -> StoreCodec.readSubmission(rs.getString(1)));
+  }
+
+  @Override
+  public boolean annotationIdTaken(String annotationId) {
+    return one(
+            "SELECT 1 FROM {s}.taken_id WHERE annotation_id = ?",
+            p -> p.setString(1, annotationId),
+            rs -> Boolean.TRUE)
+        .isPresent();
+  }
+
+  @Override
+  public List<Submission> submissions() {
+    return List.copyOf(
+        query(
+            "SELECT json FROM {s}.submission ORDER BY seq",
+            p -> {},
+            rs -> StoreCodec.readSubmission(rs.getString(1))));
+  }
+
+  @Override
+  public List<Submission> submissionsOf(String taskId) {
+    return List.copyOf(
+        query(
+            "SELECT json FROM {s}.submission WHERE task_id = ? ORDER BY seq",
+            p -> p.setString(1, taskId),
+            rs -> StoreCodec.readSubmission(rs.getString(1))));
+  }
+
+  private static AnnotatorState annotatorState(ResultSet rs) throws SQLException {
+    Annotator annotator = StoreCodec.readAnnotator(rs.getString(1));
+    @Nullable String flag = rs.getString(6);
+    Optional<GoldPolicy.Flag> f =
+        flag == null ? Optional.empty() : Optional.of(StoreCodec.readFlag(flag));
+    return new AnnotatorState(annotator, rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), f);
+  }
+
+  private static final String ANNOTATOR_COLUMNS =
+      "json, assignments, gold_assignments, gold_answered, gold_correct, flag_json";
+
+  @Override
+  public Optional<AnnotatorState> annotator(String annotatorId) {
+    return one(
+        "SELECT " + ANNOTATOR_COLUMNS + " FROM {s}.annotator WHERE id = ?" + lock(),
+        p -> p.setString(1, annotatorId),
+        SqlView::annotatorState);
+  }
+
+  @Override
+  public List<AnnotatorState> annotators() {
+    return List.copyOf(
+        query(
+            "SELECT " + ANNOTATOR_COLUMNS + " FROM {s}.annotator ORDER BY id",
+            p -> {},
+            SqlView::annotatorState));
+  }
+}

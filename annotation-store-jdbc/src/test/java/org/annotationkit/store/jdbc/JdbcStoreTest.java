@@ -1,0 +1,159 @@
+package org.annotationkit.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.annotationkit.core.annotation.Annotation;
+import org.annotationkit.core.annotation.Annotator;
+import org.annotationkit.core.annotation.ChoiceValue;
+import org.annotationkit.core.item.TextItem;
+import org.annotationkit.core.schema.Field;
+import org.annotationkit.core.schema.FieldKind;
+import org.annotationkit.core.schema.Schema;
+import org.annotationkit.core.store.InMemoryStore;
+import org.annotationkit.core.store.WorkflowStore;
+import org.annotationkit.core.task.Assignment;
+import org.annotationkit.core.task.PayPolicy;
+import org.annotationkit.core.task.Project;
+import org.annotationkit.core.task.ProjectSettings;
+import org.annotationkit.core.task.Receipt;
+import org.annotationkit.core.task.Task;
+import org.annotationkit.core.task.Workflow;
+import org.junit.jupiter.api.Test;
+
+class JdbcStoreTest {
+
+  static final Schema SCHEMA =
+      Schema.of(
+          "pets", Field.builder("kind", FieldKind.SINGLE_CHOICE).labels("cat", "dog").build());
+
+  static Project project() {
+    return new Project(
+        "p",
+        SCHEMA,
+        ProjectSettings.builder()
+            .overlap(2)
+            .review(true)
+            .gold(0.3, 7)
+            .leaseDuration(Duration.ofMinutes(5))
+            .pay(PayPolicy.perTask("0.05"))
+            .build());
+  }
+
+  static Annotation choice(String id, String item, String who, String label) {
+    return Annotation.builder(id, item, who).result("r", "kind", new ChoiceValue(label)).build();
+  }
+
+  static List<Object> dump(WorkflowStore store) {
+    return store.read(v ->
+        List.of(
+            v.project(),
+            v.tasks(),
+            v.submissions(),
+            v.openLeases(),
+            v.annotators(),
+            v.nextTask("alice", Set.of(), false),
+            v.nextTask("zed", Set.of(), true)));
+  }
+
+  /** The same script of decisions, on any store: leases, submissions, review, expiry, skips. */
+  static void script(WorkflowStore store) {
+    Instant[] now = {Instant.parse("2026-03-01T09:00:00.123456789Z")};
+    InstantSource clock = () -> now[0];
+    Workflow.createProject(store, project());
+    Workflow wf = Workflow.builder(store).clock(clock).build();
+    for (int i = 0; i < 6; i++) {
+      wf.addTasks(List.of(Task.of(new TextItem("t" + i, "text " + i), 2)));
+    }
+    wf.addGoldTask(Task.of(new TextItem("g", "gold"), 1), choice("known", "g", "o", "cat"));
+    wf.setPriorities(java.util.Map.of("t3", 5.0));
+    for (String who : List.of("alice", "bob", "carol", "alice", "bob", "dave")) {
+      Optional<Assignment> a = wf.next(new Annotator(who, Annotator.Kind.HUMAN));
+      if (a.isEmpty()) {
+        continue;
+      }
+      now[0] = now[0].plusSeconds(30);
+      String id = who + "-" + a.get().taskId();
+      Receipt first = wf.submit(choice(id, a.get().taskId(), who, "cat"));
+      assertThat(wf.submit(choice(id, a.get().taskId(), who, "cat"))).isEqualTo(first);
+    }
+    for (var s : wf.pendingReviews()) {
+      if (s.id().startsWith("bob")) {
+        wf.reject(s.id(), "rev", "no");
+      } else {
+        wf.accept(s.id(), "rev");
+      }
+    }
+    Optional<Assignment> held = wf.next(new Annotator("erin", Annotator.Kind.HUMAN));
+    assertThat(held).isPresent();
+    Optional<Assignment> skipped = wf.next(new Annotator("frank", Annotator.Kind.HUMAN));
+    wf.skip("frank", skipped.orElseThrow().taskId());
+    now[0] = now[0].plus(Duration.ofMinutes(6));
+    assertThat(wf.expireLeases()).isEqualTo(1);
+  }
+
+  @Test
+  void aScriptGivesTheStateTheInMemoryStoreGives() {
+    InMemoryStore memory = InMemoryStore.create();
+    script(memory);
+    String schema = Stores.freshSchema();
+    try (JdbcStore store = Stores.open(schema)) {
+      script(store);
+      assertThat(dump(store)).isEqualTo(dump(memory));
+    }
+    try (JdbcStore again = Stores.open(schema)) {
+      assertThat(dump(again)).isEqualTo(dump(memory));
+    }
+  }
+
+  @Test
+  void aSchemaNewerThanTheCodeIsRefused() throws Exception {
+    String schema = Stores.freshSchema();
+    try (JdbcStore store = Stores.open(schema)) {
+      Workflow.createProject(store, project());
+    }
+    try (Connection c = DriverManager.getConnection(PostgresServer.get().url());
+        Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO "
+              + schema
+              + ".schema_version (version, name, sha256) VALUES ("
+              + (JdbcStore.schemaVersion() + 1)
+              + ", 'V99__future.sql', 'x')");
+    }
+    assertThatThrownBy(() -> Stores.open(schema))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("newer than this code knows");
+  }
+
+  @Test
+  void aChangedMigrationIsRefused() throws Exception {
+    String schema = Stores.freshSchema();
+    try (JdbcStore store = Stores.open(schema)) {
+      Workflow.createProject(store, project());
+    }
+    try (Connection c = DriverManager.getConnection(PostgresServer.get().url());
+        Statement s = c.createStatement()) {
+      s.execute("UPDATE " + schema + ".schema_version SET sha256 = 'other' WHERE version = 1");
+    }
+    assertThatThrownBy(() -> Stores.open(schema))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("sha256 other");
+  }
+
+  @Test
+  void aBadSchemaNameIsRefused() {
+    assertThatThrownBy(() -> JdbcStore.Options.defaults().withSchema("Robert'); DROP"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("schema name");
+  }
+}
