@@ -12,5 +12,6 @@ module org.annotationkit.metrics {
   exports org.annotationkit.metrics.aggregation;
   exports org.annotationkit.metrics.agreement;
   exports org.annotationkit.metrics.data;
+  exports org.annotationkit.metrics.quality;
   exports org.annotationkit.metrics.structured;
 }
