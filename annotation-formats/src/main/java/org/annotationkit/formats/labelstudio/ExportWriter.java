@@ -143,14 +143,29 @@ final class ExportWriter {
     Item item = entry.item();
     LossObject where =
         item instanceof ImageItem ? LossObject.image(item.id()) : LossObject.item(item.id());
+    if (min && (item instanceof TextItem || item instanceof AudioItem)) {
+      List<Annotation> humansOnly = new ArrayList<>();
+      for (Annotation annotation : entry.annotations()) {
+        if (annotation.origin() instanceof Origin.Model) {
+          context.lose(
+              where.withAnnotation(annotation.id()),
+              "prediction dropped",
+              "JSON-MIN holds annotations only");
+        } else {
+          humansOnly.add(annotation);
+        }
+      }
+      writeMinMedia(out, item, humansOnly);
+      return;
+    }
     if (min && !(item instanceof ImageItem)) {
       context.lose(
           where,
           "item skipped",
           "a "
               + item.kind().jsonName()
-              + " item is not written to JSON-MIN, which this writer writes for images; the"
-              + " labelstudio format holds it");
+              + " item is not written to JSON-MIN, which this writer writes for images, texts and"
+              + " audio; the labelstudio format holds it");
       return;
     }
     List<Annotation> humans = new ArrayList<>();
@@ -765,6 +780,247 @@ final class ExportWriter {
     out.writeArrayPropertyStart(key);
     out.writeString(label);
     out.writeEndArray();
+  }
+
+  /**
+   * The JSON-MIN records of a text or an audio item, as Label Studio's converter makes them ({@code
+   * label_studio_sdk.converter}, {@code convert_to_json_min} and {@code prettify_result}): the
+   * task's data, then per control the list of its results' values without their type; a control
+   * with one {@code Choices} or {@code TextArea} result holds that value alone, and a value of one
+   * choice or one text is collapsed to the string. Relations and a per-region text's region have no
+   * place there (the converter keeps results with a {@code from_name}, and collapses the text), and
+   * are reported.
+   */
+  private void writeMinMedia(JsonGenerator out, Item item, List<Annotation> humans) {
+    LossObject where = LossObject.item(item.id());
+    TextOffsets offsets = item instanceof TextItem text ? TextOffsets.of(text.text()) : null;
+    if (humans.isEmpty()) {
+      out.writeStartObject();
+      minData(out, item, where);
+      out.writeEndObject();
+      context.wrote(1, 0);
+      return;
+    }
+    for (Annotation annotation : humans) {
+      out.writeStartObject();
+      minData(out, item, where);
+      Map<String, List<Result>> byField = new java.util.LinkedHashMap<>();
+      boolean regions = false;
+      for (Result result : annotation.results()) {
+        LossObject here = where.withAnnotation(result.id());
+        if (result.value() instanceof RelationValue) {
+          context.lose(
+              here,
+              "relation dropped",
+              "JSON-MIN keeps the values of controls; a relation is no control's");
+          continue;
+        }
+        if (result.score().isPresent()) {
+          context.lose(here, "score dropped", "JSON-MIN values have no score");
+        }
+        if (result.value() instanceof TranscriptionValue transcription
+            && transcription.target().isPresent()) {
+          context.lose(
+              here,
+              "transcription region dropped",
+              "JSON-MIN collapses a text to its string, so it no longer names the region "
+                  + transcription.target().get());
+        }
+        regions |=
+            result.value() instanceof SpanValue || result.value() instanceof TimeSegmentValue;
+        byField.computeIfAbsent(result.field(), f -> new ArrayList<>()).add(result);
+      }
+      if (regions) {
+        context.lose(
+            where.withAnnotation(annotation.id()),
+            "region ids dropped",
+            "JSON-MIN values have no ids; read back, they are <annotation>-<n>");
+      }
+      for (Map.Entry<String, List<Result>> field : byField.entrySet()) {
+        List<Result> results = new ArrayList<>();
+        for (Result result : field.getValue()) {
+          if (minWritable(item, result, offsets, where.withAnnotation(result.id()))) {
+            results.add(result);
+          }
+        }
+        if (results.isEmpty()) {
+          continue;
+        }
+        out.writeName(field.getKey());
+        boolean alone =
+            results.size() == 1
+                && switch (results.get(0).value()) {
+                  case ChoiceValue c -> true;
+                  case MultipleChoiceValue c -> !taxonomy(field.getKey());
+                  case FreeTextValue t -> true;
+                  case TranscriptionValue t -> true;
+                  default -> false;
+                };
+        if (!alone) {
+          out.writeStartArray();
+        }
+        for (Result result : results) {
+          minValue(out, result, offsets);
+        }
+        if (!alone) {
+          out.writeEndArray();
+        }
+      }
+      id(out, "annotator", annotation.annotatorId(), "");
+      id(out, "annotation_id", annotation.id(), "");
+      annotation.createdAt().ifPresent(t -> out.writeStringProperty("created_at", t.toString()));
+      if (annotation.leadTimeSeconds().isPresent()) {
+        out.writeNumberProperty("lead_time", annotation.leadTimeSeconds().getAsDouble());
+      }
+      reviewState(annotation, where);
+      out.writeEndObject();
+    }
+    context.wrote(1, humans.size());
+  }
+
+  private boolean taxonomy(String fieldName) {
+    return schema.field(fieldName).map(this::taxonomy).orElse(false);
+  }
+
+  /** Whether a result of a text or an audio has a JSON-MIN value; if not, reported. */
+  private boolean minWritable(
+      Item item, Result result, @Nullable TextOffsets offsets, LossObject where) {
+    return switch (result.value()) {
+      case SpanValue span -> {
+        if (offsets == null || span.end() > offsets.length()) {
+          context.lose(
+              where.withSpan(span.start(), span.end()),
+              "span outside the text dropped",
+              "the span leaves the item's text");
+          yield false;
+        }
+        yield true;
+      }
+      case TimeSegmentValue segment -> item instanceof AudioItem;
+      case ChoiceValue c -> true;
+      case MultipleChoiceValue c -> true;
+      case FreeTextValue t -> true;
+      case TranscriptionValue t -> true;
+      case RatingValue r -> true;
+      default -> {
+        context.lose(
+            where,
+            "result skipped",
+            "a "
+                + result.value().kind().jsonName()
+                + " result has no place in a "
+                + item.kind().jsonName()
+                + " task");
+        yield false;
+      }
+    };
+  }
+
+  /** One JSON-MIN value: the result's {@code value} without ids, collapsed where the SDK does. */
+  private void minValue(JsonGenerator out, Result result, @Nullable TextOffsets offsets) {
+    switch (result.value()) {
+      case SpanValue span -> {
+        out.writeStartObject();
+        out.writeNumberProperty("start", span.start());
+        out.writeNumberProperty("end", span.end());
+        out.writeStringProperty(
+            "text", java.util.Objects.requireNonNull(offsets).substring(span.start(), span.end()));
+        labels(out, "labels", span.label());
+        out.writeEndObject();
+      }
+      case TimeSegmentValue segment -> {
+        out.writeStartObject();
+        out.writeNumberProperty("start", segment.start());
+        out.writeNumberProperty("end", segment.end());
+        out.writeNumberProperty("channel", 0);
+        labels(out, "labels", segment.label());
+        out.writeEndObject();
+      }
+      case ChoiceValue choice -> out.writeString(choice.label());
+      case MultipleChoiceValue choices -> {
+        Optional<Field> field = schema.field(result.field());
+        if (field.isPresent() && taxonomy(field.get())) {
+          out.writeStartObject();
+          out.writeArrayPropertyStart("taxonomy");
+          for (String label : choices.labels()) {
+            out.writeStartArray();
+            for (String node : TaskConverter.path(field.get(), label)) {
+              out.writeString(node);
+            }
+            out.writeEndArray();
+          }
+          out.writeEndArray();
+          out.writeEndObject();
+        } else if (choices.labels().size() == 1) {
+          out.writeString(choices.labels().get(0));
+        } else {
+          out.writeStartObject();
+          out.writeArrayPropertyStart("choices");
+          for (String label : choices.labels()) {
+            out.writeString(label);
+          }
+          out.writeEndArray();
+          out.writeEndObject();
+        }
+      }
+      case FreeTextValue text -> out.writeString(text.text());
+      case TranscriptionValue transcription -> out.writeString(transcription.text());
+      case RatingValue rating -> {
+        out.writeStartObject();
+        double stars = rating.value();
+        // Label Studio's ratings are whole stars, written as integers.
+        if (stars == Math.rint(stars) && Math.abs(stars) < 1e15) {
+          out.writeNumberProperty("rating", (long) stars);
+        } else {
+          out.writeNumberProperty("rating", stars);
+        }
+        out.writeEndObject();
+      }
+      default -> throw new IllegalStateException("not a JSON-MIN value: " + result.value());
+    }
+  }
+
+  /**
+   * The data of a JSON-MIN record of a text or an audio: its content, an audio's duration (as the
+   * task's {@code duration}, which the reader takes for it), the metadata, the task's id.
+   */
+  private void minData(JsonGenerator out, Item item, LossObject where) {
+    Set<String> taken = new java.util.HashSet<>(MinForm.RESERVED);
+    switch (item) {
+      case TextItem text -> {
+        String key = dataKey(LabelingConfig.Media.TEXT, "text");
+        out.writeStringProperty(key, text.text());
+        taken.add(key);
+        text.uri()
+            .ifPresent(uri ->
+                context.lose(
+                    where,
+                    "text location dropped",
+                    "the record holds the text itself, not where it came from (" + uri + ")"));
+      }
+      case AudioItem audio -> {
+        String key = dataKey(LabelingConfig.Media.AUDIO, "audio");
+        out.writeStringProperty(key, audio.uri().toString());
+        out.writeNumberProperty("duration", audio.durationSeconds());
+        taken.add(key);
+        taken.add("duration");
+      }
+      default -> throw new IllegalStateException("not a text or an audio: " + item.kind());
+    }
+    for (Field field : schema.fields()) {
+      taken.add(field.name());
+    }
+    for (Map.Entry<String, String> entry : item.metadata().entrySet()) {
+      if (taken.contains(entry.getKey())) {
+        context.lose(
+            where,
+            "metadata dropped",
+            "the metadata key \"" + entry.getKey() + "\" is taken in a JSON-MIN record");
+        continue;
+      }
+      out.writeStringProperty(entry.getKey(), entry.getValue());
+    }
+    id(out, "id", item.id(), "");
   }
 
   // ------------------------------------------------------------------ JSON-MIN

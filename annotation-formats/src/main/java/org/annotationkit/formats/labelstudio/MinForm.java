@@ -21,8 +21,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A key is a control's when the labeling config names it, or (without a config) when it holds an
  * array of values with a labels key ({@code rectanglelabels}, {@code polygonlabels}, {@code
- * keypointlabels}, {@code brushlabels}, {@code choices}) or an object with {@code choices}; a
- * single choice collapsed to a string is told from data only through the config.
+ * keypointlabels}, {@code brushlabels}, {@code choices}, {@code labels}, {@code taxonomy}, {@code
+ * rating}, {@code text}) or an object with {@code choices}; a single choice or text collapsed to a
+ * string is told from data only through the config, which also tells a text ({@code TextArea}) from
+ * a choice.
  */
 final class MinForm implements ExportReader.Form {
   /** The record keys that are not data. */
@@ -161,23 +163,34 @@ final class MinForm implements ExportReader.Form {
       String key, Node value, @Nullable LabelingConfig config, List<RawTask.RawResult> results) {
     Optional<ResultType> configured =
         config == null ? Optional.empty() : config.control(key).map(LabelingConfig.Control::type);
-    if (value.type() == Node.Type.STRING) {
-      results.add(raw(value, key, "choices", Node.collapsed(value, "choices", value.string())));
-      return;
-    }
-    if (value.isObject()) {
-      results.add(raw(value, key, "choices", value));
+    if (value.type() == Node.Type.STRING || value.isObject()) {
+      results.add(result(value, key, configured));
       return;
     }
     for (Node element : value.elements()) {
-      if (element.type() == Node.Type.STRING) {
-        results.add(
-            raw(element, key, "choices", Node.collapsed(element, "choices", element.string())));
-        continue;
-      }
-      String type = typeOf(element).or(() -> configured).map(ResultType::json).orElse("unknown");
-      results.add(raw(element, key, type, element));
+      results.add(result(element, key, configured));
     }
+  }
+
+  /**
+   * One value: a string is a collapsed choice, or a collapsed text where the config makes the key a
+   * {@code TextArea}; an object is of the type its keys tell, else of the configured type.
+   */
+  private static RawTask.RawResult result(Node value, String key, Optional<ResultType> configured) {
+    if (value.type() == Node.Type.STRING) {
+      if (configured.orElse(null) == ResultType.TEXTAREA) {
+        return raw(value, key, "textarea", Node.collapsed(value, "text", value.string()));
+      }
+      return raw(value, key, "choices", Node.collapsed(value, "choices", value.string()));
+    }
+    Optional<ResultType> type =
+        configured.filter(t -> value.isObject() && value.get(t.key()).isPresent());
+    String json =
+        type.or(() -> typeOf(value))
+            .or(() -> configured)
+            .map(ResultType::json)
+            .orElse(value.isObject() && value.get("choices").isPresent() ? "choices" : "unknown");
+    return raw(value, key, json, value);
   }
 
   private static RawTask.RawResult raw(Node where, String fromName, String type, Node value) {

@@ -161,7 +161,13 @@ final class TaskConverter {
               + " s");
       duration = last;
     }
-    Map<String, String> metadata = metadata(task, Set.of(key.get()), where);
+    // A task's own "duration" that gave the item's duration is not metadata too.
+    Node given = task.data().get("duration");
+    Set<String> used =
+        given != null && given.type() == Node.Type.NUMBER && given.number() == duration
+            ? Set.of(key.get(), "duration")
+            : Set.of(key.get());
+    Map<String, String> metadata = metadata(task, used, where);
     AudioItem item = new AudioItem(task.id(), uri(reference), duration, metadata);
     return Optional.of(new DatasetEntry(item, annotations(task, item, where)));
   }
