@@ -78,10 +78,18 @@ class CocoGoldenRoundTripTest {
     assertThat(whats(there))
         .containsExactlyInAnyOrder(
             "annotator dropped",
-            "relation dropped",
+            "part dropped",
             "annotation id replaced",
             "image id replaced",
             "schema simplified");
+    // The loss names the part and its object (the fixture's second object, a person with a head).
+    Loss part =
+        there.losses().stream().filter(l -> l.what().equals("part dropped")).findFirst().get();
+    assertThat(part.object().image()).hasValue("2007_000001.jpg");
+    assertThat(part.object().annotation()).hasValue("2007_000001.jpg/2.1-part-of");
+    assertThat(part.reason())
+        .contains("the part '2.1' ('head') of the object '2' ('person')")
+        .contains("an instance of its own");
     assertThat(whats(again)).containsExactly("coordinates rounded");
     assertThat(Files.readString(back.resolve("Annotations/2007_000001.xml")))
         .isEqualTo(

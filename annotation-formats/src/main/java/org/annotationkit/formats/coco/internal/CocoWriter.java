@@ -26,6 +26,7 @@ import org.annotationkit.core.annotation.KeypointsValue;
 import org.annotationkit.core.annotation.MaskValue;
 import org.annotationkit.core.annotation.Origin;
 import org.annotationkit.core.annotation.PolygonValue;
+import org.annotationkit.core.annotation.RelationValue;
 import org.annotationkit.core.annotation.Result;
 import org.annotationkit.core.annotation.ReviewState;
 import org.annotationkit.core.annotation.Value;
@@ -48,6 +49,7 @@ import org.annotationkit.formats.LossObject;
 import org.annotationkit.formats.coco.CocoFormat;
 import org.annotationkit.formats.coco.CocoRle;
 import org.annotationkit.formats.internal.JsonNumbers;
+import org.annotationkit.formats.voc.VocFormat;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonEncoding;
@@ -331,6 +333,10 @@ public final class CocoWriter {
     for (Result result : annotation.results()) {
       Value value = result.value();
       String label = labelOf(value);
+      if (value instanceof RelationValue relation) {
+        relationLost(about, annotation, result, relation);
+        continue;
+      }
       if (label == null) {
         context.lose(
             about.withAnnotation(annotation.id() + "/" + result.id()),
@@ -361,6 +367,49 @@ public final class CocoWriter {
         instance(imageId, image, about, instance);
       }
     }
+  }
+
+  /**
+   * Reports a relation, naming both its ends: COCO has no links between instances, so a VOC part (a
+   * box with a {@value VocFormat#PART_OF} relation to its object) becomes an instance of its own.
+   */
+  private void relationLost(
+      LossObject about, Annotation annotation, Result result, RelationValue relation) {
+    LossObject at = about.withAnnotation(annotation.id() + "/" + result.id());
+    String from = describe(annotation, relation.from());
+    String to = describe(annotation, relation.to());
+    if (result.field().equals(VocFormat.PART_OF)) {
+      context.lose(
+          at,
+          "part dropped",
+          "COCO has no parts: the part "
+              + from
+              + " of the object "
+              + to
+              + " is written as an instance of its own, no longer linked to its object");
+    } else {
+      context.lose(
+          at,
+          "relation dropped",
+          "COCO has no relations between instances: the relation"
+              + relation.label().map(l -> " " + Json.quote(l)).orElse("")
+              + " from "
+              + from
+              + " to "
+              + to
+              + " is not written");
+    }
+  }
+
+  /** A result of the annotation by id and, for a region, its label: {@code "2.1" (head)}. */
+  private static String describe(Annotation annotation, String resultId) {
+    for (Result result : annotation.results()) {
+      if (result.id().equals(resultId)) {
+        String label = labelOf(result.value());
+        return Json.quote(resultId) + (label == null ? "" : " (" + Json.quote(label) + ")");
+      }
+    }
+    return Json.quote(resultId);
   }
 
   private static @Nullable String labelOf(Value value) {
