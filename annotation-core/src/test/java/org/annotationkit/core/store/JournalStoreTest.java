@@ -20,6 +20,7 @@ import org.annotationkit.core.item.TextItem;
 import org.annotationkit.core.schema.Field;
 import org.annotationkit.core.schema.FieldKind;
 import org.annotationkit.core.schema.Schema;
+import org.annotationkit.core.store.journal.Journal;
 import org.annotationkit.core.store.journal.JournalCorruptedException;
 import org.annotationkit.core.store.journal.JournalLockedException;
 import org.annotationkit.core.store.journal.JournalOptions;
@@ -29,12 +30,17 @@ import org.annotationkit.core.task.Project;
 import org.annotationkit.core.task.ProjectSettings;
 import org.annotationkit.core.task.Task;
 import org.annotationkit.core.task.Workflow;
+import org.annotationkit.core.testing.LogCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class JournalStoreTest {
 
   @TempDir Path dir;
+
+  /** The journal's warning of a torn tail, kept out of the build's output and checked. */
+  @RegisterExtension final LogCapture log = LogCapture.of(Journal.class);
 
   static final Schema SCHEMA =
       Schema.of(
@@ -170,6 +176,11 @@ class JournalStoreTest {
     int before;
     try (JournalStore store = JournalStore.open(dir, options())) {
       assertThat(store.recovery().tornTail()).isPresent();
+      assertThat(log.warnings())
+          .singleElement()
+          .asString()
+          .contains("dropped a torn last record in " + segment.getFileName())
+          .contains("at byte offset " + store.recovery().tornTail().orElseThrow().offset());
       before = store.read(v -> v.submissions().size());
       assertThat(before).isPositive();
     }

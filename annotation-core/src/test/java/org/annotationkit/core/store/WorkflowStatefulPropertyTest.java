@@ -25,6 +25,7 @@ import org.annotationkit.core.item.TextItem;
 import org.annotationkit.core.schema.Field;
 import org.annotationkit.core.schema.FieldKind;
 import org.annotationkit.core.schema.Schema;
+import org.annotationkit.core.store.journal.Journal;
 import org.annotationkit.core.task.Assignment;
 import org.annotationkit.core.task.PayPolicy;
 import org.annotationkit.core.task.Project;
@@ -33,8 +34,10 @@ import org.annotationkit.core.task.Submission;
 import org.annotationkit.core.task.Task;
 import org.annotationkit.core.task.TaskStatus;
 import org.annotationkit.core.task.Workflow;
+import org.annotationkit.core.testing.LogCapture;
 import org.annotationkit.core.testing.Seeds;
 import org.annotationkit.core.validation.ValidationException;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,6 +50,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WorkflowStatefulPropertyTest {
 
   @TempDir Path temp;
+
+  /** The journal's warning of each torn tail, kept out of the build's output and checked. */
+  @RegisterExtension final LogCapture log = LogCapture.of(Journal.class);
 
   static Stream<Long> seeds() {
     return Seeds.seeds(16);
@@ -184,7 +190,13 @@ class WorkflowStatefulPropertyTest {
         if (random.nextBoolean()) {
           tearTail(dir, random);
         }
+        log.clear();
         durable = side(JournalStore.open(dir, options), project, clock);
+        var torn = ((JournalStore) durable.store()).recovery().tornTail();
+        assertThat(log.warnings())
+            .as("seed %d: one warning for each torn tail dropped at step %d", seed, step)
+            .hasSize(torn.isPresent() ? 1 : 0)
+            .allMatch(w -> w.contains("at byte offset " + torn.orElseThrow().offset()));
         assertThat(JournalStoreTest.dump(durable.store()))
             .as("seed %d: the reopened store after step %d", seed, step)
             .isEqualTo(JournalStoreTest.dump(memoryStore));

@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
+import org.annotationkit.core.testing.LogCapture;
 import org.annotationkit.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JournalRecoveryTest {
 
   @TempDir Path dir;
+
+  /** The journal's warning of each torn tail, kept out of the build's output and checked. */
+  @RegisterExtension final LogCapture log = LogCapture.of(Journal.class);
 
   private static final List<String> RECORDS =
       List.of(
@@ -51,14 +56,23 @@ class JournalRecoveryTest {
     for (int cut = lastStart; cut < whole.length; cut++) {
       Files.write(segment, java.util.Arrays.copyOf(whole, cut));
       JournalFiles.Collected replayed = new JournalFiles.Collected();
+      log.clear();
       try (Journal journal = Journal.open(dir, replayed)) {
         assertThat(replayed.texts()).as("cut at %d", cut).isEqualTo(RECORDS.subList(0, last));
         if (cut == lastStart) {
           assertThat(journal.recovery().tornTail()).isEmpty();
+          assertThat(log.warnings()).as("cut at %d", cut).isEmpty();
         } else {
           assertThat(journal.recovery().tornTail())
               .as("cut at %d", cut)
               .contains(new JournalRecovery.TornTail(segment, lastStart, cut - lastStart));
+          assertThat(log.warnings())
+              .as("cut at %d", cut)
+              .singleElement()
+              .asString()
+              .contains("dropped a torn last record in " + segment.getFileName())
+              .contains("at byte offset " + lastStart + " (" + (cut - lastStart) + " bytes: ")
+              .endsWith("it had not been acknowledged");
         }
         assertThat(Files.size(segment)).isEqualTo(lastStart);
         assertThat(journal.appendAndWait(utf8("appended after recovery"))).isEqualTo(last);
@@ -80,9 +94,15 @@ class JournalRecoveryTest {
       damaged[(int) at] ^= 0x10;
       Files.write(segment, damaged);
       JournalFiles.Collected replayed = new JournalFiles.Collected();
+      log.clear();
       try (Journal journal = Journal.open(dir, replayed)) {
         assertThat(replayed.texts()).as("flip at %d", at).isEqualTo(RECORDS.subList(0, last));
         assertThat(journal.recovery().tornTail().orElseThrow().offset()).isEqualTo(offsets[last]);
+        assertThat(log.warnings())
+            .as("flip at %d", at)
+            .singleElement()
+            .asString()
+            .contains("at byte offset " + offsets[last] + " (");
       }
     }
   }

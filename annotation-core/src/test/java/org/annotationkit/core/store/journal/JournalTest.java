@@ -18,12 +18,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
+import org.annotationkit.core.testing.LogCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class JournalTest {
 
   @TempDir Path dir;
+
+  /** What the journal logs (a failed writer), kept out of the build's output and checked. */
+  @RegisterExtension final LogCapture log = LogCapture.of(Journal.class);
 
   @Test
   void roundTripKeepsOrderAndSequenceNumbers() throws Exception {
@@ -389,6 +394,11 @@ class JournalTest {
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("failed and accepts nothing more");
     }
+    assertThat(log.warnings())
+        .singleElement()
+        .asString()
+        .startsWith("journal " + dir + " failed: cannot write " + blocker)
+        .contains("it is a folder, not a file");
     Files.delete(blocker);
     assertThat(reopen(dir).texts()).containsExactly("r0", "r1", "r2");
   }
