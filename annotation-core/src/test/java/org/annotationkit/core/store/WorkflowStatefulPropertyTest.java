@@ -1,51 +1,25 @@
 package org.annotationkit.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
-import org.annotationkit.core.annotation.Annotation;
-import org.annotationkit.core.annotation.Annotator;
-import org.annotationkit.core.annotation.ChoiceValue;
-import org.annotationkit.core.item.TextItem;
-import org.annotationkit.core.schema.Field;
-import org.annotationkit.core.schema.FieldKind;
-import org.annotationkit.core.schema.Schema;
 import org.annotationkit.core.store.journal.Journal;
-import org.annotationkit.core.task.Assignment;
-import org.annotationkit.core.task.PayPolicy;
-import org.annotationkit.core.task.Project;
-import org.annotationkit.core.task.ProjectSettings;
-import org.annotationkit.core.task.Submission;
-import org.annotationkit.core.task.Task;
-import org.annotationkit.core.task.TaskStatus;
-import org.annotationkit.core.task.Workflow;
 import org.annotationkit.core.testing.LogCapture;
-import org.annotationkit.core.testing.Seeds;
-import org.annotationkit.core.validation.ValidationException;
+import org.annotationkit.core.testing.WorkflowStoreProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Random sequences of workflow actions (next, submit, an invalid submit, expire, skip, review, and
- * crash and reopen) on a {@link JournalStore}, mirrored on an {@link InMemoryStore}: after every
- * action the invariants hold, and after every reopen the durable store equals the in-memory one.
+ * The shared {@link WorkflowStoreProperty} on a {@link JournalStore}: a crash may leave a torn tail
+ * behind, which reopening drops.
  */
 class WorkflowStatefulPropertyTest {
 
@@ -55,218 +29,63 @@ class WorkflowStatefulPropertyTest {
   @RegisterExtension final LogCapture log = LogCapture.of(Journal.class);
 
   static Stream<Long> seeds() {
-    return Seeds.seeds(16);
+    return WorkflowStoreProperty.seeds();
   }
-
-  static final Schema SCHEMA =
-      Schema.of(
-          "pets", Field.builder("kind", FieldKind.SINGLE_CHOICE).labels("cat", "dog").build());
-
-  /** A mutable clock the test moves. */
-  static final class Clock implements InstantSource {
-    Instant now = Instant.parse("2026-03-01T09:00:00Z");
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  /** One workflow on a store, and its store. */
-  record Side(WorkflowStore store, Workflow wf) {}
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
-  void invariantsHoldAcrossCrashesAndReopens(long seed) throws IOException {
-    RandomGenerator random = Seeds.random(seed);
-    int overlap = random.nextInt(1, 4);
-    boolean review = random.nextBoolean();
-    Project project =
-        new Project(
-            "p",
-            SCHEMA,
-            ProjectSettings.builder()
-                .overlap(overlap)
-                .review(review)
-                .gold(random.nextDouble(0, 0.5), seed)
-                .leaseDuration(Duration.ofMinutes(10))
-                .pay(PayPolicy.perTask("0.10"))
-                .build());
+  void invariantsHoldAcrossCrashesAndReopens(long seed) {
     Path dir = temp.resolve("store");
     JournalStore.Options options =
-        JournalStore.Options.defaults().withSnapshotEvery(random.nextInt(1, 40));
-    Clock clock = new Clock();
-    InMemoryStore memoryStore = InMemoryStore.create();
-    Side memory = side(memoryStore, project, clock);
-    Side durable = side(JournalStore.open(dir, options), project, clock);
-    int tasks = random.nextInt(3, 12);
-    for (Side s : List.of(memory, durable)) {
-      for (int i = 0; i < tasks; i++) {
-        s.wf().addTasks(List.of(Task.of(new TextItem("t" + i, "text " + i), overlap)));
-      }
-      s.wf().addGoldTask(Task.of(new TextItem("g", "gold"), 1), choice("known", "g", "o", "cat"));
-    }
-    List<String> annotators = List.of("a", "b", "c", "d", "e");
-    Map<String, Set<String>> seen = new HashMap<>();
-    Map<String, String> held = new HashMap<>(); // annotator -> task
-    Set<String> acked = new HashSet<>();
-    int ids = 0;
-    for (int step = 0; step < 120; step++) {
-      Side live = durable;
-      String who = annotators.get(random.nextInt(annotators.size()));
-      int action = random.nextInt(100);
-      if (action < 30) {
-        if (held.containsKey(who)) {
-          continue;
-        }
-        Annotator a = new Annotator(who, Annotator.Kind.HUMAN);
-        Optional<Assignment> got = live.wf().next(a);
-        assertThat(memory.wf().next(a)).isEqualTo(got);
-        if (got.isPresent()) {
-          Assignment assignment = got.get();
-          assertThat(seen.computeIfAbsent(who, k -> new HashSet<>()).add(assignment.taskId()))
-              .as("seed %d: %s sees %s once", seed, who, assignment.taskId())
-              .isTrue();
-          // gold looks like any task: no pre-label, nothing of the known answer
-          assertThat(assignment.prelabels()).isEmpty();
-          held.put(who, assignment.taskId());
-        }
-      } else if (action < 60) {
-        String task = held.remove(who);
-        if (task == null) {
-          continue;
-        }
-        Annotation answer = choice("s" + ids++, task, who, random.nextBoolean() ? "cat" : "dog");
-        Object d = outcome(() -> live.wf().submit(answer));
-        Object m = outcome(() -> memory.wf().submit(answer));
-        assertThat(d).isEqualTo(m);
-        if (!(d instanceof String)) {
-          acked.add(answer.id());
-        }
-      } else if (action < 65) {
-        String task = held.get(who);
-        if (task == null) {
-          continue;
-        }
-        Annotation bad = choice("bad" + ids++, task, who, "horse");
-        assertThatThrownBy(() -> live.wf().submit(bad)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> memory.wf().submit(bad)).isInstanceOf(ValidationException.class);
-      } else if (action < 72) {
-        clock.now = clock.now.plus(Duration.ofMinutes(random.nextInt(1, 15)));
-        assertThat(live.wf().expireLeases()).isEqualTo(memory.wf().expireLeases());
-        held.entrySet()
-            .removeIf(e -> live.store().read(v -> v.openLease(e.getValue(), e.getKey())).isEmpty());
-      } else if (action < 78) {
-        String task = held.remove(who);
-        if (task != null) {
-          Object d =
-              outcome(() -> {
-                live.wf().skip(who, task);
-                return "ok";
-              });
-          assertThat(
-                  outcome(() -> {
-                    memory.wf().skip(who, task);
-                    return "ok";
-                  }))
-              .isEqualTo(d);
-        }
-      } else if (action < 90) {
-        List<Submission> pending = live.wf().pendingReviews();
-        if (pending.isEmpty()) {
-          continue;
-        }
-        Submission s = pending.get(random.nextInt(pending.size()));
-        boolean accept = random.nextBoolean();
-        for (Side side : List.of(live, memory)) {
-          Submission unused =
-              accept
-                  ? side.wf().accept(s.id(), "reviewer")
-                  : side.wf().reject(s.id(), "reviewer", "no");
-        }
-      } else {
-        // crash and reopen: the durable side loses its process; a torn tail may be left behind
-        durable.store().close();
-        if (random.nextBoolean()) {
-          tearTail(dir, random);
-        }
-        log.clear();
-        durable = side(JournalStore.open(dir, options), project, clock);
-        var torn = ((JournalStore) durable.store()).recovery().tornTail();
-        assertThat(log.warnings())
-            .as("seed %d: one warning for each torn tail dropped at step %d", seed, step)
-            .hasSize(torn.isPresent() ? 1 : 0)
-            .allMatch(w -> w.contains("at byte offset " + torn.orElseThrow().offset()));
-        assertThat(JournalStoreTest.dump(durable.store()))
-            .as("seed %d: the reopened store after step %d", seed, step)
-            .isEqualTo(JournalStoreTest.dump(memoryStore));
-      }
-      check(seed, durable.store(), acked, overlap);
-    }
-    durable.store().close();
-  }
+        JournalStore.Options.defaults().withSnapshotEvery(1 + Math.floorMod(seed, 39));
+    WorkflowStoreProperty.run(
+        seed,
+        new WorkflowStoreProperty.Durable() {
+          @Override
+          public WorkflowStore open() {
+            log.clear();
+            JournalStore store = JournalStore.open(dir, options);
+            var torn = store.recovery().tornTail();
+            assertThat(log.warnings())
+                .as("seed %d: one warning for each torn tail dropped", seed)
+                .hasSize(torn.isPresent() ? 1 : 0)
+                .allMatch(w -> w.contains("at byte offset " + torn.orElseThrow().offset()));
+            return store;
+          }
 
-  private static Side side(WorkflowStore store, Project project, Clock clock) {
-    Workflow.createProject(store, project);
-    return new Side(store, Workflow.builder(store).clock(clock).build());
-  }
-
-  private static Annotation choice(String id, String item, String who, String label) {
-    return Annotation.builder(id, item, who).result("r", "kind", new ChoiceValue(label)).build();
-  }
-
-  /** What an action gave: its result, or the kind and message of what it threw. */
-  private static Object outcome(java.util.function.Supplier<Object> action) {
-    try {
-      return action.get();
-    } catch (RuntimeException e) {
-      return e.getClass().getSimpleName() + ": " + e.getMessage();
-    }
+          @Override
+          public void crash(RandomGenerator random) {
+            if (random.nextBoolean()) {
+              tearTail(dir, random);
+            }
+          }
+        });
   }
 
   /** Appends the start of a record that never finished, as a crash in mid-write leaves. */
-  private static void tearTail(Path dir, RandomGenerator random) throws IOException {
-    Path last;
-    try (Stream<Path> files = Files.list(dir)) {
-      last =
-          files
-              .filter(p -> p.toString().endsWith(".akj"))
-              .sorted()
-              .reduce((a, b) -> b)
-              .orElse(null);
+  private static void tearTail(Path dir, RandomGenerator random) {
+    try {
+      Path last;
+      try (Stream<Path> files = Files.list(dir)) {
+        last =
+            files
+                .filter(p -> p.toString().endsWith(".akj"))
+                .sorted()
+                .reduce((a, b) -> b)
+                .orElse(null);
+      }
+      if (last == null) {
+        return;
+      }
+      byte[] garbage = new byte[random.nextInt(1, 30)];
+      garbage[0] = 0;
+      garbage[Math.min(1, garbage.length - 1)] = 0;
+      for (int i = 2; i < garbage.length; i++) {
+        garbage[i] = (byte) random.nextInt(256);
+      }
+      Files.write(last, garbage, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    if (last == null) {
-      return;
-    }
-    byte[] garbage = new byte[random.nextInt(1, 30)];
-    garbage[0] = 0;
-    garbage[Math.min(1, garbage.length - 1)] = 0;
-    for (int i = 2; i < garbage.length; i++) {
-      garbage[i] = (byte) random.nextInt(256);
-    }
-    Files.write(last, garbage, StandardOpenOption.APPEND);
-  }
-
-  private static void check(long seed, WorkflowStore store, Set<String> acked, int overlap) {
-    var unused =
-        store.read(view -> {
-          Set<String> present = new HashSet<>();
-          for (Submission s : view.submissions()) {
-            present.add(s.id());
-          }
-          assertThat(present).as("seed %d: nothing acknowledged is lost", seed).containsAll(acked);
-          for (TaskStatus t : view.tasks()) {
-            long counting =
-                view.submissionsOf(t.task().id()).stream().filter(Submission::counts).count();
-            assertThat(t.counted()).isEqualTo((int) counting);
-            if (!t.gold()) {
-              assertThat(t.counted() + t.pending() + t.openLeases()).isLessThanOrEqualTo(overlap);
-              assertThat(t.complete())
-                  .as("seed %d: task %s completes with exactly k accepted", seed, t.task().id())
-                  .isEqualTo(counting == overlap);
-            }
-          }
-          return Boolean.TRUE;
-        });
   }
 }
