@@ -94,6 +94,62 @@ class RegionFusionTest {
         .hasMessageContaining("annotatorCount");
   }
 
+  /**
+   * Weighted box fusion equals a NumPy port of the paper's reference code ({@code
+   * ensemble_boxes.weighted_boxes_fusion}, {@code make_wbf_fixture.py}) on seeded images.
+   */
+  @Test
+  void boxFusionEqualsReferenceCode() {
+    java.util.Map<String, List<AnnotatorBox>> boxes = new java.util.TreeMap<>();
+    for (String[] r : Fixture.rows("wbf-boxes.csv")) {
+      boxes
+          .computeIfAbsent(r[0], k -> new ArrayList<>())
+          .add(
+              new AnnotatorBox(
+                  r[1],
+                  r[2],
+                  Box.of(
+                      Double.parseDouble(r[3]),
+                      Double.parseDouble(r[4]),
+                      Double.parseDouble(r[5]),
+                      Double.parseDouble(r[6])),
+                  Double.parseDouble(r[7])));
+    }
+    java.util.Map<String, List<String[]>> expected = new java.util.TreeMap<>();
+    for (String[] r : Fixture.rows("wbf-expected.csv")) {
+      expected.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r);
+    }
+    int checked = 0;
+    for (var e : expected.entrySet()) {
+      int n = Integer.parseInt(e.getValue().get(0)[8]);
+      List<FusedBox> fused =
+          new ArrayList<>(
+              BoxFusion.defaults()
+                  .fuse(java.util.Objects.requireNonNull(boxes.get(e.getKey())), n));
+      List<String[]> want = new ArrayList<>(e.getValue());
+      java.util.Comparator<FusedBox> byLabelX =
+          java.util.Comparator.comparing(FusedBox::label).thenComparingDouble(f -> f.box().x());
+      fused.sort(byLabelX);
+      want.sort(
+          java.util.Comparator.<String[], String>comparing(r -> r[1])
+              .thenComparingDouble(r -> Double.parseDouble(r[2])));
+      assertThat(fused).as(e.getKey()).hasSameSizeAs(want);
+      for (int i = 0; i < want.size(); i++) {
+        String[] w = want.get(i);
+        FusedBox f = fused.get(i);
+        assertThat(f.label()).isEqualTo(w[1]);
+        assertThat(f.box().x()).isCloseTo(Double.parseDouble(w[2]), within(1e-9));
+        assertThat(f.box().y()).isCloseTo(Double.parseDouble(w[3]), within(1e-9));
+        assertThat(f.box().width()).isCloseTo(Double.parseDouble(w[4]), within(1e-9));
+        assertThat(f.box().height()).isCloseTo(Double.parseDouble(w[5]), within(1e-9));
+        assertThat(f.confidence()).isCloseTo(Double.parseDouble(w[6]), within(1e-12));
+        assertThat(f.agreed()).isEqualTo(Integer.parseInt(w[7]));
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(83);
+  }
+
   /** A box turned by 90 degrees with width and height swapped is the same rectangle. */
   @Test
   void rotatedBoxesAreAlignedBeforeAveraging() {
