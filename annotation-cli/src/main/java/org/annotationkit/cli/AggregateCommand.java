@@ -62,7 +62,11 @@ final class AggregateCommand implements Callable<Integer> {
               + " mmsr.")
   String method;
 
-  @Option(names = "--gold", paramLabel = "GOLD.csv", description = "Known labels (item,label).")
+  @Option(
+      names = "--gold",
+      paramLabel = "GOLD.csv",
+      description =
+          "Known labels (item,label), for dawid-skene and one-coin; the others refuse it.")
   @Nullable Path gold;
 
   @Option(
@@ -101,8 +105,20 @@ final class AggregateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print a JSON summary with priors and confusions.")
   boolean json;
 
+  /** The methods that take gold labels; every other refuses {@code --gold}. */
+  private static final java.util.Set<String> GOLD_METHODS =
+      java.util.Set.of("dawid-skene", "one-coin");
+
   @Override
   public Integer call() {
+    if (gold != null && !GOLD_METHODS.contains(method)) {
+      // An unknown method is reported as such by aggregator().
+      Aggregator unused = aggregator();
+      throw new IllegalArgumentException(
+          "--method "
+              + method
+              + " cannot use --gold (only dawid-skene and one-coin take gold labels)");
+    }
     Answers answers = Answers.read(input, AnswerOptions.DEFAULT);
     Aggregation result = aggregator().aggregate(answers);
     boolean tie = method.equals("majority");
@@ -241,7 +257,7 @@ final class AggregateCommand implements Callable<Integer> {
   }
 
   /** Reads a two-column CSV by its header names. */
-  private static void read(Path file, String key, String value, BiConsumer<String, String> row) {
+  static void read(Path file, String key, String value, BiConsumer<String, String> row) {
     try (CsvReader in = CsvReader.open(file)) {
       var header = in.header();
       int k = header.require(key);
@@ -289,7 +305,7 @@ final class AggregateCommand implements Callable<Integer> {
     return b.append('}').toString();
   }
 
-  private static String quote(String s) {
+  static String quote(String s) {
     StringBuilder b = new StringBuilder("\"");
     for (char ch : s.toCharArray()) {
       if (ch == '"' || ch == '\\') {

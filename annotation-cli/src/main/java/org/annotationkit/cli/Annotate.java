@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       AgreementCommand.class,
       AggregateCommand.class,
+      QualityCommand.class,
       FormatsCommand.class,
       ConvertCommand.class,
       ProjectCommand.class,

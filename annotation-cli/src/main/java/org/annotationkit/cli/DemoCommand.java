@@ -55,7 +55,11 @@ final class DemoCommand implements Callable<Integer> {
    * its own section here.
    */
   private static final List<DemoSection> SECTIONS =
-      List.of(new BoxOverlapSection(), new AgreementSection(), new ActiveLearningSection());
+      List.of(
+          new BoxOverlapSection(),
+          new AgreementSection(),
+          new AggregationSection(),
+          new ActiveLearningSection());
 
   @Spec CommandSpec spec;
 

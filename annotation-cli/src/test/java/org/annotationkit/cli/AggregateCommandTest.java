@@ -172,4 +172,42 @@ class AggregateCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("KOS is for two categories");
   }
+
+  @Test
+  void methodsThatCannotUseGoldRefuseIt() throws IOException {
+    Path in = Files.writeString(temp.resolve("labels.csv"), TOY);
+    Path gold = Files.writeString(temp.resolve("gold.csv"), "item,label\nt1,no\n");
+    for (String method : new String[] {"majority", "wawa", "zbs", "glad", "mace", "mmsr"}) {
+      Path out = temp.resolve(method + ".csv");
+      Cli.Run run =
+          Cli.run(
+              "aggregate",
+              "--input",
+              in.toString(),
+              "--method",
+              method,
+              "--gold",
+              gold.toString(),
+              "--output",
+              out.toString());
+      assertThat(run.exitCode()).as(method).isEqualTo(2);
+      assertThat(run.err())
+          .as(method)
+          .contains("--method " + method + " cannot use --gold")
+          .contains("dawid-skene and one-coin");
+      assertThat(out).doesNotExist();
+    }
+    Cli.Run ds =
+        Cli.run(
+            "aggregate",
+            "--input",
+            in.toString(),
+            "--method",
+            "one-coin",
+            "--gold",
+            gold.toString(),
+            "--output",
+            temp.resolve("oc.csv").toString());
+    assertThat(ds.exitCode()).as(ds.err()).isZero();
+  }
 }

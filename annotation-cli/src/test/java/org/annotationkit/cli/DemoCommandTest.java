@@ -32,7 +32,9 @@ class DemoCommandTest {
         .contains("boxes of street-1, alice vs bob (matched one to one, IoU >= 0.5): F1 1.000")
         .contains("field 'scene' (")
         .contains("fleiss-kappa         0.4302  [")
-        .contains("Fleiss' kappa per diagnosis:");
+        .contains("Fleiss' kappa per diagnosis:")
+        .contains("majority vote vs Dawid-Skene")
+        .contains("    spammer independent-of-item: chi-square");
     // The five valid annotations are reported valid; the two with planted errors are not.
     assertThat(text.lines().filter(line -> line.endsWith(": valid"))).hasSize(5);
     assertThat(text).contains("2 violations").contains("1 violation");
