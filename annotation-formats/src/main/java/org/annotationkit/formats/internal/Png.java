@@ -100,6 +100,59 @@ public final class Png {
     return out.toByteArray();
   }
 
+  /**
+   * Encodes an 8-bit RGB PNG, as SageMaker Ground Truth writes its semantic segmentation labels.
+   *
+   * @param width the width, {@code > 0}
+   * @param height the height, {@code > 0}
+   * @param rgb per pixel, row by row, {@code 0xRRGGBB}
+   * @return the PNG file's bytes
+   */
+  public static byte[] encodeRgb(int width, int height, int[] rgb) {
+    if (width <= 0 || height <= 0 || (long) width * height != rgb.length) {
+      throw new IllegalArgumentException(
+          "a " + width + " x " + height + " image needs as many pixels, got " + rgb.length);
+    }
+    byte[] raw = new byte[(3 * width + 1) * height];
+    for (int y = 0; y < height; y++) {
+      int row = y * (3 * width + 1);
+      for (int x = 0; x < width; x++) {
+        int colour = rgb[y * width + x];
+        raw[row + 1 + 3 * x] = (byte) (colour >>> 16);
+        raw[row + 2 + 3 * x] = (byte) (colour >>> 8);
+        raw[row + 3 + 3 * x] = (byte) colour;
+      }
+    }
+    return png(width, height, 2, raw);
+  }
+
+  private static byte[] png(int width, int height, int colourType, byte[] raw) {
+    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try {
+      deflater.setInput(raw);
+      deflater.finish();
+      byte[] buffer = new byte[8192];
+      while (!deflater.finished()) {
+        int n = deflater.deflate(buffer);
+        compressed.write(buffer, 0, n);
+      }
+    } finally {
+      deflater.end();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(compressed.size() + 64);
+    out.writeBytes(SIGNATURE);
+    byte[] header = new byte[13];
+    putInt(header, 0, width);
+    putInt(header, 4, height);
+    header[8] = 8; // bit depth
+    header[9] = (byte) colourType;
+    chunk(out, "IHDR", header);
+    chunk(out, "IDAT", compressed.toByteArray());
+    chunk(out, "IEND", new byte[0]);
+    return out.toByteArray();
+  }
+
   private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
     byte[] length = new byte[4];
     putInt(length, 0, data.length);

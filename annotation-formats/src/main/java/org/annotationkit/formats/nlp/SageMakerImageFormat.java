@@ -48,11 +48,11 @@ import org.annotationkit.formats.internal.SafePaths;
 import org.jspecify.annotations.Nullable;
 
 /**
- * SageMaker Ground Truth image output manifests, {@code sagemaker} (read only): JSON Lines, one
- * image per line ({@code source-ref}), with one label attribute per labeling job and its {@code
- * -metadata} companion, whose {@code type} says what the job was (docs.aws.amazon.com, SageMaker
- * developer guide, "Labeling job output data"). Every label attribute of a line is read, so a line
- * that a chain of jobs (labeling, adjustment, verification) labeled gives one annotation per job:
+ * SageMaker Ground Truth image output manifests, {@code sagemaker}: JSON Lines, one image per line
+ * ({@code source-ref}), with one label attribute per labeling job and its {@code -metadata}
+ * companion, whose {@code type} says what the job was (docs.aws.amazon.com, SageMaker developer
+ * guide, "Labeling job output data"). Every label attribute of a line is read, so a line that a
+ * chain of jobs (labeling, adjustment, verification) labeled gives one annotation per job:
  *
  * <ul>
  *   <li>{@code groundtruth/object-detection}: {@code {image_size: [{width, height, depth}],
@@ -81,6 +81,12 @@ import org.jspecify.annotations.Nullable;
  * else the images folder's or the sizes table's (by file name). Label attributes of other types
  * (text spans, video, point clouds: see {@code sagemaker-ner} for text spans) are skipped and
  * reported, and so are lines without {@code source-ref}.
+ *
+ * <p>Writing gives the same lines as the service writes them, with their {@code -metadata} objects:
+ * boxes as object detection, single choices as classification (or label verification for the field
+ * {@value #VERIFICATION}), multiple choices as multi-label classification and masks as a semantic
+ * segmentation whose RGB PNG is written beside the manifest; a manifest written and read back gives
+ * the dataset read (see {@code SageMakerImageWriter} for naming and what is reported).
  *
  * @since 0.1.0
  */
@@ -122,8 +128,8 @@ public final class SageMakerImageFormat implements Format {
 
   @Override
   public String description() {
-    return "SageMaker Ground Truth image output manifests (read): boxes, classes, multi-label"
-        + " classes, semantic segmentation, verification";
+    return "SageMaker Ground Truth image output manifests: boxes, classes, multi-label classes,"
+        + " semantic segmentation, verification";
   }
 
   @Override
@@ -138,7 +144,7 @@ public final class SageMakerImageFormat implements Format {
 
   @Override
   public Optional<FormatWriter> writer() {
-    return Optional.empty();
+    return Optional.of(SageMakerImageWriter::write);
   }
 
   @Override
