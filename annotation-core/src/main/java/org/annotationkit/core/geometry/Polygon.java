@@ -57,9 +57,14 @@ public final class Polygon implements Shape {
    * When the polygon is one convex ring without holes: its essential points, oriented positively,
    * as the clipping route wants them.
    */
-  private final double @Nullable [] convex;
+  private double @Nullable [] convex;
 
-  private final double convexArea;
+  private double convexArea;
+
+  /**
+   * Whether {@link #convex} and {@link #convexArea} are computed (on first use, not on reading).
+   */
+  private boolean convexKnown;
 
   private @Nullable EdgeSet edgeSet;
   private @Nullable List<PolygonDefect> defects;
@@ -100,6 +105,17 @@ public final class Polygon implements Shape {
     this.minY = y0;
     this.maxX = x1;
     this.maxY = y1;
+  }
+
+  /**
+   * Works out, once, whether the polygon is one convex ring, and keeps that ring and its area: not
+   * in the constructor, so that a polygon that is only read and written (a converter's, a codec's)
+   * never pays for it. Racing threads compute the same values.
+   */
+  private void analyseConvex() {
+    if (convexKnown) {
+      return;
+    }
     double[] ring = null;
     if (rings.length == 1) {
       double[] essential = Planar.pick(rings[0], Planar.essential(rings[0], rings[0].length / 2));
@@ -108,8 +124,9 @@ public final class Polygon implements Shape {
         ring = Planar.positive(essential, n);
       }
     }
-    this.convex = ring;
-    this.convexArea = ring == null ? Double.NaN : Planar.signedArea(ring, ring.length / 2);
+    convexArea = ring == null ? Double.NaN : Planar.signedArea(ring, ring.length / 2);
+    convex = ring;
+    convexKnown = true;
   }
 
   /**
@@ -178,6 +195,48 @@ public final class Polygon implements Shape {
   }
 
   /**
+   * Creates a polygon with holes from flat coordinates {@code x0, y0, x1, y1, ...} per ring,
+   * without making a {@link Point} per vertex: the way a reader that has the numbers in arrays
+   * builds one. Equal to {@link #Polygon(List, List)} of the same points.
+   *
+   * @param exterior the outer ring, an even number of finite coordinates, at least 6
+   * @param holes the inner rings, each like the exterior; may be empty
+   * @return the polygon
+   * @throws IllegalArgumentException if a ring's number of values is odd or below 6, or a value is
+   *     not finite
+   */
+  public static Polygon ofRings(double[] exterior, List<double[]> holes) {
+    Objects.requireNonNull(exterior, "exterior");
+    Objects.requireNonNull(holes, "holes");
+    double[][] rings = new double[1 + holes.size()][];
+    rings[0] = checkedRing(exterior, -1);
+    for (int h = 0; h < holes.size(); h++) {
+      int index = h;
+      double[] hole = Objects.requireNonNull(holes.get(h), () -> "holes[" + index + "]");
+      rings[h + 1] = checkedRing(hole, h);
+    }
+    return new Polygon(rings);
+  }
+
+  /** A copy of a flat ring, checked: even, finite, at least 3 points; {@code hole} -1 for none. */
+  private static double[] checkedRing(double[] xy, int hole) {
+    String name = hole < 0 ? "exterior" : "holes[" + hole + "]";
+    if (xy.length % 2 != 0) {
+      throw new IllegalArgumentException(
+          name + " must hold an even number of values, got " + xy.length);
+    }
+    for (int i = 0; i < xy.length; i += 2) {
+      Require.finite(xy[i], "x");
+      Require.finite(xy[i + 1], "y");
+    }
+    if (xy.length < 6) {
+      throw new IllegalArgumentException(
+          name + " must have at least 3 points, got " + xy.length / 2);
+    }
+    return xy.clone();
+  }
+
+  /**
    * The outer ring, as given.
    *
    * @return the points, unmodifiable
@@ -203,6 +262,7 @@ public final class Polygon implements Shape {
    */
   @Override
   public double area() {
+    analyseConvex();
     return convex != null ? convexArea : edges().area;
   }
 
@@ -249,6 +309,7 @@ public final class Polygon implements Shape {
 
   /** The polygon as one convex ring, oriented positively, or null when it is not one. */
   double @Nullable [] convexRing() {
+    analyseConvex();
     return convex;
   }
 

@@ -2,13 +2,18 @@ package org.annotationkit.core.json;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.RandomAccess;
 import org.annotationkit.core.geometry.Point;
+import org.annotationkit.core.geometry.Polygon;
 import org.annotationkit.core.internal.JsonNames;
 import tools.jackson.core.JsonGenerator;
 
@@ -63,11 +68,16 @@ final class JsonTypes {
         @Override
         public List<Point> read(JsonIn in) {
           in.startArray();
-          List<Point> points = new ArrayList<>();
+          double[] xy = new double[16];
+          int n = 0;
           while (in.nextElement()) {
-            points.add(point(in));
+            if (n == xy.length) {
+              xy = Arrays.copyOf(xy, 2 * n);
+            }
+            point(in, xy, n);
+            n += 2;
           }
-          return points;
+          return new FlatPoints(Arrays.copyOf(xy, n));
         }
 
         @Override
@@ -97,8 +107,50 @@ final class JsonTypes {
 
   static final JsonType<Boolean> BOOLEAN = JsonType.of(JsonIn::bool, JsonGenerator::writeBoolean);
 
-  /** Reads {@code [x, y]}. */
-  private static Point point(JsonIn in) {
+  /**
+   * Points as read, kept flat as {@code x0, y0, x1, y1, ...} so that a polygon can be built from
+   * the numbers without a {@link Point} per vertex (see {@link #polygon}); as a list, a view that
+   * makes each point when asked.
+   */
+  static final class FlatPoints extends AbstractList<Point> implements RandomAccess {
+    private final double[] xy;
+
+    FlatPoints(double[] xy) {
+      this.xy = xy;
+    }
+
+    @Override
+    public Point get(int index) {
+      Objects.checkIndex(index, xy.length / 2);
+      return new Point(xy[2 * index], xy[2 * index + 1]);
+    }
+
+    @Override
+    public int size() {
+      return xy.length / 2;
+    }
+  }
+
+  /**
+   * The polygon of rings read by {@link #POINTS} and {@link #RINGS}: built from their flat numbers,
+   * the same polygon as {@code new Polygon(exterior, holes)}.
+   */
+  static Polygon polygon(List<Point> exterior, List<List<Point>> holes) {
+    if (!(exterior instanceof FlatPoints outer)) {
+      return new Polygon(exterior, holes);
+    }
+    List<double[]> inner = new ArrayList<>(holes.size());
+    for (List<Point> hole : holes) {
+      if (!(hole instanceof FlatPoints flat)) {
+        return new Polygon(exterior, holes);
+      }
+      inner.add(flat.xy);
+    }
+    return Polygon.ofRings(outer.xy, inner);
+  }
+
+  /** Reads {@code [x, y]} into {@code xy[at]} and {@code xy[at + 1]}. */
+  private static void point(JsonIn in, double[] xy, int at) {
     in.startArray();
     if (!in.nextElement()) {
       throw in.error("expected a point [x, y], found an empty array");
@@ -111,7 +163,8 @@ final class JsonTypes {
     if (in.nextElement()) {
       throw in.error("expected a point [x, y], found a third element");
     }
-    return new Point(x, y);
+    xy[at] = x;
+    xy[at + 1] = y;
   }
 
   /**

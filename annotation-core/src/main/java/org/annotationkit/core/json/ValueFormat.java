@@ -23,7 +23,6 @@ import org.annotationkit.core.annotation.TranscriptionValue;
 import org.annotationkit.core.annotation.Value;
 import org.annotationkit.core.geometry.Box;
 import org.annotationkit.core.geometry.Keypoint;
-import org.annotationkit.core.geometry.Polygon;
 import org.annotationkit.core.geometry.Polyline;
 import org.annotationkit.core.geometry.RleMask;
 import org.annotationkit.core.internal.JsonNames;
@@ -86,7 +85,8 @@ final class ValueFormat {
       Layout.of(
           "a keypoint",
           m -> {
-            var name = m.required("name", STRING, Keypoint::name);
+            // a skeleton point's name, the same on every pose: one string per distinct name
+            var name = m.required("name", JsonTypes.NAME, Keypoint::name);
             var x = m.number("x", Keypoint::x);
             var y = m.number("y", Keypoint::y);
             var visibility =
@@ -150,7 +150,9 @@ final class ValueFormat {
                 m.unlessEmpty("attributes", ATTRIBUTES, PolygonValue::attributes, Map.of());
             return s ->
                 new PolygonValue(
-                    s.get(label), new Polygon(s.get(points), s.get(holes)), s.get(attributes));
+                    s.get(label),
+                    JsonTypes.polygon(s.get(points), s.get(holes)),
+                    s.get(attributes));
           });
 
   private static final Layout<PolylineValue> POLYLINE =

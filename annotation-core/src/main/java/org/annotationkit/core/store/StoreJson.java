@@ -505,8 +505,8 @@ final class StoreJson {
       case VALUE_STRING -> in.getString();
       case VALUE_NUMBER_INT -> in.getLongValue();
       case VALUE_NUMBER_FLOAT -> in.getDoubleValue();
-      case VALUE_TRUE -> Boolean.TRUE;
-      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_TRUE -> true;
+      case VALUE_FALSE -> false;
       case VALUE_NULL -> null;
       default -> throw new BadJson("at " + pointer + ": unexpected " + token, null);
     };

@@ -155,8 +155,11 @@ class JournalStoreTest {
 
   @Test
   void aSecondOpenerIsRefusedAtOnce() {
-    try (JournalStore store = JournalStore.open(dir)) {
+    JournalStore store = JournalStore.open(dir);
+    try {
       assertThatThrownBy(() -> JournalStore.open(dir)).isInstanceOf(JournalLockedException.class);
+    } finally {
+      store.close();
     }
   }
 

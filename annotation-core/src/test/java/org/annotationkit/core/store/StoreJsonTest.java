@@ -112,8 +112,13 @@ class StoreJsonTest {
       return new Task(item, random.nextInt(1, 5), priority, skills(), prelabels);
     }
 
+    /** One of the constants, drawn uniformly. */
+    <E> E oneOf(E[] constants) {
+      return constants[random.nextInt(constants.length)];
+    }
+
     Review review(String annotationId) {
-      Review.Verdict verdict = Review.Verdict.values()[random.nextInt(3)];
+      Review.Verdict verdict = oneOf(Review.Verdict.values());
       Optional<Annotation> correction =
           verdict == Review.Verdict.CORRECT
               ? Optional.of(
@@ -132,18 +137,16 @@ class StoreJsonTest {
     Submission submission(boolean reviewed) {
       Annotation a = gen.anyAnnotation();
       Submission.GoldOutcome gold =
-          reviewed
-              ? Submission.GoldOutcome.NOT_GOLD
-              : Submission.GoldOutcome.values()[random.nextInt(3)];
+          reviewed ? Submission.GoldOutcome.NOT_GOLD : oneOf(Submission.GoldOutcome.values());
       boolean awaiting =
-          reviewed || gold == Submission.GoldOutcome.NOT_GOLD && random.nextBoolean();
+          reviewed || (gold == Submission.GoldOutcome.NOT_GOLD && random.nextBoolean());
       double lead = random.nextBoolean() ? random.nextInt(100) : random.nextDouble() * 1000;
       Optional<Review> review = reviewed ? Optional.of(review(a.id())) : Optional.empty();
       return new Submission(a, instant(), lead, awaiting, gold, review);
     }
 
     Annotator annotator(String id) {
-      return new Annotator(id, Annotator.Kind.values()[random.nextInt(2)], skills());
+      return new Annotator(id, oneOf(Annotator.Kind.values()), skills());
     }
 
     Lease lease(String annotatorId) {
@@ -180,7 +183,7 @@ class StoreJsonTest {
         case "LeaseGranted" -> new StoreEvent.LeaseGranted(lease(who), annotator(who));
         case "LeaseEnded" ->
             new StoreEvent.LeaseEnded(
-                gen.id("task"), who, instant(), StoreEvent.EndReason.values()[random.nextInt(3)]);
+                gen.id("task"), who, instant(), oneOf(StoreEvent.EndReason.values()));
         case "Submitted" -> new StoreEvent.Submitted(submission(false));
         case "Reviewed" -> new StoreEvent.Reviewed(review(gen.id("ann")));
         case "TaskCompleted" -> new StoreEvent.TaskCompleted(gen.id("task"), instant());

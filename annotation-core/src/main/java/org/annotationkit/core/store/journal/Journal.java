@@ -118,6 +118,8 @@ public final class Journal implements AutoCloseable {
 
   private sealed interface Request permits Append, Roll {}
 
+  // A queued write, handed from the caller to the writer thread; never compared or hashed.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Append(byte[] payload, int crc, long sequence, CompletableFuture<Long> done)
       implements Request {
     long frameBytes() {
@@ -403,6 +405,7 @@ public final class Journal implements AutoCloseable {
             last
                 ? FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)
                 : FileChannel.open(file, StandardOpenOption.READ);
+        boolean keepOpen = false;
         try {
           SegmentReader.Result result =
               SegmentReader.read(directory, file, channel, first, covered, replay);
@@ -451,9 +454,10 @@ public final class Journal implements AutoCloseable {
             channel.position(result.validEnd());
             active = channel;
             activeSize = result.validEnd();
+            keepOpen = true;
           }
         } finally {
-          if (channel != active) {
+          if (!keepOpen) {
             channel.close();
           }
         }

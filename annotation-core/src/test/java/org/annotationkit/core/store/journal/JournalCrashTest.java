@@ -82,7 +82,7 @@ class JournalCrashTest {
         while (lines().stream().noneMatch(l -> l.startsWith(prefix))) {
           long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
           if (left <= 0
-              || !process.isAlive() && lines().stream().noneMatch(l -> l.startsWith(prefix))) {
+              || (!process.isAlive() && lines().stream().noneMatch(l -> l.startsWith(prefix)))) {
             throw new AssertionError(
                 "the child did not print " + prefix + "; it printed " + lines());
           }
@@ -97,7 +97,7 @@ class JournalCrashTest {
       synchronized (output) {
         while (lines().size() < count) {
           long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-          if (left <= 0 || !process.isAlive() && lines().size() < count) {
+          if (left <= 0 || (!process.isAlive() && lines().size() < count)) {
             throw new AssertionError(
                 "the child printed " + lines().size() + " lines, not " + count);
           }
@@ -113,9 +113,14 @@ class JournalCrashTest {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       if (process.isAlive()) {
-        kill();
+        try {
+          kill();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while stopping the child", e);
+        }
       }
     }
   }
@@ -144,7 +149,7 @@ class JournalCrashTest {
         child.kill();
         for (String line : child.lines()) {
           if (!line.equals("ready")) {
-            String[] parts = line.split(" ");
+            String[] parts = line.split(" ", -1);
             String before = acked.put(Long.parseLong(parts[0]), parts[1]);
             assertThat(before).as("sequence %s acknowledged twice", parts[0]).isNull();
           }
