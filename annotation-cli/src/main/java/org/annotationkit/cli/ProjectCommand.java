@@ -24,7 +24,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.annotationkit.core.annotation.Annotation;
 import org.annotationkit.core.annotation.Annotator;
-import org.annotationkit.core.annotation.ReviewState;
 import org.annotationkit.core.io.FormatException;
 import org.annotationkit.core.item.Item;
 import org.annotationkit.core.json.CanonicalJson;
@@ -32,6 +31,7 @@ import org.annotationkit.core.json.JsonLinesReader;
 import org.annotationkit.core.schema.Schema;
 import org.annotationkit.core.store.AnnotatorState;
 import org.annotationkit.core.store.JournalStore;
+import org.annotationkit.core.store.Outcome;
 import org.annotationkit.core.store.journal.JournalLockedException;
 import org.annotationkit.core.task.Assignment;
 import org.annotationkit.core.task.CostReport;
@@ -199,6 +199,12 @@ final class ProjectCommand implements Runnable {
   @Command(
       name = "init",
       mixinStandardHelpOptions = true,
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:the project was created",
+        "1:a gold answer was rejected (each was listed); no project was created",
+        "2:an input could not be read, DIR is not empty, or the command line was wrong",
+      },
       description = {
         "Creates a project in DIR (a new or empty folder) from a schema and items: one task per"
             + " item. The project's id is DIR's name.",
@@ -478,6 +484,12 @@ final class ProjectCommand implements Runnable {
   @Command(
       name = "next",
       mixinStandardHelpOptions = true,
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:a task was assigned and printed",
+        "2:the project could not be opened, or the command line was wrong",
+        "3:nothing is left for this annotator (or they are suspended)",
+      },
       description = {
         "Assigns the annotator the next task and prints it as one JSON object:"
             + " {\"task\": ID, \"item\": ITEM, \"lease_expires\": ISO-8601 instant, \"prelabels\":"
@@ -535,6 +547,12 @@ final class ProjectCommand implements Runnable {
   @Command(
       name = "submit",
       mixinStandardHelpOptions = true,
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:the annotation is stored (or was already)",
+        "1:the annotation was rejected (its violations were listed); nothing was stored",
+        "2:the annotation or the project could not be read, or the command line was wrong",
+      },
       description = {
         "Stores one annotation (canonical JSON) for a task its annotator holds from next; its"
             + " item_id is the task, its annotator_id the annotator. Prints \"accepted ID\" once"
@@ -584,7 +602,10 @@ final class ProjectCommand implements Runnable {
             + " (no review).",
         "Streams: prints \"accepted ID\" for each as soon as it is durable, \"rejected ID:"
             + " REASON\" for each invalid one, and \"rejected line N: REASON\" for a line that is"
-            + " not an annotation; reading goes on. Killing it loses none of the printed ids."
+            + " not an annotation; reading goes on. Killing it loses none of the printed ids.",
+        "Up to 256 lines are read ahead and their annotations stored together, with one group"
+            + " commit of the journal instead of one fsync each; each annotation is stored whole or"
+            + " not at all, and its line is printed, in input order, once it is durable."
       },
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {
@@ -616,6 +637,7 @@ final class ProjectCommand implements Runnable {
         }
         try (reader) {
           Optional<Long> lastBad = Optional.empty();
+          Batch batch = new Batch(wf, out);
           while (true) {
             Annotation annotation;
             try {
@@ -625,24 +647,21 @@ final class ProjectCommand implements Runnable {
               annotation = reader.next();
             } catch (FormatException e) {
               if (e.line().isEmpty() || Optional.of(e.line().getAsLong()).equals(lastBad)) {
+                batch.flush();
                 throw new Unusable("cannot read annotations: " + e.getMessage());
               }
               lastBad = Optional.of(e.line().getAsLong());
-              rejected++;
-              out.println("rejected line " + e.line().getAsLong() + ": " + e.getMessage());
-              out.flush();
+              batch.add(null, "rejected line " + e.line().getAsLong() + ": " + e.getMessage());
               continue;
+            } catch (UncheckedIOException e) {
+              batch.flush();
+              throw e;
             }
-            try {
-              Receipt receipt = wf.importAnnotation(annotation);
-              accepted++;
-              out.println("accepted " + receipt.annotationId());
-              out.flush();
-            } catch (IllegalStateException | IllegalArgumentException e) {
-              rejected++;
-              rejected(out, annotation.id(), e);
-            }
+            batch.add(annotation, "");
           }
+          batch.flush();
+          accepted = batch.accepted;
+          rejected = batch.rejected;
         } catch (UncheckedIOException e) {
           throw new Unusable("cannot read annotations " + file + ": " + describe(e));
         }
@@ -652,6 +671,69 @@ final class ProjectCommand implements Runnable {
           .printf(Locale.ROOT, "annotate: imported %d, rejected %d%n", accepted, rejected);
       return rejected == 0 ? Annotate.OK : Annotate.VIOLATIONS;
     }
+
+    /**
+     * The lines read but not answered yet, in order: annotations to import together (one group
+     * commit), and lines already rejected. {@link #flush} imports the annotations and prints a line
+     * for each entry in input order, once the accepted ones are durable.
+     */
+    static final class Batch {
+      /** How many lines are read ahead at most before they are imported and answered. */
+      static final int SIZE = 256;
+
+      private final Workflow wf;
+      private final PrintWriter out;
+      private final List<@Nullable Annotation> annotations = new ArrayList<>();
+      private final List<String> lines = new ArrayList<>();
+      long accepted;
+      long rejected;
+
+      Batch(Workflow wf, PrintWriter out) {
+        this.wf = wf;
+        this.out = out;
+      }
+
+      /** Adds an annotation, or (for null) a line that was rejected with that text. */
+      void add(@Nullable Annotation annotation, String rejectedLine) {
+        annotations.add(annotation);
+        lines.add(rejectedLine);
+        if (annotations.size() >= SIZE) {
+          flush();
+        }
+      }
+
+      void flush() {
+        List<Annotation> toImport = new ArrayList<>();
+        for (Annotation a : annotations) {
+          if (a != null) {
+            toImport.add(a);
+          }
+        }
+        List<Outcome<Receipt>> outcomes = wf.importAnnotations(toImport);
+        int next = 0;
+        for (int i = 0; i < annotations.size(); i++) {
+          Annotation a = annotations.get(i);
+          if (a == null) {
+            rejected++;
+            out.println(lines.get(i));
+            continue;
+          }
+          switch (outcomes.get(next++)) {
+            case Outcome.Applied<Receipt> applied -> {
+              accepted++;
+              out.println("accepted " + applied.result().annotationId());
+            }
+            case Outcome.Refused<Receipt> refused -> {
+              rejected++;
+              rejected(out, a.id(), refused.reason());
+            }
+          }
+        }
+        out.flush();
+        annotations.clear();
+        lines.clear();
+      }
+    }
   }
 
   // ----------------------------------------------------------------------------------- review
@@ -659,6 +741,12 @@ final class ProjectCommand implements Runnable {
   @Command(
       name = "review",
       mixinStandardHelpOptions = true,
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:the verdict is stored",
+        "1:the review was refused (the reason was listed)",
+        "2:the correction or the project could not be read, or the command line was wrong",
+      },
       description = {
         "A reviewer's verdict on a submission awaiting review (projects created with --review):"
             + " accept it, reject it (the task goes back to the queue) or correct it (the"
@@ -743,6 +831,11 @@ final class ProjectCommand implements Runnable {
   @Command(
       name = "inspect",
       mixinStandardHelpOptions = true,
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:the project was shown",
+        "2:the project could not be opened, or the command line was wrong",
+      },
       description = {
         "Shows the project: tasks by state (open: no annotation yet; in_progress: some, or"
             + " leased; complete; gold tasks apart), annotators (assignments, submissions, gold"
@@ -912,13 +1005,19 @@ final class ProjectCommand implements Runnable {
   @Command(
       name = "export",
       mixinStandardHelpOptions = true,
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:the file was written",
+        "2:the project could not be opened, the file could not be written, or the command line was wrong",
+      },
       description = {
         "Writes every accepted annotation as canonical JSON Lines (a dataset: the schema, the"
-            + " items, then the annotations), atomically. Reviews are marked by review_state"
+            + " items, then the annotations), atomically. Reviews are marked by \"review\""
             + " (accepted, or corrected for a reviewer's correction, which stands in for the"
-            + " original). Gold items follow the regular ones, marked by the id prefix"
-            + " \"gold:\" on their known answer (whose annotator_id is the one who set it), with"
-            + " the annotators' answers to them.",
+            + " original; a rejected submission is left out). The gold set follows the regular"
+            + " items: each gold item carries the metadata entry \"annotationkit.gold_answer\","
+            + " the id of its known answer, which comes with it as given in GOLD.jsonl, and so"
+            + " do the annotators' answers to it.",
       })
   static final class Export implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -934,43 +1033,16 @@ final class ProjectCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       try (JournalStore store = openStore(dir)) {
         Workflow wf = workflow(store);
-        org.annotationkit.core.dataset.Dataset regular = wf.export();
-        org.annotationkit.core.dataset.Dataset.Builder all =
-            org.annotationkit.core.dataset.Dataset.builder(regular.schema());
-        regular.items().forEach(all::item);
-        regular.annotations().forEach(all::annotation);
-        int goldAnswers = 0;
-        for (TaskStatus s : wf.tasks()) {
-          if (!s.gold()) {
-            continue;
-          }
-          Item item = s.task().item();
-          all.item(item);
-          Optional<Annotation> known = store.read(v -> v.goldAnswer(item.id()));
-          if (known.isPresent()) {
-            Annotation k = known.get();
-            all.annotation(
-                new Annotation(
-                    "gold:" + k.id(),
-                    k.itemId(),
-                    k.annotatorId(),
-                    k.results(),
-                    k.origin(),
-                    k.createdAt(),
-                    k.leadTimeSeconds(),
-                    k.reviewState() == ReviewState.UNREVIEWED
-                        ? ReviewState.ACCEPTED
-                        : k.reviewState()));
-          }
-          for (Submission sub : store.read(v -> v.submissionsOf(item.id()))) {
-            Optional<Annotation> a = sub.effectiveAnnotation();
-            if (a.isPresent()) {
-              all.annotation(a.get());
-              goldAnswers++;
-            }
+        org.annotationkit.core.dataset.Dataset dataset = wf.exportWithGold();
+        Set<String> goldItems = new java.util.HashSet<>();
+        for (Item item : dataset.items()) {
+          if (item.metadata().containsKey(Workflow.GOLD_ANSWER_KEY)) {
+            goldItems.add(item.id());
           }
         }
-        org.annotationkit.core.dataset.Dataset dataset = all.build();
+        long goldAnswers =
+            dataset.annotations().stream().filter(a -> goldItems.contains(a.itemId())).count()
+                - goldItems.size();
         try {
           CanonicalJson.writeDataset(output, dataset);
         } catch (UncheckedIOException e) {
@@ -978,10 +1050,11 @@ final class ProjectCommand implements Runnable {
         }
         out.printf(
             Locale.ROOT,
-            "exported %d annotations of %d items to %s (%d answers to gold items)%n",
+            "exported %d annotations of %d items to %s (%d gold items, %d answers to them)%n",
             dataset.annotations().size(),
             dataset.items().size(),
             output,
+            goldItems.size(),
             goldAnswers);
         out.flush();
         return Annotate.OK;

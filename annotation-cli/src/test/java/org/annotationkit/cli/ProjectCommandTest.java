@@ -243,7 +243,27 @@ class ProjectCommandTest {
         .extracting(Annotation::reviewState)
         .isEqualTo(ReviewState.CORRECTED);
     assertThat(annotations).noneMatch(a -> a.id().equals(ids.get(0)));
-    assertThat(annotations).anyMatch(a -> a.id().equals("gold:known"));
+    // the gold set: g1 marked by the id of its known answer, which keeps its own id
+    assertThat(dataset.items())
+        .filteredOn(i -> i.id().equals("g1"))
+        .singleElement()
+        .extracting(i -> i.metadata())
+        .isEqualTo(java.util.Map.of("annotationkit.gold_answer", "known"));
+    assertThat(dataset.items())
+        .filteredOn(i -> !i.id().equals("g1"))
+        .allMatch(i -> i.metadata().isEmpty());
+    assertThat(annotations)
+        .filteredOn(a -> a.itemId().equals("g1"))
+        .extracting(Annotation::id)
+        .contains("known")
+        .hasSize(3);
+    assertThat(annotations).noneMatch(a -> a.id().startsWith("gold:"));
+    assertThat(export.out()).contains("(1 gold items, 2 answers to them)");
+    // reviews are marked by review state: accepted ones, and the correction
+    assertThat(annotations)
+        .filteredOn(a -> !a.itemId().equals("g1"))
+        .extracting(Annotation::reviewState)
+        .containsOnly(ReviewState.ACCEPTED, ReviewState.CORRECTED);
   }
 
   @Test
@@ -325,5 +345,47 @@ class ProjectCommandTest {
     assertThat(noLease.out()).contains("holds no open lease");
     assertThat(submit(choice("x3", task, "alice", "cat")).outLines())
         .containsExactly("accepted x3");
+  }
+
+  @Test
+  void importOfMoreLinesThanOneBatchAnswersEveryLineInOrderAndStoresThem() throws IOException {
+    int n = 700;
+    List<String> itemLines = new ArrayList<>();
+    List<String> annotationLines = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      itemLines.add(CanonicalJson.items().write(new TextItem("b" + i, "text " + i)));
+      if (i % 97 == 5) {
+        annotationLines.add(
+            CanonicalJson.annotations().write(choice("x" + i, "b" + i, "w", "emu")));
+        expected.add("rejected x" + i + ": ");
+      } else if (i % 101 == 7) {
+        annotationLines.add("[]");
+        expected.add("rejected line " + (annotationLines.size()) + ": ");
+      } else {
+        annotationLines.add(
+            CanonicalJson.annotations().write(choice("x" + i, "b" + i, "w", "cat")));
+        expected.add("accepted x" + i);
+      }
+    }
+    items = Files.write(temp.resolve("many.jsonl"), itemLines, StandardCharsets.UTF_8);
+    assertThat(init().exitCode()).isZero();
+    Path file =
+        Files.write(temp.resolve("many-import.jsonl"), annotationLines, StandardCharsets.UTF_8);
+
+    Cli.Run run =
+        Cli.run("project", "import", project.toString(), "--annotations", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    List<String> lines = run.outLines();
+    assertThat(lines).hasSize(n);
+    for (int i = 0; i < n; i++) {
+      assertThat(lines.get(i)).as("line %d", i + 1).startsWith(expected.get(i));
+    }
+    long accepted = expected.stream().filter(e -> e.startsWith("accepted")).count();
+    try (JournalStore store = JournalStore.open(project)) {
+      int stored = store.read(v -> v.submissions().size());
+      assertThat(stored).isEqualTo((int) accepted);
+    }
   }
 }

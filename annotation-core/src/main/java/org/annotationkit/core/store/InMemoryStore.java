@@ -377,8 +377,13 @@ public final class InMemoryStore implements WorkflowStore {
       if (tasks.containsKey(id)) {
         throw new IllegalStateException("task " + id + " exists already");
       }
-      TaskEntry entry = new TaskEntry(nextSeq++, e.task(), e.goldAnswer().orElse(null));
+      Optional<Annotation> known = e.goldAnswer();
+      if (known.isPresent() && takenIds.contains(known.get().id())) {
+        throw new IllegalStateException("annotation id " + known.get().id() + " is taken");
+      }
+      TaskEntry entry = new TaskEntry(nextSeq++, e.task(), known.orElse(null));
       tasks.put(id, entry);
+      known.ifPresent(k -> takenIds.add(k.id()));
       requeue(entry, false);
     }
 

@@ -126,6 +126,7 @@ final class StoreSnapshot {
       if (state.tasks.put(entry.task.id(), entry) != null) {
         throw lines.bad("task " + entry.task.id() + " twice");
       }
+      gold.ifPresent(k -> state.takenIds.add(k.id()));
     }
     long submissions = header.integer("submissions");
     for (long i = 0; i < submissions; i++) {

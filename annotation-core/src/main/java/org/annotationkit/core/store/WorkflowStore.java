@@ -1,5 +1,7 @@
 package org.annotationkit.core.store;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -27,6 +29,37 @@ public interface WorkflowStore extends AutoCloseable {
    * @throws IllegalStateException if an event does not fit the state, or the store is closed
    */
   <T> T decide(Decision<T> decision);
+
+  /**
+   * Runs decisions one after the other, each atomic on its own as {@link #decide} runs it: a
+   * decision that throws is refused and applies nothing, and the ones after it still run (on a view
+   * that holds every decision applied before them). Returns once every applied decision is durable,
+   * so a durable store may make them durable together (one group commit instead of one per
+   * decision); an application that acknowledges work only after this returns acknowledges nothing
+   * that a crash can lose, and a crash loses whole decisions only, never part of one.
+   *
+   * <p>The default runs {@link #decide} for each; a store overrides it when it can share the cost
+   * of durability (the journal store shares {@code fsync}s, a SQL store could run each decision in
+   * a savepoint of one transaction). In the default, a store that is closed refuses each decision
+   * with the {@link IllegalStateException} of {@code decide}.
+   *
+   * @param decisions the decisions, in order
+   * @param <T> the type of their results
+   * @return what became of each, in the same order
+   * @throws IllegalStateException if the store is closed, or failed so that applied decisions may
+   *     not be durable (then none of them should be acknowledged)
+   */
+  default <T> List<Outcome<T>> decideEach(List<? extends Decision<T>> decisions) {
+    List<Outcome<T>> outcomes = new ArrayList<>(decisions.size());
+    for (Decision<T> decision : decisions) {
+      try {
+        outcomes.add(new Outcome.Applied<>(decide(decision)));
+      } catch (RuntimeException e) {
+        outcomes.add(new Outcome.Refused<>(e));
+      }
+    }
+    return List.copyOf(outcomes);
+  }
 
   /**
    * Reads the state.

@@ -27,6 +27,7 @@ import org.annotationkit.core.json.CanonicalJson;
 import org.annotationkit.core.store.AnnotatorState;
 import org.annotationkit.core.store.Decided;
 import org.annotationkit.core.store.Decision;
+import org.annotationkit.core.store.Outcome;
 import org.annotationkit.core.store.StoreEvent;
 import org.annotationkit.core.store.StoreView;
 import org.annotationkit.core.store.WorkflowStore;
@@ -248,6 +249,15 @@ public final class Workflow {
                   "task " + Require.quote(task.id()) + " is already in the project");
             }
           }
+          for (StoreEvent event : events) {
+            if (event instanceof StoreEvent.TaskAdded added && added.goldAnswer().isPresent()) {
+              String id = added.goldAnswer().get().id();
+              if (view.annotationIdTaken(id)) {
+                throw new IllegalArgumentException(
+                    "the known answer's id " + Require.quote(id) + " is already used");
+              }
+            }
+          }
           return new Decided<>(true, events);
         });
   }
@@ -453,23 +463,12 @@ public final class Workflow {
     Receipt receipt =
         store.decide(view -> {
           made.clear();
-          Optional<Submission> existing = view.submission(annotation.id());
-          if (existing.isPresent()) {
-            return new Decided<>(retry(existing.get(), annotation), List.of());
-          }
-          if (view.annotationIdTaken(annotation.id())) {
-            throw new IllegalStateException(
-                "annotation id " + Require.quote(annotation.id()) + " is already used");
+          Optional<Receipt> again = retried(view, annotation);
+          if (again.isPresent()) {
+            return new Decided<>(again.get(), List.of());
           }
           String taskId = annotation.itemId();
-          TaskStatus status =
-              view.task(taskId)
-                  .orElseThrow(() ->
-                      new IllegalArgumentException(
-                          "no task "
-                              + Require.quote(taskId)
-                              + " (the annotation's item) in project "
-                              + project.id()));
+          TaskStatus status = taskOf(view, taskId);
           Lease lease =
               view.openLease(taskId, annotation.annotatorId())
                   .orElseThrow(() ->
@@ -566,79 +565,134 @@ public final class Workflow {
    */
   public Receipt importAnnotation(Annotation annotation) {
     Objects.requireNonNull(annotation, "annotation");
-    Instant now = clock.instant();
     List<StoreEvent> made = new ArrayList<>();
-    Receipt receipt =
-        store.decide(view -> {
-          made.clear();
-          Optional<Submission> existing = view.submission(annotation.id());
-          if (existing.isPresent()) {
-            return new Decided<>(retry(existing.get(), annotation), List.of());
-          }
-          if (view.annotationIdTaken(annotation.id())) {
-            throw new IllegalStateException(
-                "annotation id " + Require.quote(annotation.id()) + " is already used");
-          }
-          String taskId = annotation.itemId();
-          TaskStatus status =
-              view.task(taskId)
-                  .orElseThrow(() ->
-                      new IllegalArgumentException(
-                          "no task "
-                              + Require.quote(taskId)
-                              + " (the annotation's item) in project "
-                              + project.id()));
-          List<Violation> violations = validator.validate(annotation, status.task().item());
-          if (!violations.isEmpty()) {
-            throw new ValidationException(violations);
-          }
-          String who = annotation.annotatorId();
-          if (view.had(taskId, who)) {
-            throw new IllegalStateException(
-                "annotator " + Require.quote(who) + " already had task " + Require.quote(taskId));
-          }
-          if (status.complete() || status.freeSlots() < 1) {
-            throw new IllegalStateException(
-                "task "
-                    + Require.quote(taskId)
-                    + " needs no more annotations ("
-                    + status.counted()
-                    + " counted, "
-                    + status.pending()
-                    + " awaiting review, "
-                    + status.openLeases()
-                    + " leased, of "
-                    + status.task().overlap()
-                    + ")");
-          }
-          Annotator annotator =
-              new Annotator(
-                  who,
-                  annotation.origin().annotatorKind(),
-                  view.annotator(who)
-                      .map(a -> unionOf(a.annotator().skills(), status.task().requiredSkills()))
-                      .orElse(status.task().requiredSkills()));
-          Lease lease = new Lease(taskId, who, now, now.plus(project.settings().leaseDuration()));
-          made.add(new StoreEvent.LeaseGranted(lease, annotator));
-          double lead = annotation.leadTimeSeconds().orElse(0);
-          Submission.GoldOutcome outcome = Submission.GoldOutcome.NOT_GOLD;
-          Optional<Annotation> known = view.goldAnswer(taskId);
-          if (known.isPresent()) {
-            outcome =
-                matcher.matches(annotation, known.get())
-                    ? Submission.GoldOutcome.CORRECT
-                    : Submission.GoldOutcome.INCORRECT;
-          }
-          Submission submission =
-              new Submission(annotation, now, lead, false, outcome, Optional.empty());
-          made.add(new StoreEvent.Submitted(submission));
-          if (known.isEmpty() && status.counted() + 1 == status.task().overlap()) {
-            made.add(new StoreEvent.TaskCompleted(taskId, now));
-          }
-          return new Decided<>(receipt(submission), made);
-        });
+    Receipt receipt = store.decide(importing(annotation, clock.instant(), made));
     fire(made);
     return receipt;
+  }
+
+  /**
+   * Imports many annotations as {@link #importAnnotation} imports one, each on its own: an
+   * annotation that is refused stores nothing and the ones after it still go in (an earlier one of
+   * the same batch counts for the later ones, as if imported before them). Returns once every
+   * stored annotation is durable, which a durable store reaches with far fewer {@code fsync}s than
+   * one import at a time ({@link WorkflowStore#decideEach}); a crash loses whole imports only.
+   *
+   * @param annotations the annotations, in order
+   * @return for each, in the same order, its receipt, or why it was refused: a {@link
+   *     ValidationException}, {@link IllegalStateException} or {@link IllegalArgumentException} as
+   *     {@link #importAnnotation} throws them
+   * @throws IllegalStateException if the store is closed, or failed so that the imports may not be
+   *     durable (then acknowledge none of them)
+   */
+  public List<Outcome<Receipt>> importAnnotations(List<Annotation> annotations) {
+    List<Annotation> copy = List.copyOf(annotations);
+    Instant now = clock.instant();
+    List<List<StoreEvent>> made = new ArrayList<>(copy.size());
+    List<Decision<Receipt>> decisions = new ArrayList<>(copy.size());
+    for (Annotation annotation : copy) {
+      List<StoreEvent> events = new ArrayList<>();
+      made.add(events);
+      decisions.add(importing(annotation, now, events));
+    }
+    List<Outcome<Receipt>> outcomes = store.decideEach(decisions);
+    for (int i = 0; i < outcomes.size(); i++) {
+      if (outcomes.get(i) instanceof Outcome.Applied<Receipt>) {
+        fire(made.get(i));
+      }
+    }
+    return outcomes;
+  }
+
+  /** The decision of one import; {@code made} gets its events. */
+  private Decision<Receipt> importing(Annotation annotation, Instant now, List<StoreEvent> made) {
+    Objects.requireNonNull(annotation, "annotation");
+    return view -> {
+      made.clear();
+      Optional<Receipt> again = retried(view, annotation);
+      if (again.isPresent()) {
+        return new Decided<>(again.get(), List.of());
+      }
+      String taskId = annotation.itemId();
+      TaskStatus status = taskOf(view, taskId);
+      List<Violation> violations = validator.validate(annotation, status.task().item());
+      if (!violations.isEmpty()) {
+        throw new ValidationException(violations);
+      }
+      String who = annotation.annotatorId();
+      if (view.had(taskId, who)) {
+        throw new IllegalStateException(
+            "annotator " + Require.quote(who) + " already had task " + Require.quote(taskId));
+      }
+      if (status.complete() || status.freeSlots() < 1) {
+        throw new IllegalStateException(
+            "task "
+                + Require.quote(taskId)
+                + " needs no more annotations ("
+                + status.counted()
+                + " counted, "
+                + status.pending()
+                + " awaiting review, "
+                + status.openLeases()
+                + " leased, of "
+                + status.task().overlap()
+                + ")");
+      }
+      Annotator annotator =
+          new Annotator(
+              who,
+              annotation.origin().annotatorKind(),
+              view.annotator(who)
+                  .map(a -> unionOf(a.annotator().skills(), status.task().requiredSkills()))
+                  .orElse(status.task().requiredSkills()));
+      Lease lease = new Lease(taskId, who, now, now.plus(project.settings().leaseDuration()));
+      made.add(new StoreEvent.LeaseGranted(lease, annotator));
+      double lead = annotation.leadTimeSeconds().orElse(0);
+      Submission.GoldOutcome outcome = Submission.GoldOutcome.NOT_GOLD;
+      Optional<Annotation> known = view.goldAnswer(taskId);
+      if (known.isPresent()) {
+        outcome =
+            matcher.matches(annotation, known.get())
+                ? Submission.GoldOutcome.CORRECT
+                : Submission.GoldOutcome.INCORRECT;
+      }
+      Submission submission =
+          new Submission(annotation, now, lead, false, outcome, Optional.empty());
+      made.add(new StoreEvent.Submitted(submission));
+      if (known.isEmpty() && status.counted() + 1 == status.task().overlap()) {
+        made.add(new StoreEvent.TaskCompleted(taskId, now));
+      }
+      return new Decided<>(receipt(submission), made);
+    };
+  }
+
+  /**
+   * The first receipt when the annotation was stored before (a retry), or empty when its id is
+   * free: the start of every decision that stores an annotation.
+   *
+   * @throws IllegalStateException if the id is used by another annotation
+   */
+  private static Optional<Receipt> retried(StoreView view, Annotation annotation) {
+    Optional<Submission> existing = view.submission(annotation.id());
+    if (existing.isPresent()) {
+      return Optional.of(retry(existing.get(), annotation));
+    }
+    if (view.annotationIdTaken(annotation.id())) {
+      throw new IllegalStateException(
+          "annotation id " + Require.quote(annotation.id()) + " is already used");
+    }
+    return Optional.empty();
+  }
+
+  /** The task an annotation is of (its item's). */
+  private TaskStatus taskOf(StoreView view, String taskId) {
+    return view.task(taskId)
+        .orElseThrow(() ->
+            new IllegalArgumentException(
+                "no task "
+                    + Require.quote(taskId)
+                    + " (the annotation's item) in project "
+                    + project.id()));
   }
 
   private static Set<String> unionOf(Set<String> a, Set<String> b) {
@@ -992,6 +1046,50 @@ public final class Workflow {
         }
         builder.item(status.task().item());
         for (Submission s : view.submissionsOf(status.task().id())) {
+          s.effectiveAnnotation().ifPresent(builder::annotation);
+        }
+      }
+      return builder.build();
+    });
+  }
+
+  /**
+   * The metadata key that marks a gold item in {@link #exportWithGold()}: its value is the id of
+   * the item's known answer.
+   */
+  public static final String GOLD_ANSWER_KEY = "annotationkit.gold_answer";
+
+  /**
+   * Everything {@link #export()} holds, then the project's gold set: each gold task's item, marked
+   * by the metadata entry {@value #GOLD_ANSWER_KEY} whose value is the id of its known answer
+   * (replacing any value the item had under that key), the known answer itself as it was given to
+   * {@link #addGoldTask}, and every counted answer to it. So a reader tells gold items by the key,
+   * the known answer by its id, and the annotators' answers as the item's other annotations;
+   * reviews are marked by each annotation's review state (accepted, or corrected for a reviewer's
+   * correction in place of the original).
+   *
+   * @return the dataset
+   */
+  public Dataset exportWithGold() {
+    return store.read(view -> {
+      Dataset.Builder builder = Dataset.builder(project.schema());
+      List<TaskStatus> gold = new ArrayList<>();
+      for (TaskStatus status : view.tasks()) {
+        if (status.gold()) {
+          gold.add(status);
+          continue;
+        }
+        builder.item(status.task().item());
+        for (Submission s : view.submissionsOf(status.task().id())) {
+          s.effectiveAnnotation().ifPresent(builder::annotation);
+        }
+      }
+      for (TaskStatus status : gold) {
+        String taskId = status.task().id();
+        Annotation known = view.goldAnswer(taskId).orElseThrow();
+        builder.item(Items.withMetadata(status.task().item(), GOLD_ANSWER_KEY, known.id()));
+        builder.annotation(known);
+        for (Submission s : view.submissionsOf(taskId)) {
           s.effectiveAnnotation().ifPresent(builder::annotation);
         }
       }

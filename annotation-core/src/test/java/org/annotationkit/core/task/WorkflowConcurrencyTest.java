@@ -29,10 +29,20 @@ import org.junit.jupiter.api.Test;
  * Eight annotator threads work one queue to the end, skipping some tasks and (with review)
  * reviewing each other; then no assignment is lost or duplicated and every task completes with
  * exactly k.
+ *
+ * <p>A build runs 3,000 tasks (600 with review); the system property {@value #TASKS_PROPERTY} runs
+ * the issue's full size instead, for example {@code ./mvnw -B -pl annotation-core -am verify
+ * -Dak.workflow.concurrencyTasks=100000 -Dtest=WorkflowConcurrencyTest
+ * -Dsurefire.failIfNoSpecifiedTests=false} (the run with review takes a fifth of that many).
  */
 class WorkflowConcurrencyTest {
 
   private static final int THREADS = 8;
+
+  /** The system property that sets how many tasks the run without review has. */
+  static final String TASKS_PROPERTY = "ak.workflow.concurrencyTasks";
+
+  private static final int TASKS = Integer.getInteger(TASKS_PROPERTY, 3000);
 
   private record Outcome(List<String> leased, int skipped, int submitted) {}
 
@@ -167,11 +177,11 @@ class WorkflowConcurrencyTest {
 
   @Test
   void eightAnnotatorsWorkTheQueueToTheEnd() throws Exception {
-    run(false, 3000, 3);
+    run(false, TASKS, 3);
   }
 
   @Test
   void eightAnnotatorsAndReviewersWorkTheQueueToTheEnd() throws Exception {
-    run(true, 600, 3);
+    run(true, Math.max(1, TASKS / 5), 3);
   }
 }

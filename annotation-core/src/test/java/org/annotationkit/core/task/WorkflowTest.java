@@ -302,6 +302,51 @@ class WorkflowTest {
   }
 
   @Test
+  void exportWithGoldMarksTheGoldSetOfTheProjectAndReviewsByReviewState() {
+    Workflow wf = workflow(settings().review(true).gold(1.0, 1).build(), clock);
+    wf.addItems(List.of(image("a")));
+    Annotation known = choice("gold", "g", "owner", "cat");
+    wf.addGoldTask(Task.of(image("g"), 1), known);
+    // a gold rate of 1: the gold task comes first, while regular work is left
+    assertThat(wf.next(human("u1")).orElseThrow().taskId()).isEqualTo("g");
+    Receipt unused = wf.submit(choice("u1-g", "g", "u1", "dog"));
+    assertThat(wf.next(human("u1")).orElseThrow().taskId()).isEqualTo("a");
+    unused = wf.submit(choice("s1", "a", "u1", "cat"));
+    wf.accept("s1", "rev");
+
+    Dataset all = wf.exportWithGold();
+
+    assertThat(all.items())
+        .extracting(i -> i.id() + " " + i.metadata())
+        .containsExactly("a {}", "g {annotationkit.gold_answer=gold}");
+    assertThat(all.annotations())
+        .extracting(a -> a.id() + " " + a.itemId() + " " + a.reviewState().jsonName())
+        .containsExactly("s1 a accepted", "gold g unreviewed", "u1-g g unreviewed");
+    assertThat(all.annotations().get(1)).isEqualTo(known);
+    // export() is the regular part alone
+    assertThat(wf.export().items()).extracting(i -> i.id()).containsExactly("a");
+  }
+
+  @Test
+  void aKnownAnswersIdIsReservedInTheProject() {
+    Workflow wf = workflow(settings().build(), clock);
+    wf.addItems(List.of(image("a"), image("b")));
+    wf.addGoldTask(Task.of(image("g"), 1), choice("gold", "g", "owner", "cat"));
+    assertThatThrownBy(() -> wf.importAnnotation(choice("gold", "a", "u", "cat")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'gold' is already used");
+    Receipt unused = wf.importAnnotation(choice("s1", "a", "u", "cat"));
+    assertThatThrownBy(
+            () -> wf.addGoldTask(Task.of(image("h"), 1), choice("s1", "h", "owner", "dog")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'s1' is already used");
+    assertThatThrownBy(
+            () -> wf.addGoldTask(Task.of(image("h"), 1), choice("k2", "a", "owner", "dog")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("/item: annotation is for item 'a' but was checked against item 'h'");
+  }
+
+  @Test
   void replayingTheEventsOfEveryDecisionRebuildsTheState() {
     List<StoreEvent> journal = new ArrayList<>();
     InMemoryStore store = InMemoryStore.create(journal::addAll);
