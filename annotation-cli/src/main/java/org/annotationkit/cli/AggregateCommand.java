@@ -307,7 +307,8 @@ final class AggregateCommand implements Callable<Integer> {
 
   static String quote(String s) {
     StringBuilder b = new StringBuilder("\"");
-    for (char ch : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
       if (ch == '"' || ch == '\\') {
         b.append('\\').append(ch);
       } else if (ch < 0x20) {

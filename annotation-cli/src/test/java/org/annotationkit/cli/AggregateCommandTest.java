@@ -79,7 +79,7 @@ class AggregateCommandTest {
             est.toString(),
             "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(Files.readAllLines(out).stream().skip(1).map(l -> l.split(",")[1]).toList())
+    assertThat(Files.readAllLines(out).stream().skip(1).map(l -> l.split(",", -1)[1]).toList())
         .containsExactly("yes", "yes", "no", "yes", "no");
     assertThat(Files.readAllLines(est)).hasSize(6).first().isEqualTo("annotator,skill");
     assertThat(run.out()).contains("\"priors\"").contains("\"confusions\"").contains("\"w1\"");
@@ -137,7 +137,7 @@ class AggregateCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(Files.readAllLines(out).get(0)).isEqualTo("item,label,confidence");
     assertThat(Files.readAllLines(est)).hasSize(6).first().isEqualTo("annotator,skill");
-    return Files.readAllLines(out).stream().skip(1).map(l -> l.split(",")[1]).toList();
+    return Files.readAllLines(out).stream().skip(1).map(l -> l.split(",", -1)[1]).toList();
   }
 
   @Test

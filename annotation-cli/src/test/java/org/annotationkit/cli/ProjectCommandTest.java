@@ -308,7 +308,8 @@ class ProjectCommandTest {
 
     assertThat(init().exitCode()).isZero();
     assertThat(init().exitCode()).isEqualTo(2);
-    try (JournalStore store = JournalStore.open(project)) {
+    JournalStore holder = JournalStore.open(project);
+    try {
       Cli.Run busy = Cli.run("project", "next", project.toString(), "--annotator", "a");
       assertThat(busy.exitCode()).isEqualTo(2);
       assertThat(busy.err().lines())
@@ -316,6 +317,8 @@ class ProjectCommandTest {
           .asString()
           .startsWith("annotate: project " + project + " is in use by another process");
       assertThat(busy.err()).doesNotContain("\tat ");
+    } finally {
+      holder.close();
     }
     Cli.Run badLease =
         Cli.run(

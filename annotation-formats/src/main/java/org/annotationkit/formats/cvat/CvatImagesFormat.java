@@ -216,16 +216,19 @@ public final class CvatImagesFormat implements Format {
     if (annotations.isEmpty()) {
       return Optional.empty();
     }
-    Annotation chosen = annotations.get(0);
     Comparator<Annotation> newer =
         Comparator.comparing((Annotation a) -> a.createdAt().orElse(java.time.Instant.MIN));
-    for (Annotation annotation : annotations) {
-      if (newer.compare(annotation, chosen) >= 0) {
-        chosen = annotation;
+    // By position, not by value: of two equal annotations one is written and the other reported.
+    int best = 0;
+    for (int i = 1; i < annotations.size(); i++) {
+      if (newer.compare(annotations.get(i), annotations.get(best)) >= 0) {
+        best = i;
       }
     }
-    for (Annotation annotation : annotations) {
-      if (annotation != chosen) {
+    Annotation chosen = annotations.get(best);
+    for (int i = 0; i < annotations.size(); i++) {
+      Annotation annotation = annotations.get(i);
+      if (i != best) {
         context.lose(
             where.withAnnotation(annotation.id()),
             "annotation dropped",

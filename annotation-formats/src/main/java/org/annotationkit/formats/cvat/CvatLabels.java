@@ -199,9 +199,9 @@ final class CvatLabels {
     for (int i = 0; i < points.size(); i++) {
       double angle = 2 * Math.PI * i / points.size();
       svg.append("<circle r=\"0.75\" cx=\"")
-          .append(CvatXmlWriter.number(Math.round(50 + 40 * Math.cos(angle))))
+          .append(CvatXmlWriter.number((double) Math.round(50 + 40 * Math.cos(angle))))
           .append("\" cy=\"")
-          .append(CvatXmlWriter.number(Math.round(50 + 40 * Math.sin(angle))))
+          .append(CvatXmlWriter.number((double) Math.round(50 + 40 * Math.sin(angle))))
           .append("\" data-type=\"element node\" data-element-id=\"")
           .append(i + 1)
           .append("\" data-node-id=\"")

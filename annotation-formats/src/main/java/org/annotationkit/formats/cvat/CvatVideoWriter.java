@@ -31,14 +31,12 @@ final class CvatVideoWriter {
   /** A track being collected. */
   private static final class Track {
     final String label;
-    final String element;
     int id = -1;
     final List<Placed> shapes = new ArrayList<>();
     final Map<String, String> properties = new LinkedHashMap<>();
 
-    Track(String label, String element) {
+    Track(String label) {
       this.label = label;
-      this.element = element;
     }
   }
 
@@ -134,13 +132,13 @@ final class CvatVideoWriter {
               String key = (long) n.value() + "\n" + shape.element() + "\n" + shape.label();
               track = tracked.get(key);
               if (track == null || lastFrame(track) >= number) {
-                track = new Track(shape.label(), shape.element());
+                track = new Track(shape.label());
                 track.id = (int) n.value();
                 tracked.put(key, track);
                 tracks.add(track);
               }
             } else {
-              track = new Track(shape.label(), shape.element());
+              track = new Track(shape.label());
               tracks.add(track);
             }
             if (track.shapes.isEmpty()) {

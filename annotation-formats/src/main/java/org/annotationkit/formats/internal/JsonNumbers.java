@@ -54,9 +54,9 @@ public final class JsonNumbers {
    * @return the value
    */
   public static double doubleValue(JsonParser parser) {
-    char[] text = parser.getTextCharacters();
+    char[] text = parser.getStringCharacters();
     if (text != null) {
-      double fast = parse(text, parser.getTextOffset(), parser.getTextLength());
+      double fast = parse(text, parser.getStringOffset(), parser.getStringLength());
       if (!Double.isNaN(fast)) {
         return fast;
       }

@@ -39,6 +39,9 @@ public final class Png {
    * @param rgb per pixel, row by row: its colour as {@code 0xRRGGBB} (the high byte of 16-bit
    *     samples; gray levels below 8 bits scaled to 0-255; palette entries looked up)
    */
+  // The decoded pixels, handed straight to the one caller that reads them; never compared or hashed
+  // (an internal package), so the arrays' identity equality does not matter.
+  @SuppressWarnings("ArrayRecordComponent")
   public record Image(int width, int height, boolean[] set, int[] rgb) {}
 
   /**

@@ -163,7 +163,7 @@ public final class LabelmeFormat implements Format {
       return false;
     }
     String head = FileHead.of(file);
-    return head.contains("\"shapes\"") && head.contains("\"imagePath\"")
-        || head.contains("\"shapes\"") && head.contains("\"shape_type\"");
+    return (head.contains("\"shapes\"") && head.contains("\"imagePath\""))
+        || (head.contains("\"shapes\"") && head.contains("\"shape_type\""));
   }
 }

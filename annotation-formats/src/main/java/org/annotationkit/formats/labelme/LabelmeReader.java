@@ -648,7 +648,7 @@ final class LabelmeReader {
           clipped = true;
           continue;
         }
-        bitmap[(int) y * width + (int) x] = true;
+        bitmap[((int) y) * width + (int) x] = true;
       }
     }
     if (clipped && report) {
@@ -685,7 +685,7 @@ final class LabelmeReader {
     for (Map.Entry<String, Node> member : shape.members("a shape").entrySet()) {
       String key = member.getKey();
       Node value = member.getValue();
-      if (SHAPE_KEYS.contains(key) || value.isNull() || key.equals(SCORE) && value.isNumber()) {
+      if (SHAPE_KEYS.contains(key) || value.isNull() || (key.equals(SCORE) && value.isNumber())) {
         continue;
       }
       if (!isName(key)) {

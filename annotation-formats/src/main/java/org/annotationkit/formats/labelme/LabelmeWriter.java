@@ -191,7 +191,7 @@ final class LabelmeWriter {
     out.writeStartArray();
     long shapes = 0;
     for (Result result : results) {
-      if (shape(out, result, image, where.withAnnotation(result.id()))) {
+      if (shape(out, result, where.withAnnotation(result.id()))) {
         shapes++;
       }
     }
@@ -254,8 +254,8 @@ final class LabelmeWriter {
   }
 
   /** Writes a result as a shape; false (reported) when labelme has no shape for it. */
-  private boolean shape(JsonGenerator out, Result result, ImageItem image, LossObject at) {
-    switch (result.value()) {
+  private boolean shape(JsonGenerator out, Result result, LossObject at) {
+    return switch (result.value()) {
       case BoxValue box -> {
         Box b = box.box();
         if (b.rotation() % 360 != 0) {
@@ -276,7 +276,7 @@ final class LabelmeWriter {
               result,
               at);
         }
-        return true;
+        yield true;
       }
       case PolygonValue polygon -> {
         if (!polygon.polygon().holes().isEmpty()) {
@@ -293,33 +293,33 @@ final class LabelmeWriter {
             polygon.attributes(),
             result,
             at);
-        return true;
+        yield true;
       }
       case PolylineValue line -> {
         String type = result.field().equals(LabelmeFormat.LINE) ? "line" : "linestrip";
         write(out, line.label(), xy(line.polyline().points()), type, line.attributes(), result, at);
-        return true;
+        yield true;
       }
       case KeypointsValue keypoints -> {
-        return keypoints(out, keypoints, result, at);
+        yield keypoints(out, keypoints, result, at);
       }
       case MaskValue mask -> {
-        return mask(out, mask, result, at);
+        yield mask(out, mask, result, at);
       }
       case MultipleChoiceValue m -> {
-        return false;
+        yield false;
       }
       case ChoiceValue c -> {
-        return false;
+        yield false;
       }
       default -> {
         context.lose(
             at,
             "value dropped",
             "a " + result.value().kind().jsonName() + " result has no labelme shape");
-        return false;
+        yield false;
       }
-    }
+    };
   }
 
   private boolean keypoints(JsonGenerator out, KeypointsValue value, Result result, LossObject at) {
@@ -487,7 +487,7 @@ final class LabelmeWriter {
       AttributeValue value = a.getValue();
       if (key.equals(LabelmeReader.GROUP_ID)
           || key.equals(LabelmeReader.DESCRIPTION)
-          || key.startsWith(LabelmeReader.FLAGS) && value instanceof AttributeValue.Bool) {
+          || (key.startsWith(LabelmeReader.FLAGS) && value instanceof AttributeValue.Bool)) {
         continue;
       }
       if (LabelmeReader.SHAPE_KEYS.contains(key)

@@ -74,8 +74,8 @@ record Node(Object value, FormatException.Location location) {
           }
           yield new Node(new Num(in.parser().getString(), value), at);
         }
-        case VALUE_TRUE -> new Node(Boolean.TRUE, at);
-        case VALUE_FALSE -> new Node(Boolean.FALSE, at);
+        case VALUE_TRUE -> new Node(true, at);
+        case VALUE_FALSE -> new Node(false, at);
         case VALUE_NULL -> new Node(NULL, at);
         default -> throw in.error("unexpected JSON token " + token);
       };

@@ -206,6 +206,8 @@ public final class BrushRle {
   }
 
   /** The fields before the first chunk. */
+  // Read once per stream and used in place: never compared, hashed or printed.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Header(long count, int word, int[] sizes) {
     static Header read(Bits in, long expected) {
       long count = in.read(16, "the count of values") & 0xFFFFL;

@@ -403,7 +403,7 @@ final class ExportWriter {
         out.writeStringProperty("text", text.substring(span.start(), span.end()));
         labels(out, "labels", span.label());
         attributes(span.attributes(), where);
-        end(out, result, false);
+        end(out, false);
       }
       case TimeSegmentValue segment -> {
         begin(out, result, result.id(), "labels", item);
@@ -412,7 +412,7 @@ final class ExportWriter {
         out.writeNumberProperty("channel", 0);
         labels(out, "labels", segment.label());
         attributes(segment.attributes(), where);
-        end(out, result, false);
+        end(out, false);
       }
       case TranscriptionValue transcription -> {
         String id = result.id();
@@ -451,12 +451,12 @@ final class ExportWriter {
           }
         }
         texts(out, transcription.text());
-        end(out, result, false);
+        end(out, false);
       }
       case FreeTextValue text -> {
         begin(out, result, result.id(), "textarea", item);
         texts(out, text.text());
-        end(out, result, false);
+        end(out, false);
       }
       case RatingValue rating -> {
         Optional<RatingScale> scale = schema.field(result.field()).flatMap(Field::scale);
@@ -479,7 +479,7 @@ final class ExportWriter {
         }
         begin(out, result, result.id(), "rating", item);
         out.writeNumberProperty("rating", rating.value());
-        end(out, result, false);
+        end(out, false);
       }
       case PreferenceValue preference -> {
         if (preference.verdict() == PreferenceValue.Verdict.TIE) {
@@ -498,7 +498,7 @@ final class ExportWriter {
             preference.first() + "," + preference.second());
         out.writeStringProperty(
             "selected", preference.verdict() == PreferenceValue.Verdict.FIRST ? "left" : "right");
-        end(out, result, false);
+        end(out, false);
       }
       case RankingValue ranking -> {
         begin(out, result, result.id(), "ranker", item);
@@ -507,7 +507,7 @@ final class ExportWriter {
           out.writeString(id);
         }
         out.writeEndArray();
-        end(out, result, false);
+        end(out, false);
       }
       case RelationValue relation -> {
         if (!result.id().equals(TaskConverter.relationId(relation.from(), relation.to()))) {
@@ -533,7 +533,7 @@ final class ExportWriter {
       case ChoiceValue choice -> {
         begin(out, result, result.id(), "choices", item);
         labels(out, "choices", choice.label());
-        end(out, result, false);
+        end(out, false);
       }
       case MultipleChoiceValue choices -> {
         Optional<Field> field = schema.field(result.field());
@@ -556,7 +556,7 @@ final class ExportWriter {
           }
           out.writeEndArray();
         }
-        end(out, result, false);
+        end(out, false);
       }
       default ->
           context.lose(
@@ -628,7 +628,7 @@ final class ExportWriter {
         out.writeNumberProperty("rotation", b.rotation());
         labels(out, "rectanglelabels", box.label());
         attributes(box.attributes(), where);
-        end(out, result, minValue);
+        end(out, minValue);
       }
       case PolygonValue polygon -> {
         start(out, result, result.id(), "polygonlabels", image, minValue);
@@ -651,7 +651,7 @@ final class ExportWriter {
                   + " dropped");
         }
         attributes(polygon.attributes(), where);
-        end(out, result, minValue);
+        end(out, minValue);
       }
       case KeypointsValue keypoints -> {
         List<Keypoint> points = keypoints.points();
@@ -692,7 +692,7 @@ final class ExportWriter {
           out.writeNumberProperty("y", point.y() / h * 100);
           out.writeNumberProperty("width", 0.5);
           labels(out, "keypointlabels", single ? keypoints.label() : point.name());
-          end(out, result, minValue);
+          end(out, minValue);
         }
         attributes(keypoints.attributes(), where);
       }
@@ -718,12 +718,12 @@ final class ExportWriter {
         out.writeArray(rle, 0, rle.length);
         labels(out, "brushlabels", mask.label());
         attributes(mask.attributes(), where);
-        end(out, result, minValue);
+        end(out, minValue);
       }
       case ChoiceValue choice -> {
         start(out, result, result.id(), "choices", image, minValue);
         labels(out, "choices", choice.label());
-        end(out, result, minValue);
+        end(out, minValue);
       }
       case MultipleChoiceValue choices -> {
         start(out, result, result.id(), "choices", image, minValue);
@@ -732,7 +732,7 @@ final class ExportWriter {
           out.writeString(label);
         }
         out.writeEndArray();
-        end(out, result, minValue);
+        end(out, minValue);
       }
       default ->
           context.lose(
@@ -769,7 +769,7 @@ final class ExportWriter {
     }
   }
 
-  private static void end(JsonGenerator out, Result result, boolean minValue) {
+  private static void end(JsonGenerator out, boolean minValue) {
     if (!minValue) {
       out.writeEndObject();
     }

@@ -358,9 +358,9 @@ record LabelingConfig(List<Control> controls, Map<String, DataObject> objects) {
           }
         }
       } else if (event == XMLStreamConstants.END_ELEMENT) {
-        if (!openDepths.isEmpty() && openDepths.get(openDepths.size() - 1) == depth) {
-          openDepths.remove(openDepths.size() - 1);
-          openChoices.remove(openChoices.size() - 1);
+        if (!openDepths.isEmpty() && openDepths.getLast() == depth) {
+          openDepths.removeLast();
+          openChoices.removeLast();
         }
         if (building != null && depth == controlDepth) {
           if (building.labels.isEmpty() && building.type.kind().usesLabels()) {

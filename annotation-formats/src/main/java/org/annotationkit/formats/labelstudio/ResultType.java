@@ -1,5 +1,6 @@
 package org.annotationkit.formats.labelstudio;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.annotationkit.core.schema.FieldKind;
@@ -28,13 +29,13 @@ enum ResultType {
   private final String json;
   private final String key;
   private final boolean region;
-  private final FieldKind[] kinds;
+  private final List<FieldKind> kinds;
 
   ResultType(String json, String key, boolean region, FieldKind... kinds) {
     this.json = json;
     this.key = key;
     this.region = region;
-    this.kinds = kinds;
+    this.kinds = List.of(kinds);
   }
 
   /** The result's {@code type}. */
@@ -54,7 +55,7 @@ enum ResultType {
 
   /** The first kind of field this type fills (choices may also be multiple choice). */
   FieldKind kind() {
-    return kinds[0];
+    return kinds.get(0);
   }
 
   /** Whether results of this type fill fields of a kind. */

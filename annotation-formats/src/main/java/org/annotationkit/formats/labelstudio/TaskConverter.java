@@ -699,7 +699,7 @@ final class TaskConverter {
       Item item,
       LossObject where) {
     Node value = result.value();
-    switch (type) {
+    return switch (type) {
       case TEXTAREA -> {
         Node text = value.require("text");
         List<String> lines = new ArrayList<>();
@@ -718,7 +718,7 @@ final class TaskConverter {
         }
         String joined = String.join("\n", lines);
         if (field.kind() == FieldKind.TRANSCRIPTION) {
-          return new TranscriptionValue(joined, target);
+          yield new TranscriptionValue(joined, target);
         }
         if (target.isPresent()) {
           context.lose(
@@ -729,13 +729,13 @@ final class TaskConverter {
                   + "\" is about the region "
                   + target.get()
                   + "; free text is about the whole item");
-          return null;
+          yield null;
         }
-        return new FreeTextValue(joined);
+        yield new FreeTextValue(joined);
       }
       case RATING -> {
         Node rating = value.require("rating");
-        return new RatingValue(rating.number());
+        yield new RatingValue(rating.number());
       }
       case TAXONOMY -> {
         List<String> chosen = new ArrayList<>();
@@ -765,11 +765,11 @@ final class TaskConverter {
             chosen.add(leaf);
           }
         }
-        return new MultipleChoiceValue(chosen);
+        yield new MultipleChoiceValue(chosen);
       }
       case PAIRWISE -> {
         if (!(item instanceof ComparisonItem comparison)) {
-          return null;
+          yield null;
         }
         Node selected = value.require("selected");
         List<Response> responses = comparison.responses();
@@ -788,11 +788,11 @@ final class TaskConverter {
                   throw selected.error(
                       "expected \"left\" or \"right\", got \"" + selected.string() + "\"");
             };
-        return new PreferenceValue(first, second, verdict);
+        yield new PreferenceValue(first, second, verdict);
       }
       case RANKER -> {
         if (!(item instanceof ComparisonItem comparison)) {
-          return null;
+          yield null;
         }
         Node ranker = value.require("ranker");
         Node order = ranker;
@@ -806,7 +806,7 @@ final class TaskConverter {
                     + " buckets "
                     + ranker.members().keySet()
                     + ", which are no ranking");
-            return null;
+            yield null;
           }
           order = ranker.members().values().iterator().next();
         }
@@ -824,14 +824,14 @@ final class TaskConverter {
         }
         if (ids.isEmpty()) {
           context.lose(where, "result skipped", "the ranking ranks no response");
-          return null;
+          yield null;
         }
-        return new RankingValue(ids);
+        yield new RankingValue(ids);
       }
       default -> {
-        return null;
+        yield null;
       }
-    }
+    };
   }
 
   /** The response ids a pairwise control compares, by the config, if they are responses. */

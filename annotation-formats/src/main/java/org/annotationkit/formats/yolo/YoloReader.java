@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -195,7 +196,7 @@ final class YoloReader {
     Path data = input.resolve("obj.data");
     if (Files.isRegularFile(data)) {
       String text = YoloConfig.read(data);
-      String[] lines = text.split("\r\n|\n|\r");
+      String[] lines = text.split("\r\n|\n|\r", -1);
       for (int i = 0; i < lines.length; i++) {
         String line = lines[i].strip();
         int equals = line.indexOf('=');
@@ -344,7 +345,7 @@ final class YoloReader {
 
   // ------------------------------------------------------------------ entries
 
-  private DatasetSource source(Schema schema, TreeMap<String, @Nullable Path> stems) {
+  private DatasetSource source(Schema schema, SortedMap<String, @Nullable Path> stems) {
     Iterator<Map.Entry<String, @Nullable Path>> files = stems.entrySet().iterator();
     return new DatasetSource() {
       private boolean closed;
@@ -419,7 +420,7 @@ final class YoloReader {
 
   private void line(
       Annotation.Builder annotation, ImageItem image, String line, String source, int number) {
-    String[] parts = WHITE.split(line);
+    String[] parts = WHITE.split(line, -1);
     int index = classIndex(parts[0], source, number);
     if (index >= names.size()) {
       throw FormatException.at(

@@ -98,8 +98,8 @@ class CocoRlePropertyTest {
     }
     RleMask mask = new RleMask(height, width, counts);
     String compressed = CocoRle.toCompressed(mask);
-    for (char ch : compressed.toCharArray()) {
-      assertThat(ch).isBetween('0', 'o');
+    for (int i = 0; i < compressed.length(); i++) {
+      assertThat(compressed.charAt(i)).isBetween('0', 'o');
     }
     RleMask back = CocoRle.fromCompressed(compressed, height, width);
     assertThat(back.counts()).containsExactly(counts);

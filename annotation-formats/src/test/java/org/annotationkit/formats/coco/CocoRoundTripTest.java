@@ -243,7 +243,8 @@ class CocoRoundTripTest {
                   prefix + "box", "box", new BoxValue(label, box(image), attributes), score));
           List<Keypoint> points = new ArrayList<>();
           for (String name : java.util.Objects.requireNonNull(skeletons.get(label)).points()) {
-            Keypoint.Visibility visibility = Keypoint.Visibility.values()[random.nextInt(3)];
+            Keypoint.Visibility visibility =
+                List.of(Keypoint.Visibility.values()).get(random.nextInt(3));
             points.add(
                 new Keypoint(
                     name,

@@ -33,11 +33,11 @@ class BrushRleTest {
     Map<String, Reference> cases = new LinkedHashMap<>();
     try (InputStream in =
         Objects.requireNonNull(BrushRleTest.class.getResourceAsStream("brush-vectors.tsv"))) {
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1)) {
         if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
-        String[] parts = line.split("\t");
+        String[] parts = line.split("\t", -1);
         cases.put(parts[0], new Reference(parts[1].equals("decodes"), parts[2]));
       }
     }
@@ -315,7 +315,7 @@ class BrushRleTest {
   }
 
   private static int[] parse(String stream) {
-    String[] parts = stream.split(" ");
+    String[] parts = stream.split(" ", -1);
     int[] bytes = new int[parts.length];
     for (int i = 0; i < parts.length; i++) {
       bytes[i] = Integer.parseInt(parts[i]);

@@ -98,7 +98,7 @@ class LabelStudioReadTest {
     BoxValue box = (BoxValue) annotation.results().get(0).value();
     assertThat(annotation.results().get(0).id()).isEqualTo("veUGPaahTw");
     assertThat(box.label()).isEqualTo("Butterfly");
-    assertThat(box.box().rotation()).isEqualTo(328.33240366032836);
+    assertThat(box.box().rotation()).isEqualTo(328.33240366032834);
     // Corners computed apart (Python, math.cos/sin) from the result: pixel = percent / 100 * size,
     // then rotated about the top-left corner (x, y) in pixels: (x, y), (x + w cos, y + w sin),
     // (x + w cos - h sin, y + w sin + h cos), (x - h sin, y + h cos).

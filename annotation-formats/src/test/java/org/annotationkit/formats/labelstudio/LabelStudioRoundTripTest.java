@@ -168,10 +168,10 @@ class LabelStudioRoundTripTest {
   }
 
   private static Value value(SplittableRandom random, int width, int height) {
-    switch (random.nextInt(6)) {
+    return switch (random.nextInt(6)) {
       case 0 -> {
         double rotation = random.nextBoolean() ? 0 : random.nextDouble(-180, 360);
-        return new BoxValue(
+        yield new BoxValue(
             random.nextBoolean() ? "car" : "person",
             new Box(
                 coordinate(random, width),
@@ -187,11 +187,11 @@ class LabelStudioRoundTripTest {
           xy[2 * i] = coordinate(random, width);
           xy[2 * i + 1] = coordinate(random, height);
         }
-        return new PolygonValue(random.nextBoolean() ? "road" : "sky", Polygon.of(xy));
+        yield new PolygonValue(random.nextBoolean() ? "road" : "sky", Polygon.of(xy));
       }
       case 2 -> {
         String label = random.nextBoolean() ? "nose" : "tail";
-        return new KeypointsValue(
+        yield new KeypointsValue(
             label,
             List.of(
                 new Keypoint(
@@ -206,10 +206,10 @@ class LabelStudioRoundTripTest {
         for (int p = 0; p < bits.length; p++) {
           bits[p] = random.nextDouble() < density;
         }
-        return new MaskValue("water", RleMask.fromBitmap(height, width, bits));
+        yield new MaskValue("water", RleMask.fromBitmap(height, width, bits));
       }
       case 4 -> {
-        return new ChoiceValue(random.nextBoolean() ? "day" : "night");
+        yield new ChoiceValue(random.nextBoolean() ? "day" : "night");
       }
       default -> {
         List<String> labels = new ArrayList<>();
@@ -219,9 +219,9 @@ class LabelStudioRoundTripTest {
           }
         }
         java.util.Collections.shuffle(labels, new java.util.Random(random.nextLong()));
-        return new MultipleChoiceValue(labels);
+        yield new MultipleChoiceValue(labels);
       }
-    }
+    };
   }
 
   private Dataset roundTrip(Dataset dataset, Format format, List<Loss> losses) throws IOException {

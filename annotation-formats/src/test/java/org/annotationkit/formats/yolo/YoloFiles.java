@@ -45,7 +45,9 @@ final class YoloFiles {
     lines.add("file_name,width,height");
     sizes.forEach((name, size) -> lines.add(name + "," + size[0] + "," + size[1]));
     return write(
-        dir, "sizes-" + Math.abs(sizes.hashCode()) + ".csv", String.join("\n", lines) + "\n");
+        dir,
+        "sizes-" + Integer.toHexString(sizes.hashCode()) + ".csv",
+        String.join("\n", lines) + "\n");
   }
 
   static Dataset read(Path folder, FormatOptions options) {

@@ -221,8 +221,8 @@ class YoloPropertyTest {
       List<String> b = java.util.Objects.requireNonNull(twice.get(name)).lines().toList();
       assertThat(b).hasSameSizeAs(a);
       for (int i = 0; i < a.size(); i++) {
-        String[] x = a.get(i).split(" ");
-        String[] y = b.get(i).split(" ");
+        String[] x = a.get(i).split(" ", -1);
+        String[] y = b.get(i).split(" ", -1);
         assertThat(y[0]).isEqualTo(x[0]);
         for (int k = 1; k < x.length; k++) {
           assertThat(Double.parseDouble(y[k])).isCloseTo(Double.parseDouble(x[k]), within(5e-6));

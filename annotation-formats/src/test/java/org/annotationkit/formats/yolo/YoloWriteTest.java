@@ -104,7 +104,7 @@ class YoloWriteTest {
     Dataset data = dataset(3, 3, result("1", "box", new BoxValue("cat", Box.of(0, 0, 2, 3))));
     Path out = dir.resolve("out");
     writeYolo(data, out, FormatOptions.none());
-    String[] v = labels(out).strip().split(" ");
+    String[] v = labels(out).strip().split(" ", -1);
     double cx = Double.parseDouble(v[1]);
     double w = Double.parseDouble(v[3]);
     assertThat(cx - w / 2).isGreaterThanOrEqualTo(0);
