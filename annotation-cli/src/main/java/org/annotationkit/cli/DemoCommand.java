@@ -45,7 +45,9 @@ import picocli.CommandLine.Spec;
       // picocli shows the first line alone in the top-level help: a whole sentence.
       "Shows Annotation Kit at work on the sample project bundled in the command.",
       "Its schema, items, annotations by people and a model, their validation, agreement between"
-          + " two annotators and canonical JSON."
+          + " two annotators, active learning, a labeling project run through its queue (two"
+          + " annotators, a gold item, a model pre-label, a review, the cost report) and"
+          + " canonical JSON."
     })
 final class DemoCommand implements Callable<Integer> {
   private static final String SAMPLES = "/org/annotationkit/cli/samples/";
@@ -59,7 +61,8 @@ final class DemoCommand implements Callable<Integer> {
           new BoxOverlapSection(),
           new AgreementSection(),
           new AggregationSection(),
-          new ActiveLearningSection());
+          new ActiveLearningSection(),
+          new WorkflowSection());
 
   @Spec CommandSpec spec;
 

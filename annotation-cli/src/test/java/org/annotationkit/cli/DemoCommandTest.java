@@ -55,4 +55,26 @@ class DemoCommandTest {
     // iris-004 is a setosa planted with the label versicolor (samples/README.md).
     assertThat(text).contains("iris-004  labeled versicolor likely setosa");
   }
+
+  @Test
+  void demoRunsALabelingProjectThroughItsQueue() {
+    Cli.Run run = Cli.run("demo");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String text = run.out();
+    assertThat(text)
+        .contains("Labeling workflow: a queue with overlap 2, a gold item, a model pre-label")
+        // gold first (rate 1), then the two texts, for each of the two annotators
+        .contains("alice gets g1 (gold: the owner knows, alice cannot tell), answers negative")
+        .contains("alice gets r1 with the pre-label positive by sentiment-model 2.1")
+        .contains("bob   gets g1 (gold: the owner knows, bob cannot tell), answers positive")
+        .contains("rita accepts alice-r1")
+        .contains("rita corrects bob-r2 (positive) as rita-r2 (negative)")
+        .contains("task r1: complete, 2 counted")
+        .contains("task r2: complete, 2 counted")
+        .contains("alice gold 1/1 right")
+        .contains("bob   gold 0/1 right");
+    // 0.05 per counted submission: r1 and r2 twice, and the two gold answers (Workflow's cost
+    // report pays counted submissions, gold included)
+    assertThat(text).containsPattern("cost in all 0\\.\\d+ for 2 completed tasks");
+  }
 }
