@@ -30,9 +30,10 @@ import org.annotationkit.core.json.CanonicalJson;
 import org.annotationkit.core.json.JsonLinesReader;
 import org.annotationkit.core.schema.Schema;
 import org.annotationkit.core.store.AnnotatorState;
+import org.annotationkit.core.store.InMemoryStore;
 import org.annotationkit.core.store.JournalStore;
 import org.annotationkit.core.store.Outcome;
-import org.annotationkit.core.store.journal.JournalLockedException;
+import org.annotationkit.core.store.WorkflowStore;
 import org.annotationkit.core.task.Assignment;
 import org.annotationkit.core.task.CostReport;
 import org.annotationkit.core.task.PayPolicy;
@@ -49,17 +50,18 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * {@code annotate project}: a labeling project on disk (a {@link JournalStore} directory), driven
- * one command at a time from any language: init, next, submit, import, review, inspect, export.
+ * {@code annotate project}: a labeling project on disk (a {@link JournalStore} directory) or in
+ * PostgreSQL ({@code --store}, a {@code JdbcStore}), driven one command at a time from any
+ * language: init, next, submit, import, review, inspect, export.
  */
 @Command(
     name = "project",
@@ -67,7 +69,11 @@ import tools.jackson.core.json.JsonFactory;
     description = {
       "A labeling project on disk: a task queue with overlap, gold items, review and costs, kept"
           + " in DIR as a crash-safe journal (DIR holds nothing else; one process at a time).",
-      "Every command that changes the project prints its result only once it is durable."
+      "Every command that changes the project prints its result only once it is durable.",
+      "With --store jdbc:postgresql://HOST[:PORT]/DATABASE (any subcommand) the project is kept in"
+          + " a PostgreSQL database instead, in the schema DIR's name gives, and several"
+          + " processes may work on it at once; the user and password come from the URL or from"
+          + " the environment variables PGUSER and PGPASSWORD."
     },
     subcommands = {
       ProjectCommand.Init.class,
@@ -109,27 +115,7 @@ final class ProjectCommand implements Runnable {
     }
   }
 
-  /** Opens an existing project's store, with one clear line when that is not possible. */
-  static JournalStore openStore(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      throw new Unusable("no project in " + dir + ": no such folder (create it with project init)");
-    }
-    JournalStore store;
-    try {
-      store = JournalStore.open(dir);
-    } catch (JournalLockedException e) {
-      throw new Unusable("project " + dir + " is in use by another process: " + e.getMessage());
-    } catch (RuntimeException e) {
-      throw new Unusable("cannot open project " + dir + ": " + e.getMessage());
-    }
-    if (store.read(v -> v.project().isEmpty())) {
-      store.close();
-      throw new Unusable("no project in " + dir + " (create it with project init)");
-    }
-    return store;
-  }
-
-  static Workflow workflow(JournalStore store) {
+  static Workflow workflow(WorkflowStore store) {
     return Workflow.builder(store).build();
   }
 
@@ -213,13 +199,12 @@ final class ProjectCommand implements Runnable {
             + " looking exactly like other tasks. Gold tasks are drawn with a fixed seed (1), so"
             + " the same project hands out the same turns.",
         "Nothing is left behind when init fails: the project is built in a temporary folder"
-            + " beside DIR and moved into place at the end."
+            + " beside DIR and moved into place at the end. With --store, the inputs are first"
+            + " checked in memory, then the project is created in the database's schema (which"
+            + " must not hold a project yet)."
       })
   static final class Init implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "DIR", description = "The project's folder.")
-    Path dir;
+    @Mixin ProjectOptions project;
 
     @Option(names = "--schema", required = true, paramLabel = "SCHEMA.json")
     Path schemaFile;
@@ -268,9 +253,12 @@ final class ProjectCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = project.out();
       ProjectSettings settings = settings();
-      if (Files.exists(dir)) {
+      Path dir = project.dir;
+      if (project.inDatabase()) {
+        var unused = project.schemaName();
+      } else if (Files.exists(dir)) {
         if (!Files.isDirectory(dir)) {
           throw new Unusable("cannot create project " + dir + ": it is a file");
         }
@@ -298,84 +286,18 @@ final class ProjectCommand implements Runnable {
               }
             });
       }
-      Path absolute = dir.toAbsolutePath().normalize();
-      Path parent = absolute.getParent();
-      if (parent == null) {
-        throw new Unusable("cannot create project " + dir + ": no parent folder");
-      }
-      Files.createDirectories(parent);
-      Path building = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".init-");
-      String id = absolute.getFileName().toString();
-      int[] counts = new int[2];
-      boolean done = false;
-      try {
-        List<String> rejected = new ArrayList<>();
-        try (JournalStore store = JournalStore.open(building)) {
-          Workflow.createProject(store, new Project(id, schema, settings));
-          Workflow wf = workflow(store);
-          List<Task> batch = new ArrayList<>();
-          Set<String> goldSeen = new LinkedHashSet<>();
-          readLines(
-              "items",
-              itemsFile,
-              CanonicalJson.items()::readLines,
-              item -> {
-                Annotation answer = gold.get(item.id());
-                if (answer != null) {
-                  goldSeen.add(item.id());
-                  try {
-                    wf.addGoldTask(Task.of(item, 1), answer);
-                    counts[1]++;
-                  } catch (IllegalArgumentException e) {
-                    StringWriter line = new StringWriter();
-                    rejected(new PrintWriter(line), "gold " + answer.id(), e);
-                    rejected.add(line.toString().strip());
-                  }
-                  return;
-                }
-                batch.add(Task.of(item, overlap));
-                counts[0]++;
-                if (batch.size() == 1000) {
-                  wf.addTasks(batch);
-                  batch.clear();
-                }
-              });
-          wf.addTasks(batch);
-          for (String itemId : gold.keySet()) {
-            if (!goldSeen.contains(itemId)) {
-              rejected.add(
-                  "rejected gold "
-                      + gold.get(itemId).id()
-                      + ": no item "
-                      + itemId
-                      + " in "
-                      + itemsFile);
-            }
-          }
-          if (rejected.isEmpty()) {
-            store.snapshot();
-          }
-        }
-        if (!rejected.isEmpty()) {
-          rejected.forEach(out::println);
-          out.println("no project created");
-          return Annotate.VIOLATIONS;
-        }
-        if (Files.exists(dir)) {
-          Files.delete(dir);
-        }
-        Files.move(building, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        done = true;
-      } finally {
-        if (!done) {
-          deleteTree(building);
-        }
+      Project created = new Project(project.projectId(), schema, settings);
+      int[] counts =
+          project.inDatabase() ? intoDatabase(out, created, gold) : intoFolder(out, created, gold);
+      if (counts.length == 0) {
+        out.println("no project created");
+        return Annotate.VIOLATIONS;
       }
       out.printf(
           Locale.ROOT,
           "created project %s in %s: %d tasks, %d gold, overlap %d%s%n",
-          id,
-          dir,
+          created.id(),
+          project.where(),
           counts[0],
           counts[1],
           overlap,
@@ -383,8 +305,134 @@ final class ProjectCommand implements Runnable {
       return Annotate.OK;
     }
 
+    /**
+     * Builds the project's journal in a temporary folder beside DIR and moves it into place: the
+     * tasks and gold tasks made, or none (and nothing left behind) when gold answers were rejected.
+     */
+    private int[] intoFolder(PrintWriter out, Project created, Map<String, Annotation> gold)
+        throws IOException {
+      Path dir = project.dir;
+      Path absolute = dir.toAbsolutePath().normalize();
+      Path parent = absolute.getParent();
+      if (parent == null) {
+        throw new Unusable("cannot create project " + dir + ": no parent folder");
+      }
+      Files.createDirectories(parent);
+      Path building = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".init-");
+      boolean done = false;
+      try {
+        int[] counts;
+        try (WorkflowStore store = project.openRaw(building)) {
+          counts = fill(out, store, created, gold);
+          if (counts.length > 0 && store instanceof JournalStore journal) {
+            journal.snapshot();
+          }
+        }
+        if (counts.length == 0) {
+          return counts;
+        }
+        if (Files.exists(dir)) {
+          Files.delete(dir);
+        }
+        Files.move(building, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        done = true;
+        return counts;
+      } finally {
+        if (!done) {
+          deleteTree(building);
+        }
+      }
+    }
+
+    /**
+     * Creates the project in the database's schema, once a dry run in memory has found every input
+     * usable, so that rejected gold answers leave nothing behind there either.
+     */
+    private int[] intoDatabase(PrintWriter out, Project created, Map<String, Annotation> gold) {
+      try (WorkflowStore dryRun = InMemoryStore.create()) {
+        if (fill(out, dryRun, created, gold).length == 0) {
+          return new int[0];
+        }
+      }
+      try (WorkflowStore store = project.openRaw(project.dir)) {
+        try {
+          Optional<Project> existing = store.read(v -> v.project());
+          if (existing.isPresent()) {
+            throw new Unusable(
+                "cannot create project "
+                    + created.id()
+                    + ": "
+                    + project.where()
+                    + " already holds project "
+                    + existing.get().id());
+          }
+          return fill(out, store, created, gold);
+        } catch (Unusable e) {
+          throw e;
+        } catch (RuntimeException e) {
+          throw project.unavailable(e);
+        }
+      }
+    }
+
+    /**
+     * Creates the project in the store and adds a task per item: the counts of tasks and gold
+     * tasks, or an empty array after printing each rejected gold answer.
+     */
+    private int[] fill(
+        PrintWriter out, WorkflowStore store, Project created, Map<String, Annotation> gold) {
+      int[] counts = new int[2];
+      List<String> rejected = new ArrayList<>();
+      Workflow.createProject(store, created);
+      Workflow wf = workflow(store);
+      List<Task> batch = new ArrayList<>();
+      Set<String> goldSeen = new LinkedHashSet<>();
+      readLines(
+          "items",
+          itemsFile,
+          CanonicalJson.items()::readLines,
+          item -> {
+            Annotation answer = gold.get(item.id());
+            if (answer != null) {
+              goldSeen.add(item.id());
+              try {
+                wf.addGoldTask(Task.of(item, 1), answer);
+                counts[1]++;
+              } catch (IllegalArgumentException e) {
+                StringWriter line = new StringWriter();
+                rejected(new PrintWriter(line), "gold " + answer.id(), e);
+                rejected.add(line.toString().strip());
+              }
+              return;
+            }
+            batch.add(Task.of(item, overlap));
+            counts[0]++;
+            if (batch.size() == 1000) {
+              wf.addTasks(batch);
+              batch.clear();
+            }
+          });
+      wf.addTasks(batch);
+      for (String itemId : gold.keySet()) {
+        if (!goldSeen.contains(itemId)) {
+          rejected.add(
+              "rejected gold "
+                  + gold.get(itemId).id()
+                  + ": no item "
+                  + itemId
+                  + " in "
+                  + itemsFile);
+        }
+      }
+      if (rejected.isEmpty()) {
+        return counts;
+      }
+      rejected.forEach(out::println);
+      return new int[0];
+    }
+
     private ProjectSettings settings() {
-      CommandLine cl = spec.commandLine();
+      CommandLine cl = project.commandLine();
       if (overlap < 1) {
         throw new CommandLine.ParameterException(cl, "--overlap must be >= 1, got " + overlap);
       }
@@ -498,10 +546,7 @@ final class ProjectCommand implements Runnable {
             + " left for them (or they are suspended)."
       })
   static final class Next implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "DIR")
-    Path dir;
+    @Mixin ProjectOptions project;
 
     @Option(names = "--annotator", required = true, paramLabel = "ID")
     String annotatorId;
@@ -511,13 +556,13 @@ final class ProjectCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      try (JournalStore store = openStore(dir)) {
+      PrintWriter out = project.out();
+      try (WorkflowStore store = project.open()) {
         Optional<Assignment> next =
             workflow(store)
                 .next(new Annotator(annotatorId, Annotator.Kind.HUMAN, Set.copyOf(skills)));
         if (next.isEmpty()) {
-          spec.commandLine().getErr().println("annotate: nothing left for " + annotatorId);
+          project.err().println("annotate: nothing left for " + annotatorId);
           return NOTHING_LEFT;
         }
         Assignment a = next.get();
@@ -561,10 +606,7 @@ final class ProjectCommand implements Runnable {
             + " and exits 1; nothing is stored."
       })
   static final class Submit implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "DIR")
-    Path dir;
+    @Mixin ProjectOptions project;
 
     @Option(
         names = "--annotation",
@@ -575,9 +617,9 @@ final class ProjectCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = project.out();
       Annotation annotation = readAnnotation(source);
-      try (JournalStore store = openStore(dir)) {
+      try (WorkflowStore store = project.open()) {
         try {
           Receipt receipt = workflow(store).submit(annotation);
           out.println("accepted " + receipt.annotationId());
@@ -614,20 +656,17 @@ final class ProjectCommand implements Runnable {
         "2:the file or project could not be read"
       })
   static final class Import implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "DIR")
-    Path dir;
+    @Mixin ProjectOptions project;
 
     @Option(names = "--annotations", required = true, paramLabel = "FILE.jsonl")
     Path file;
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = project.out();
       long accepted = 0;
       long rejected = 0;
-      try (JournalStore store = openStore(dir)) {
+      try (WorkflowStore store = project.open()) {
         Workflow wf = workflow(store);
         JsonLinesReader<Annotation> reader;
         try {
@@ -666,9 +705,7 @@ final class ProjectCommand implements Runnable {
           throw new Unusable("cannot read annotations " + file + ": " + describe(e));
         }
       }
-      spec.commandLine()
-          .getErr()
-          .printf(Locale.ROOT, "annotate: imported %d, rejected %d%n", accepted, rejected);
+      project.err().printf(Locale.ROOT, "annotate: imported %d, rejected %d%n", accepted, rejected);
       return rejected == 0 ? Annotate.OK : Annotate.VIOLATIONS;
     }
 
@@ -755,10 +792,7 @@ final class ProjectCommand implements Runnable {
             + " durable; a review that is not possible prints \"refused ID: REASON\" and exits 1."
       })
   static final class ReviewOne implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "DIR")
-    Path dir;
+    @Mixin ProjectOptions project;
 
     @Option(names = "--annotation", required = true, paramLabel = "ID")
     String annotationId;
@@ -788,13 +822,13 @@ final class ProjectCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = project.out();
       Path correctionFile = verdict.correction;
       Annotation correction =
           correctionFile == null
               ? null
               : readJson("the correction", correctionFile, CanonicalJson.annotations()::read);
-      try (JournalStore store = openStore(dir)) {
+      try (WorkflowStore store = project.open()) {
         Workflow wf = workflow(store);
         try {
           if (verdict.accept) {
@@ -843,18 +877,15 @@ final class ProjectCommand implements Runnable {
         "--json prints one JSON object with the keys project, tasks, annotators and cost."
       })
   static final class Inspect implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "DIR")
-    Path dir;
+    @Mixin ProjectOptions project;
 
     @Option(names = "--json", description = "One JSON object instead of text.")
     boolean asJson;
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      try (JournalStore store = openStore(dir)) {
+      PrintWriter out = project.out();
+      try (WorkflowStore store = project.open()) {
         Workflow wf = workflow(store);
         Project project = wf.project();
         int open = 0;
@@ -1020,18 +1051,15 @@ final class ProjectCommand implements Runnable {
             + " do the annotators' answers to it.",
       })
   static final class Export implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "DIR")
-    Path dir;
+    @Mixin ProjectOptions project;
 
     @Option(names = "--output", required = true, paramLabel = "FILE.jsonl")
     Path output;
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      try (JournalStore store = openStore(dir)) {
+      PrintWriter out = project.out();
+      try (WorkflowStore store = project.open()) {
         Workflow wf = workflow(store);
         org.annotationkit.core.dataset.Dataset dataset = wf.exportWithGold();
         Set<String> goldItems = new java.util.HashSet<>();
