@@ -1,0 +1,194 @@
+package org.annotationkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.annotationkit.core.annotation.Annotation;
+import org.annotationkit.core.dataset.Dataset;
+import org.annotationkit.core.item.TextItem;
+import org.annotationkit.core.json.CanonicalJson;
+import org.annotationkit.core.schema.Field;
+import org.annotationkit.core.schema.FieldKind;
+import org.annotationkit.core.schema.Schema;
+import org.annotationkit.store.jdbc.TestPostgres;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code annotate project ... --store jdbc:postgresql://...}: the same runs on PostgreSQL (the
+ * tests' throwaway cluster, one for the whole class, each test in a schema of its own) as on the
+ * journal store, compared with each other and with what the inputs say.
+ */
+class ProjectOnPostgresTest {
+
+  @TempDir static Path temp;
+
+  private static String url = "";
+  private static Path schema = Path.of(".");
+  private static Path items = Path.of(".");
+  private static Path gold = Path.of(".");
+  private static Path imported = Path.of(".");
+
+  private static final Pattern TASK = Pattern.compile("^\\{\"task\":\"([^\"]+)\",\"item\":\\{");
+
+  private static final List<String> TASKS = List.of("t1", "t2", "t3", "t4", "t5");
+
+  @BeforeAll
+  static void serverAndInputs() throws IOException {
+    url = TestPostgres.url();
+    Schema s =
+        Schema.of(
+            "pets", Field.builder("kind", FieldKind.SINGLE_CHOICE).labels("cat", "dog").build());
+    schema = Files.writeString(temp.resolve("schema.json"), CanonicalJson.schemas().write(s));
+    List<String> lines = new ArrayList<>();
+    for (String id : List.of("t1", "t2", "t3", "t4", "t5", "g1")) {
+      lines.add(CanonicalJson.items().write(new TextItem(id, "a text about " + id)));
+    }
+    items = Files.write(temp.resolve("items.jsonl"), lines, StandardCharsets.UTF_8);
+    gold =
+        Files.write(
+            temp.resolve("gold.jsonl"),
+            List.of(
+                CanonicalJson.annotations()
+                    .write(ProjectCommandTest.choice("known", "g1", "owner", "cat"))),
+            StandardCharsets.UTF_8);
+    imported =
+        Files.write(
+            temp.resolve("import.jsonl"),
+            List.of(
+                CanonicalJson.annotations()
+                    .write(ProjectCommandTest.choice("old-t1", "t1", "legacy", "dog")),
+                CanonicalJson.annotations()
+                    .write(ProjectCommandTest.choice("old-t2", "t2", "legacy", "emu")),
+                CanonicalJson.annotations()
+                    .write(ProjectCommandTest.choice("old-t3", "t3", "legacy", "cat"))),
+            StandardCharsets.UTF_8);
+  }
+
+  /** Where one project lives: a folder of its own, or a fresh schema of the tests' database. */
+  record Place(String dir, List<String> store) {
+    static Place journal(String name) {
+      return new Place(temp.resolve("journal").resolve(name).toString(), List.of());
+    }
+
+    static Place postgres() {
+      return new Place(TestPostgres.freshSchema(), List.of("--store", url));
+    }
+
+    Cli.Run run(String subcommand, String... options) {
+      List<String> args = new ArrayList<>(List.of("project", subcommand, dir));
+      args.addAll(List.of(options));
+      args.addAll(store);
+      return Cli.run(args.toArray(String[]::new));
+    }
+  }
+
+  /** The label each annotator gives: the same on both stores, whatever order the tasks come in. */
+  private static String label(String task) {
+    return task.equals("g1") || task.equals("t4") ? "cat" : "dog";
+  }
+
+  private static @Nullable String next(Place place, String who) {
+    Cli.Run run = place.run("next", "--annotator", who);
+    if (run.exitCode() == 3) {
+      assertThat(run.out()).isEmpty();
+      return null;
+    }
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Matcher m = TASK.matcher(run.out());
+    assertThat(m.find()).as(run.out()).isTrue();
+    return m.group(1);
+  }
+
+  /** Runs init, import, next/submit for two annotators until nothing is left, and export. */
+  private static Path workThrough(Place place, String name) throws IOException {
+    Cli.Run init =
+        place.run(
+            "init",
+            "--schema",
+            schema.toString(),
+            "--items",
+            items.toString(),
+            "--overlap",
+            "2",
+            "--gold",
+            gold.toString(),
+            "--gold-rate",
+            "0.5",
+            "--pay",
+            "per-task=0.25");
+    assertThat(init.exitCode()).as(init.out() + init.err()).isZero();
+    assertThat(init.out()).contains("5 tasks, 1 gold, overlap 2");
+
+    Cli.Run imports = place.run("import", "--annotations", imported.toString());
+    assertThat(imports.exitCode()).as(imports.err()).isEqualTo(1);
+    assertThat(imports.outLines()).hasSize(3);
+    assertThat(imports.outLines().get(0)).isEqualTo("accepted old-t1");
+    assertThat(imports.outLines().get(1)).startsWith("rejected old-t2: at /results/0");
+    assertThat(imports.outLines().get(2)).isEqualTo("accepted old-t3");
+
+    for (String who : List.of("alice", "bob", "carol")) {
+      Set<String> seen = new TreeSet<>();
+      for (String task = next(place, who); task != null; task = next(place, who)) {
+        assertThat(seen.add(task)).as("%s gets %s once", who, task).isTrue();
+        Annotation a = ProjectCommandTest.choice(who + "-" + task, task, who, label(task));
+        Path file =
+            Files.writeString(
+                temp.resolve(name + "-" + a.id() + ".json"), CanonicalJson.annotations().write(a));
+        Cli.Run submitted = place.run("submit", "--annotation", file.toString());
+        assertThat(submitted.exitCode()).as(submitted.out() + submitted.err()).isZero();
+        assertThat(submitted.outLines()).containsExactly("accepted " + a.id());
+      }
+    }
+    Path out = temp.resolve(name + "-export.jsonl");
+    Cli.Run export = place.run("export", "--output", out.toString());
+    assertThat(export.exitCode()).as(export.err()).isZero();
+    return out;
+  }
+
+  private static final Pattern TIMES =
+      Pattern.compile("\"createdAt\":\"[^\"]+\",|\"leadTime\":[0-9.Ee-]+,");
+
+  private static List<String> withoutTimes(Path export) throws IOException {
+    return Files.readAllLines(export).stream().map(l -> TIMES.matcher(l).replaceAll("")).toList();
+  }
+
+  @Test
+  void initImportNextSubmitExportOnPostgresGivesTheJournalStoresExport() throws IOException {
+    Path fromJournal = workThrough(Place.journal("pets"), "journal");
+    Path fromPostgres = workThrough(Place.postgres(), "postgres");
+
+    // line for line the same, but for the instants and lead times the workflow's clock recorded
+    assertThat(withoutTimes(fromPostgres)).isEqualTo(withoutTimes(fromJournal));
+    assertThat(Files.readAllLines(fromPostgres))
+        .filteredOn(l -> l.contains("\"annotator\":\"alice\""))
+        .isNotEmpty()
+        .allMatch(l -> TIMES.matcher(l).results().count() == 2);
+    // and what the inputs say: overlap 2 on t1..t5, two of t1's and t3's slots imported, so 8
+    // regular submissions; the gold item's known answer and the answers given to it
+    Dataset dataset = CanonicalJson.readDataset(fromPostgres);
+    List<Annotation> regular =
+        dataset.annotations().stream().filter(a -> !a.itemId().equals("g1")).toList();
+    assertThat(regular).hasSize(2 * TASKS.size());
+    assertThat(regular).extracting(Annotation::id).contains("old-t1", "old-t3");
+    assertThat(regular).extracting(Annotation::id).doesNotContain("old-t2");
+    for (String task : TASKS) {
+      assertThat(regular).filteredOn(a -> a.itemId().equals(task)).hasSize(2);
+    }
+    assertThat(dataset.annotations())
+        .filteredOn(a -> a.itemId().equals("g1"))
+        .extracting(Annotation::id)
+        .contains("known");
+  }
+}
