@@ -191,4 +191,127 @@ class ProjectOnPostgresTest {
         .extracting(Annotation::id)
         .contains("known");
   }
+
+  /** Gives every task one answer and reviews them: accept, reject, correct in turn. */
+  private static String reviewed(Place place, String name) throws IOException {
+    Cli.Run init =
+        place.run(
+            "init",
+            "--schema",
+            schema.toString(),
+            "--items",
+            items.toString(),
+            "--review",
+            "--pay",
+            "hourly=0");
+    assertThat(init.exitCode()).as(init.out() + init.err()).isZero();
+    assertThat(init.out()).endsWith(", with review" + System.lineSeparator());
+    List<String> submitted = new ArrayList<>();
+    for (String task = next(place, "alice"); task != null; task = next(place, "alice")) {
+      Annotation a = ProjectCommandTest.choice("alice-" + task, task, "alice", label(task));
+      Path file =
+          Files.writeString(
+              temp.resolve(name + "-r-" + a.id() + ".json"), CanonicalJson.annotations().write(a));
+      assertThat(place.run("submit", "--annotation", file.toString()).outLines())
+          .containsExactly("accepted " + a.id());
+      submitted.add(a.id());
+    }
+    List<String> sorted = submitted.stream().sorted().toList();
+    assertThat(sorted)
+        .containsExactly("alice-g1", "alice-t1", "alice-t2", "alice-t3", "alice-t4", "alice-t5");
+    for (int i = 1; i < sorted.size(); i++) {
+      String id = sorted.get(i);
+      Cli.Run review;
+      if (i % 3 == 0) {
+        review = place.run("review", "--annotation", id, "--reject", "--reviewer", "rita");
+        assertThat(review.outLines()).containsExactly("rejected " + id);
+      } else if (i % 3 == 1) {
+        review = place.run("review", "--annotation", id, "--accept", "--reviewer", "rita");
+        assertThat(review.outLines()).containsExactly("accepted " + id);
+      } else {
+        String task = id.substring("alice-".length());
+        Annotation fix = ProjectCommandTest.choice(id + "-fix", task, "rita", "cat");
+        Path file =
+            Files.writeString(
+                temp.resolve(name + "-fix-" + fix.id() + ".json"),
+                CanonicalJson.annotations().write(fix));
+        review =
+            place.run(
+                "review", "--annotation", id, "--correct", file.toString(), "--reviewer", "rita");
+        assertThat(review.outLines()).containsExactly("corrected " + id + " as " + fix.id());
+      }
+      assertThat(review.exitCode()).as(review.err()).isZero();
+    }
+    Cli.Run again =
+        place.run("review", "--annotation", sorted.get(1), "--reject", "--reviewer", "rob");
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.out()).startsWith("refused " + sorted.get(1) + ": ");
+    Cli.Run inspect = place.run("inspect", "--json");
+    assertThat(inspect.exitCode()).as(inspect.err()).isZero();
+    return inspect.out();
+  }
+
+  @Test
+  void reviewAndInspectOnPostgresGiveWhatTheJournalStoreGives() throws IOException {
+    Place journal = Place.journal("reviewed");
+    String fromJournal = reviewed(journal, "journal");
+    Place postgres = Place.postgres();
+    String fromPostgres = reviewed(postgres, "postgres");
+
+    // the same but for the project's id (DIR's name) and the lead-time pay (zero either way)
+    assertThat(fromPostgres.replace(postgres.dir(), "ID"))
+        .isEqualTo(fromJournal.replace("\"reviewed\"", "\"ID\""));
+    // six tasks, no gold; g1's answer awaits review; t1, t4 accepted and t2, t5 corrected count;
+    // t3 rejected is open again
+    assertThat(fromPostgres)
+        .contains("\"review\":true")
+        .contains(
+            "\"tasks\":{\"open\":1,\"in_progress\":1,\"complete\":4,\"gold\":0,"
+                + "\"awaiting_review\":1}");
+  }
+
+  @Test
+  void initIntoASchemaThatHoldsAProjectIsExitTwoAndRejectedGoldLeavesNone() throws IOException {
+    Place postgres = Place.postgres();
+    Path badGold =
+        Files.write(
+            temp.resolve("bad-gold.jsonl"),
+            List.of(
+                CanonicalJson.annotations()
+                    .write(ProjectCommandTest.choice("wrong", "g1", "owner", "horse"))),
+            StandardCharsets.UTF_8);
+    Cli.Run rejected =
+        postgres.run(
+            "init",
+            "--schema",
+            schema.toString(),
+            "--items",
+            items.toString(),
+            "--gold",
+            badGold.toString());
+    assertThat(rejected.exitCode()).isEqualTo(1);
+    assertThat(rejected.outLines()).hasSize(2);
+    assertThat(rejected.outLines().get(0)).startsWith("rejected gold wrong: at /results/0");
+    assertThat(rejected.outLines().get(1)).isEqualTo("no project created");
+    Cli.Run none = postgres.run("inspect");
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("annotate: no project in schema " + postgres.dir() + " of " + url);
+
+    Cli.Run created =
+        postgres.run("init", "--schema", schema.toString(), "--items", items.toString());
+    assertThat(created.exitCode()).as(created.err()).isZero();
+    assertThat(created.out())
+        .startsWith("created project " + postgres.dir() + " in schema " + postgres.dir() + " of ");
+    Cli.Run twice =
+        postgres.run("init", "--schema", schema.toString(), "--items", items.toString());
+    assertThat(twice.exitCode()).isEqualTo(2);
+    assertThat(twice.err().lines())
+        .singleElement()
+        .asString()
+        .contains("already holds project " + postgres.dir());
+    assertThat(Path.of(postgres.dir())).doesNotExist();
+  }
 }
