@@ -92,6 +92,9 @@ public final class Annotate implements Runnable {
    * @param args the command line
    */
   public static void main(String[] args) {
+    // The library's log records below warnings (such as a JDBC store migrating its schema on
+    // `project init --store`) are not the command's output: stderr keeps its one-line errors.
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
     // In the encoding of the terminal or file they write to (stdout.encoding, stderr.encoding).
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, System.out.charset()), true);
