@@ -3,7 +3,6 @@ package org.annotationkit.store.jdbc;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -326,10 +325,10 @@ public final class JdbcStore implements WorkflowStore {
       boolean broken = false;
       boolean committing = false;
       try {
-        begin(c, "READ COMMITTED", false);
-        Decided<T> decided = decision.decide(new SqlView(c, this, true));
+        Session session = new Session(c, options.schema(), "READ COMMITTED", false);
+        Decided<T> decided = decision.decide(new SqlView(session, this, true));
         if (!decided.events().isEmpty()) {
-          new Applier(c, options.schema()).apply(decided.events());
+          new Applier(session).apply(decided.events());
         }
         committing = true;
         c.commit();
@@ -380,8 +379,8 @@ public final class JdbcStore implements WorkflowStore {
       Connection c = connect();
       boolean broken = false;
       try {
-        begin(c, "REPEATABLE READ", true);
-        T answer = query.apply(new SqlView(c, this, false));
+        Session session = new Session(c, options.schema(), "REPEATABLE READ", true);
+        T answer = query.apply(new SqlView(session, this, false));
         c.commit();
         return answer;
       } catch (SqlView.Failure f) {
@@ -402,19 +401,6 @@ public final class JdbcStore implements WorkflowStore {
       } finally {
         connections.release(c, broken);
       }
-    }
-  }
-
-  /** Starts a transaction of the given isolation, whatever the session's defaults are. */
-  private static void begin(Connection c, String isolation, boolean readOnly) throws SQLException {
-    if (c.getAutoCommit()) {
-      c.setAutoCommit(false);
-    }
-    try (Statement s = c.createStatement()) {
-      s.execute(
-          "SET TRANSACTION ISOLATION LEVEL "
-              + isolation
-              + (readOnly ? ", READ ONLY" : ", READ WRITE"));
     }
   }
 
