@@ -37,10 +37,17 @@ final class Applier {
 
   private final Session session;
   private final Connection c;
+  private final Runnable committing;
 
-  Applier(Session session) {
+  /**
+   * An applier in a session's transaction.
+   *
+   * @param committing called just before the round trip that commits with the last statement
+   */
+  Applier(Session session, Runnable committing) {
     this.session = session;
     this.c = session.connection();
+    this.committing = committing;
   }
 
   /** A statement run on its own, in the transaction (begun first if need be). */
@@ -49,6 +56,11 @@ final class Applier {
     return c.prepareStatement(Sql.in(session.schema(), text));
   }
 
+  /**
+   * Applies the events. When the last statement is one that checks and applies an event (a grant, a
+   * submission), it commits the transaction in the same round trip, after calling {@code
+   * committing}.
+   */
   void apply(List<StoreEvent> events) throws SQLException {
     int i = 0;
     while (i < events.size()) {
@@ -84,7 +96,13 @@ final class Applier {
           completedAt = done.at();
           i++;
         }
-        submit(submission, completedAt, !touchedLater(events, i + 1));
+        boolean last = i + 1 == events.size();
+        submit(submission, completedAt, !touchedLater(events, i + 1), last && touched.isEmpty());
+        i++;
+        continue;
+      }
+      if (event instanceof StoreEvent.LeaseGranted e) {
+        grant(e, i + 1 == events.size() && touched.isEmpty());
         i++;
         continue;
       }
@@ -145,9 +163,9 @@ final class Applier {
       }
       case StoreEvent.TaskAdded e -> addTasks(List.of(e));
       case StoreEvent.PrioritiesSet e -> setPriorities(e.priorities());
-      case StoreEvent.LeaseGranted e -> grant(e);
+      case StoreEvent.LeaseGranted e -> grant(e, false);
       case StoreEvent.LeaseEnded e -> endLeases(List.of(e));
-      case StoreEvent.Submitted e -> submit(e.submission(), null, false);
+      case StoreEvent.Submitted e -> submit(e.submission(), null, false, false);
       case StoreEvent.Reviewed e -> review(e.review());
       case StoreEvent.TaskCompleted e -> {
         try (PreparedStatement p =
@@ -223,9 +241,10 @@ final class Applier {
 
   /**
    * The task takes one more lease, the lease is recorded, the annotator counts it: one statement,
-   * each part only when the one before it succeeded.
+   * each part only when the one before it succeeded, that raises a conflict when a part did not;
+   * with {@code commit}, the transaction commits in the same round trip.
    */
-  private void grant(StoreEvent.LeaseGranted e) throws SQLException {
+  private void grant(StoreEvent.LeaseGranted e, boolean commit) throws SQLException {
     Lease lease = e.lease();
     try (Session.Statements st =
         session.prepare(
@@ -239,48 +258,46 @@ final class Applier {
                 + " ON CONFLICT (id) DO UPDATE SET json = EXCLUDED.json,"
                 + " assignments = a.assignments + 1,"
                 + " gold_assignments = a.gold_assignments + EXCLUDED.gold_assignments RETURNING 1)"
-                + " SELECT (SELECT count(*) FROM t), (SELECT count(*) FROM l),"
-                + " (SELECT count(*) FROM a)")) {
+                + " SELECT CASE WHEN (SELECT count(*) FROM t) <> 1 THEN {s}.conflict(?)"
+                + " WHEN (SELECT count(*) FROM l) <> 1 THEN {s}.conflict(?)"
+                + " WHEN (SELECT count(*) FROM a) <> 1 THEN {s}.conflict(?) ELSE 0 END"
+                + (commit ? "; COMMIT" : ""))) {
       PreparedStatement p = st.statement();
-      p.setString(1, lease.taskId());
-      p.setArray(2, c.createArrayOf("text", e.annotator().skills().toArray(new String[0])));
-      p.setString(3, lease.taskId());
-      p.setString(4, lease.annotatorId());
-      p.setLong(5, Nanos.of(lease.grantedAt()));
-      p.setLong(6, Nanos.of(lease.expiresAt()));
-      p.setString(7, lease.annotatorId());
-      p.setString(8, StoreCodec.writeAnnotator(e.annotator()));
-      st.execute();
-      long[] counts = counts(p, 3);
-      if (counts[0] != 1) {
-        throw new Conflict(
-            "task "
-                + lease.taskId()
-                + " takes no lease of "
-                + lease.annotatorId()
-                + ": unknown, complete, full, or needs skills the annotator lacks");
-      }
-      if (counts[1] != 1) {
-        throw new Conflict(
-            "annotator " + lease.annotatorId() + " already had task " + lease.taskId());
-      }
-      if (counts[2] != 1) {
-        throw new Conflict("annotator " + lease.annotatorId() + " was not counted");
-      }
+      int i = 0;
+      p.setString(++i, lease.taskId());
+      p.setArray(++i, c.createArrayOf("text", e.annotator().skills().toArray(new String[0])));
+      p.setString(++i, lease.taskId());
+      p.setString(++i, lease.annotatorId());
+      p.setLong(++i, Nanos.of(lease.grantedAt()));
+      p.setLong(++i, Nanos.of(lease.expiresAt()));
+      p.setString(++i, lease.annotatorId());
+      p.setString(++i, StoreCodec.writeAnnotator(e.annotator()));
+      p.setString(
+          ++i,
+          "task "
+              + lease.taskId()
+              + " takes no lease of "
+              + lease.annotatorId()
+              + ": unknown, complete, full, or needs skills the annotator lacks");
+      p.setString(++i, "annotator " + lease.annotatorId() + " already had task " + lease.taskId());
+      p.setString(++i, "annotator " + lease.annotatorId() + " was not counted");
+      execute(st, commit);
     }
   }
 
-  /** The one row of counts that a fused statement answers. */
-  private static long[] counts(PreparedStatement p, int n) throws SQLException {
-    try (ResultSet rs = p.getResultSet()) {
+  /**
+   * Runs a checking statement (its one row is the checks' answer, 0), committing in the same round
+   * trip when asked.
+   */
+  private void execute(Session.Statements st, boolean commit) throws SQLException {
+    if (commit) {
+      committing.run();
+    }
+    st.execute();
+    try (ResultSet rs = st.statement().getResultSet()) {
       if (rs == null || !rs.next()) {
-        throw new SQLException("expected a row of counts", "XX000");
+        throw new SQLException("expected the row of a checking statement", "XX000");
       }
-      long[] counts = new long[n];
-      for (int k = 0; k < n; k++) {
-        counts[k] = rs.getLong(k + 1);
-      }
-      return counts;
     }
   }
 
@@ -335,13 +352,15 @@ final class Applier {
   }
 
   /**
-   * Stores a submission in one statement, each part only when the one before it succeeded: its
-   * annotation id taken, the lease closed, the task's counts (and, when {@code completedAt} is
-   * given, its completion: the decision's next event), the annotator's gold counts, the row. When
-   * {@code checkHere}, the completion invariant is checked on the task's row as the statement left
-   * it; otherwise at the end of the decision, as later events touch the task.
+   * Stores a submission in one statement, each part only when the one before it succeeded, that
+   * raises a conflict when a part did not: its annotation id taken, the lease closed, the task's
+   * counts (and, when {@code completedAt} is given, its completion: the decision's next event), the
+   * annotator's gold counts, the row. When {@code checkHere}, the completion invariant is checked
+   * on the task's row as the statement left it; otherwise at the end of the decision, as later
+   * events touch the task. With {@code commit}, the transaction commits in the same round trip.
    */
-  private void submit(Submission submission, @Nullable Instant completedAt, boolean checkHere)
+  private void submit(
+      Submission submission, @Nullable Instant completedAt, boolean checkHere, boolean commit)
       throws SQLException {
     Annotation annotation = submission.annotation();
     String taskId = submission.taskId();
@@ -367,10 +386,14 @@ final class Applier {
                 + " n AS (INSERT INTO {s}.submission (annotation_id, seq, task_id, json)"
                 + " SELECT ?, nextval('{s}.submission_seq'), ?, ? WHERE EXISTS (SELECT 1 FROM t)"
                 + " AND (NOT ? OR EXISTS (SELECT 1 FROM g)) RETURNING 1)"
-                + " SELECT (SELECT count(*) FROM k), (SELECT count(*) FROM l),"
-                + " (SELECT count(*) FROM t), (SELECT count(*) FROM g), (SELECT count(*) FROM n),"
-                + " (SELECT count(*) FROM t WHERE NOT gold AND counted = overlap"
-                + " AND completed_ns IS NULL)")) {
+                + " SELECT CASE WHEN (SELECT count(*) FROM k) <> 1 THEN {s}.conflict(?)"
+                + " WHEN (SELECT count(*) FROM l) <> 1 THEN {s}.conflict(?)"
+                + " WHEN (SELECT count(*) FROM t) <> 1 THEN {s}.conflict(?)"
+                + " WHEN ? AND (SELECT count(*) FROM g) <> 1 THEN {s}.conflict(?)"
+                + " WHEN (SELECT count(*) FROM n) <> 1 THEN {s}.conflict(?)"
+                + " WHEN ? AND EXISTS (SELECT 1 FROM t WHERE NOT gold AND counted = overlap"
+                + " AND completed_ns IS NULL) THEN {s}.conflict(?) ELSE 0 END"
+                + (commit ? "; COMMIT" : ""))) {
       PreparedStatement p = st.statement();
       int i = 0;
       p.setString(++i, annotation.id());
@@ -391,39 +414,30 @@ final class Applier {
       p.setString(++i, taskId);
       p.setString(++i, StoreCodec.writeSubmission(submission));
       p.setBoolean(++i, gold);
-      st.execute();
-      long[] n = counts(p, 6);
-      if (n[0] != 1) {
-        throw new Conflict("annotation id " + annotation.id() + " is taken");
-      }
-      if (n[1] != 1) {
-        throw new Conflict(
-            "cannot submit: annotator "
-                + annotation.annotatorId()
-                + " holds no open lease on "
-                + taskId);
-      }
-      if (n[2] != 1) {
-        throw new Conflict(
-            "submission "
-                + annotation.id()
-                + " has gold outcome "
-                + submission.gold()
-                + (completes ? " and completes task " : " to task ")
-                + taskId
-                + ", which is unknown, "
-                + (gold ? "not gold" : "gold")
-                + (completes ? ", complete or not full by it" : ""));
-      }
-      if (gold && n[3] != 1) {
-        throw new Conflict("no annotator " + annotation.annotatorId());
-      }
-      if (n[4] != 1) {
-        throw new Conflict("submission " + annotation.id() + " was not stored");
-      }
-      if (checkHere && n[5] != 0) {
-        throw new Conflict("task " + taskId + " got its last annotation but does not complete");
-      }
+      p.setString(++i, "annotation id " + annotation.id() + " is taken");
+      p.setString(
+          ++i,
+          "cannot submit: annotator "
+              + annotation.annotatorId()
+              + " holds no open lease on "
+              + taskId);
+      p.setString(
+          ++i,
+          "submission "
+              + annotation.id()
+              + " has gold outcome "
+              + submission.gold()
+              + (completes ? " and completes task " : " to task ")
+              + taskId
+              + ", which is unknown, "
+              + (gold ? "not gold" : "gold")
+              + (completes ? ", complete or not full by it" : ""));
+      p.setBoolean(++i, gold);
+      p.setString(++i, "no annotator " + annotation.annotatorId());
+      p.setString(++i, "submission " + annotation.id() + " was not stored");
+      p.setBoolean(++i, checkHere);
+      p.setString(++i, "task " + taskId + " got its last annotation but does not complete");
+      execute(st, commit);
     }
     if (!checkHere) {
       touched.add(taskId);

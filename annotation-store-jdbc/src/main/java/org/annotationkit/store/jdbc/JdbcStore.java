@@ -324,14 +324,16 @@ public final class JdbcStore implements WorkflowStore {
       Connection c = connect();
       boolean broken = false;
       boolean committing = false;
+      // set when the last statement's round trip commits too
+      boolean[] withLast = {false};
       try {
         Session session = new Session(c, options.schema(), "READ COMMITTED", false);
         Decided<T> decided = decision.decide(new SqlView(session, this, true));
         if (!decided.events().isEmpty()) {
-          new Applier(session).apply(decided.events());
+          new Applier(session, () -> withLast[0] = true).apply(decided.events());
         }
         committing = true;
-        c.commit();
+        c.commit(); // no round trip when the last statement committed
         return decided.result();
       } catch (SqlView.Failure f) {
         SQLException e = f.sql();
@@ -343,7 +345,9 @@ public final class JdbcStore implements WorkflowStore {
         throw failure("a read of a decision failed", e, false);
       } catch (SQLException e) {
         broken = rollback(c, e);
-        if (committing) {
+        if (committing || (withLast[0] && Sql.connectionLost(e))) {
+          // (an error the server reported in the round trip that commits with the last statement
+          // means it did not commit: retried below as any other)
           throw failure("commit failed", e, Sql.connectionLost(e));
         }
         if (Sql.conflict(e) || (Sql.connectionLost(e) && attempt < options.maxAttempts())) {
