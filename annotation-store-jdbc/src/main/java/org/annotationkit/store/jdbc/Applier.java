@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,18 +35,32 @@ final class Applier {
     }
   }
 
+  private final Session session;
   private final Connection c;
-  private final String s;
+  private final Runnable committing;
 
-  Applier(Connection c, String schema) {
-    this.c = c;
-    this.s = schema;
+  /**
+   * An applier in a session's transaction.
+   *
+   * @param committing called just before the round trip that commits with the last statement
+   */
+  Applier(Session session, Runnable committing) {
+    this.session = session;
+    this.c = session.connection();
+    this.committing = committing;
   }
 
+  /** A statement run on its own, in the transaction (begun first if need be). */
   private PreparedStatement prepare(String text) throws SQLException {
-    return c.prepareStatement(Sql.in(s, text));
+    session.begin();
+    return c.prepareStatement(Sql.in(session.schema(), text));
   }
 
+  /**
+   * Applies the events. When the last statement is one that checks and applies an event (a grant, a
+   * submission), it commits the transaction in the same round trip, after calling {@code
+   * committing}.
+   */
   void apply(List<StoreEvent> events) throws SQLException {
     int i = 0;
     while (i < events.size()) {
@@ -72,6 +87,25 @@ final class Applier {
         i = j;
         continue;
       }
+      if (event instanceof StoreEvent.Submitted e) {
+        Submission submission = e.submission();
+        @Nullable Instant completedAt = null;
+        if (i + 1 < events.size()
+            && events.get(i + 1) instanceof StoreEvent.TaskCompleted done
+            && done.taskId().equals(submission.taskId())) {
+          completedAt = done.at();
+          i++;
+        }
+        boolean last = i + 1 == events.size();
+        submit(submission, completedAt, !touchedLater(events, i + 1), last && touched.isEmpty());
+        i++;
+        continue;
+      }
+      if (event instanceof StoreEvent.LeaseGranted e) {
+        grant(e, i + 1 == events.size() && touched.isEmpty());
+        i++;
+        continue;
+      }
       applyOne(event);
       i++;
     }
@@ -79,6 +113,17 @@ final class Applier {
   }
 
   private final List<String> touched = new ArrayList<>();
+
+  /** Whether events from {@code from} on may change a task's counts or completion. */
+  private static boolean touchedLater(List<StoreEvent> events, int from) {
+    for (int k = from; k < events.size(); k++) {
+      if (!(events.get(k) instanceof StoreEvent.AnnotatorFlagged
+          || events.get(k) instanceof StoreEvent.AnnotatorReinstated)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * A regular task whose counted submissions reach its overlap completes in the same decision: the
@@ -118,9 +163,9 @@ final class Applier {
       }
       case StoreEvent.TaskAdded e -> addTasks(List.of(e));
       case StoreEvent.PrioritiesSet e -> setPriorities(e.priorities());
-      case StoreEvent.LeaseGranted e -> grant(e);
+      case StoreEvent.LeaseGranted e -> grant(e, false);
       case StoreEvent.LeaseEnded e -> endLeases(List.of(e));
-      case StoreEvent.Submitted e -> submit(e.submission());
+      case StoreEvent.Submitted e -> submit(e.submission(), null, false, false);
       case StoreEvent.Reviewed e -> review(e.review());
       case StoreEvent.TaskCompleted e -> {
         try (PreparedStatement p =
@@ -194,50 +239,65 @@ final class Applier {
     }
   }
 
-  private void grant(StoreEvent.LeaseGranted e) throws SQLException {
+  /**
+   * The task takes one more lease, the lease is recorded, the annotator counts it: one statement,
+   * each part only when the one before it succeeded, that raises a conflict when a part did not;
+   * with {@code commit}, the transaction commits in the same round trip.
+   */
+  private void grant(StoreEvent.LeaseGranted e, boolean commit) throws SQLException {
     Lease lease = e.lease();
-    boolean gold;
-    try (PreparedStatement p =
-        prepare(
-            "UPDATE {s}.task SET open_leases = open_leases + 1 WHERE id = ? AND available"
-                + " AND skills <@ ? RETURNING gold")) {
-      p.setString(1, lease.taskId());
-      p.setArray(2, c.createArrayOf("text", e.annotator().skills().toArray(new String[0])));
-      try (ResultSet rs = p.executeQuery()) {
-        if (!rs.next()) {
-          throw new Conflict(
-              "task "
-                  + lease.taskId()
-                  + " takes no lease of "
-                  + lease.annotatorId()
-                  + ": unknown, complete, full, or needs skills the annotator lacks");
-        }
-        gold = rs.getBoolean(1);
-      }
-    }
-    try (PreparedStatement p =
-        prepare(
-            "INSERT INTO {s}.lease (task_id, annotator_id, granted_ns, expires_ns, open)"
-                + " VALUES (?, ?, ?, ?, true) ON CONFLICT DO NOTHING")) {
-      p.setString(1, lease.taskId());
-      p.setString(2, lease.annotatorId());
-      p.setLong(3, Nanos.of(lease.grantedAt()));
-      p.setLong(4, Nanos.of(lease.expiresAt()));
-      if (p.executeUpdate() != 1) {
-        throw new Conflict(
-            "annotator " + lease.annotatorId() + " already had task " + lease.taskId());
-      }
-    }
-    try (PreparedStatement p =
-        prepare(
-            "INSERT INTO {s}.annotator AS a (id, json, assignments, gold_assignments)"
-                + " VALUES (?, ?, 1, ?) ON CONFLICT (id) DO UPDATE SET json = EXCLUDED.json,"
+    try (Session.Statements st =
+        session.prepare(
+            "WITH t AS (UPDATE {s}.task SET open_leases = open_leases + 1"
+                + " WHERE id = ? AND available AND skills <@ ? RETURNING gold),"
+                + " l AS (INSERT INTO {s}.lease (task_id, annotator_id, granted_ns, expires_ns, open)"
+                + " SELECT ?, ?, ?, ?, true FROM t ON CONFLICT DO NOTHING RETURNING 1),"
+                + " a AS (INSERT INTO {s}.annotator AS a (id, json, assignments, gold_assignments)"
+                + " SELECT ?, ?, 1, CASE WHEN t.gold THEN 1 ELSE 0 END FROM t"
+                + " WHERE EXISTS (SELECT 1 FROM l)"
+                + " ON CONFLICT (id) DO UPDATE SET json = EXCLUDED.json,"
                 + " assignments = a.assignments + 1,"
-                + " gold_assignments = a.gold_assignments + EXCLUDED.gold_assignments")) {
-      p.setString(1, lease.annotatorId());
-      p.setString(2, StoreCodec.writeAnnotator(e.annotator()));
-      p.setInt(3, gold ? 1 : 0);
-      p.executeUpdate();
+                + " gold_assignments = a.gold_assignments + EXCLUDED.gold_assignments RETURNING 1)"
+                + " SELECT CASE WHEN (SELECT count(*) FROM t) <> 1 THEN {s}.conflict(?)"
+                + " WHEN (SELECT count(*) FROM l) <> 1 THEN {s}.conflict(?)"
+                + " WHEN (SELECT count(*) FROM a) <> 1 THEN {s}.conflict(?) ELSE 0 END"
+                + (commit ? "; COMMIT" : ""))) {
+      PreparedStatement p = st.statement();
+      int i = 0;
+      p.setString(++i, lease.taskId());
+      p.setArray(++i, c.createArrayOf("text", e.annotator().skills().toArray(new String[0])));
+      p.setString(++i, lease.taskId());
+      p.setString(++i, lease.annotatorId());
+      p.setLong(++i, Nanos.of(lease.grantedAt()));
+      p.setLong(++i, Nanos.of(lease.expiresAt()));
+      p.setString(++i, lease.annotatorId());
+      p.setString(++i, StoreCodec.writeAnnotator(e.annotator()));
+      p.setString(
+          ++i,
+          "task "
+              + lease.taskId()
+              + " takes no lease of "
+              + lease.annotatorId()
+              + ": unknown, complete, full, or needs skills the annotator lacks");
+      p.setString(++i, "annotator " + lease.annotatorId() + " already had task " + lease.taskId());
+      p.setString(++i, "annotator " + lease.annotatorId() + " was not counted");
+      execute(st, commit);
+    }
+  }
+
+  /**
+   * Runs a checking statement (its one row is the checks' answer, 0), committing in the same round
+   * trip when asked.
+   */
+  private void execute(Session.Statements st, boolean commit) throws SQLException {
+    if (commit) {
+      committing.run();
+    }
+    st.execute();
+    try (ResultSet rs = st.statement().getResultSet()) {
+      if (rs == null || !rs.next()) {
+        throw new SQLException("expected the row of a checking statement", "XX000");
+      }
     }
   }
 
@@ -291,63 +351,96 @@ final class Applier {
     }
   }
 
-  private void submit(Submission submission) throws SQLException {
+  /**
+   * Stores a submission in one statement, each part only when the one before it succeeded, that
+   * raises a conflict when a part did not: its annotation id taken, the lease closed, the task's
+   * counts (and, when {@code completedAt} is given, its completion: the decision's next event), the
+   * annotator's gold counts, the row. When {@code checkHere}, the completion invariant is checked
+   * on the task's row as the statement left it; otherwise at the end of the decision, as later
+   * events touch the task. With {@code commit}, the transaction commits in the same round trip.
+   */
+  private void submit(
+      Submission submission, @Nullable Instant completedAt, boolean checkHere, boolean commit)
+      throws SQLException {
     Annotation annotation = submission.annotation();
-    touched.add(submission.taskId());
-    take(annotation.id());
-    try (PreparedStatement p =
-        prepare(
-            "UPDATE {s}.lease SET open = false WHERE task_id = ? AND annotator_id = ? AND open")) {
-      p.setString(1, submission.taskId());
-      p.setString(2, annotation.annotatorId());
-      if (p.executeUpdate() != 1) {
-        throw new Conflict(
-            "cannot submit: annotator "
-                + annotation.annotatorId()
-                + " holds no open lease on "
-                + submission.taskId());
-      }
-    }
+    String taskId = submission.taskId();
     boolean gold = submission.gold() != Submission.GoldOutcome.NOT_GOLD;
-    try (PreparedStatement p =
-        prepare(
-            "UPDATE {s}.task SET open_leases = open_leases - 1,"
-                + " pending = pending + ?, counted = counted + ? WHERE id = ? AND gold = ?")) {
-      p.setInt(1, submission.awaitingReview() ? 1 : 0);
-      p.setInt(2, submission.awaitingReview() ? 0 : 1);
-      p.setString(3, submission.taskId());
-      p.setBoolean(4, gold);
-      if (p.executeUpdate() != 1) {
-        throw new Conflict(
-            "submission "
-                + annotation.id()
-                + " has gold outcome "
-                + submission.gold()
-                + " but task "
-                + submission.taskId()
-                + (gold ? " is not gold" : " is gold"));
-      }
+    long completedNs = completedAt == null ? 0L : Nanos.of(completedAt);
+    boolean completes = completedAt != null;
+    int counts = submission.awaitingReview() ? 0 : 1;
+    try (Session.Statements st =
+        session.prepare(
+            "WITH k AS (INSERT INTO {s}.taken_id (annotation_id) VALUES (?)"
+                + " ON CONFLICT DO NOTHING RETURNING 1),"
+                + " l AS (UPDATE {s}.lease SET open = false WHERE task_id = ? AND annotator_id = ?"
+                + " AND open AND EXISTS (SELECT 1 FROM k) RETURNING 1),"
+                + " t AS (UPDATE {s}.task SET open_leases = open_leases - 1,"
+                + " pending = pending + ?, counted = counted + ?,"
+                + " completed_ns = CASE WHEN ? THEN ?::bigint ELSE completed_ns END"
+                + " WHERE id = ? AND gold = ? AND EXISTS (SELECT 1 FROM l)"
+                + " AND (NOT ? OR (NOT gold AND completed_ns IS NULL AND counted + ? = overlap))"
+                + " RETURNING gold, counted, overlap, completed_ns),"
+                + " g AS (UPDATE {s}.annotator SET gold_answered = gold_answered + 1,"
+                + " gold_correct = gold_correct + ? WHERE id = ? AND ? AND EXISTS (SELECT 1 FROM t)"
+                + " RETURNING 1),"
+                + " n AS (INSERT INTO {s}.submission (annotation_id, seq, task_id, json)"
+                + " SELECT ?, nextval('{s}.submission_seq'), ?, ? WHERE EXISTS (SELECT 1 FROM t)"
+                + " AND (NOT ? OR EXISTS (SELECT 1 FROM g)) RETURNING 1)"
+                + " SELECT CASE WHEN (SELECT count(*) FROM k) <> 1 THEN {s}.conflict(?)"
+                + " WHEN (SELECT count(*) FROM l) <> 1 THEN {s}.conflict(?)"
+                + " WHEN (SELECT count(*) FROM t) <> 1 THEN {s}.conflict(?)"
+                + " WHEN ? AND (SELECT count(*) FROM g) <> 1 THEN {s}.conflict(?)"
+                + " WHEN (SELECT count(*) FROM n) <> 1 THEN {s}.conflict(?)"
+                + " WHEN ? AND EXISTS (SELECT 1 FROM t WHERE NOT gold AND counted = overlap"
+                + " AND completed_ns IS NULL) THEN {s}.conflict(?) ELSE 0 END"
+                + (commit ? "; COMMIT" : ""))) {
+      PreparedStatement p = st.statement();
+      int i = 0;
+      p.setString(++i, annotation.id());
+      p.setString(++i, taskId);
+      p.setString(++i, annotation.annotatorId());
+      p.setInt(++i, 1 - counts);
+      p.setInt(++i, counts);
+      p.setBoolean(++i, completes);
+      p.setLong(++i, completedNs);
+      p.setString(++i, taskId);
+      p.setBoolean(++i, gold);
+      p.setBoolean(++i, completes);
+      p.setInt(++i, counts);
+      p.setInt(++i, submission.gold() == Submission.GoldOutcome.CORRECT ? 1 : 0);
+      p.setString(++i, annotation.annotatorId());
+      p.setBoolean(++i, gold);
+      p.setString(++i, annotation.id());
+      p.setString(++i, taskId);
+      p.setString(++i, StoreCodec.writeSubmission(submission));
+      p.setBoolean(++i, gold);
+      p.setString(++i, "annotation id " + annotation.id() + " is taken");
+      p.setString(
+          ++i,
+          "cannot submit: annotator "
+              + annotation.annotatorId()
+              + " holds no open lease on "
+              + taskId);
+      p.setString(
+          ++i,
+          "submission "
+              + annotation.id()
+              + " has gold outcome "
+              + submission.gold()
+              + (completes ? " and completes task " : " to task ")
+              + taskId
+              + ", which is unknown, "
+              + (gold ? "not gold" : "gold")
+              + (completes ? ", complete or not full by it" : ""));
+      p.setBoolean(++i, gold);
+      p.setString(++i, "no annotator " + annotation.annotatorId());
+      p.setString(++i, "submission " + annotation.id() + " was not stored");
+      p.setBoolean(++i, checkHere);
+      p.setString(++i, "task " + taskId + " got its last annotation but does not complete");
+      execute(st, commit);
     }
-    if (gold) {
-      try (PreparedStatement p =
-          prepare(
-              "UPDATE {s}.annotator SET gold_answered = gold_answered + 1,"
-                  + " gold_correct = gold_correct + ? WHERE id = ?")) {
-        p.setInt(1, submission.gold() == Submission.GoldOutcome.CORRECT ? 1 : 0);
-        p.setString(2, annotation.annotatorId());
-        if (p.executeUpdate() != 1) {
-          throw new Conflict("no annotator " + annotation.annotatorId());
-        }
-      }
-    }
-    try (PreparedStatement p =
-        prepare(
-            "INSERT INTO {s}.submission (annotation_id, seq, task_id, json)"
-                + " VALUES (?, nextval('{s}.submission_seq'), ?, ?)")) {
-      p.setString(1, annotation.id());
-      p.setString(2, submission.taskId());
-      p.setString(3, StoreCodec.writeSubmission(submission));
-      p.executeUpdate();
+    if (!checkHere) {
+      touched.add(taskId);
     }
   }
 

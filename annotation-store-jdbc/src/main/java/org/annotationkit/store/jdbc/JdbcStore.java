@@ -3,7 +3,6 @@ package org.annotationkit.store.jdbc;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -325,14 +324,16 @@ public final class JdbcStore implements WorkflowStore {
       Connection c = connect();
       boolean broken = false;
       boolean committing = false;
+      // set when the last statement's round trip commits too
+      boolean[] withLast = {false};
       try {
-        begin(c, "READ COMMITTED", false);
-        Decided<T> decided = decision.decide(new SqlView(c, this, true));
+        Session session = new Session(c, options.schema(), "READ COMMITTED", false);
+        Decided<T> decided = decision.decide(new SqlView(session, this, true));
         if (!decided.events().isEmpty()) {
-          new Applier(c, options.schema()).apply(decided.events());
+          new Applier(session, () -> withLast[0] = true).apply(decided.events());
         }
         committing = true;
-        c.commit();
+        c.commit(); // no round trip when the last statement committed
         return decided.result();
       } catch (SqlView.Failure f) {
         SQLException e = f.sql();
@@ -344,7 +345,9 @@ public final class JdbcStore implements WorkflowStore {
         throw failure("a read of a decision failed", e, false);
       } catch (SQLException e) {
         broken = rollback(c, e);
-        if (committing) {
+        if (committing || (withLast[0] && Sql.connectionLost(e))) {
+          // (an error the server reported in the round trip that commits with the last statement
+          // means it did not commit: retried below as any other)
           throw failure("commit failed", e, Sql.connectionLost(e));
         }
         if (Sql.conflict(e) || (Sql.connectionLost(e) && attempt < options.maxAttempts())) {
@@ -380,8 +383,8 @@ public final class JdbcStore implements WorkflowStore {
       Connection c = connect();
       boolean broken = false;
       try {
-        begin(c, "REPEATABLE READ", true);
-        T answer = query.apply(new SqlView(c, this, false));
+        Session session = new Session(c, options.schema(), "REPEATABLE READ", true);
+        T answer = query.apply(new SqlView(session, this, false));
         c.commit();
         return answer;
       } catch (SqlView.Failure f) {
@@ -402,19 +405,6 @@ public final class JdbcStore implements WorkflowStore {
       } finally {
         connections.release(c, broken);
       }
-    }
-  }
-
-  /** Starts a transaction of the given isolation, whatever the session's defaults are. */
-  private static void begin(Connection c, String isolation, boolean readOnly) throws SQLException {
-    if (c.getAutoCommit()) {
-      c.setAutoCommit(false);
-    }
-    try (Statement s = c.createStatement()) {
-      s.execute(
-          "SET TRANSACTION ISOLATION LEVEL "
-              + isolation
-              + (readOnly ? ", READ ONLY" : ", READ WRITE"));
     }
   }
 

@@ -11,8 +11,14 @@ final class Sql {
 
   private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-  /** Serialization failure, deadlock, unique violation: run the decision again. */
-  private static final Set<String> CONFLICTS = Set.of("40001", "40P01", "23505");
+  /** The SQL state of the store's own {@code conflict(message)} function (schema version 2). */
+  static final String STORE_CONFLICT = "AKC01";
+
+  /**
+   * Serialization failure, deadlock, unique violation, a conflict a statement of the store found:
+   * run the decision again.
+   */
+  private static final Set<String> CONFLICTS = Set.of("40001", "40P01", "23505", STORE_CONFLICT);
 
   /** Checks a schema name: lower-case letters, digits and underscores, as PostgreSQL folds. */
   static String checkName(String schema) {

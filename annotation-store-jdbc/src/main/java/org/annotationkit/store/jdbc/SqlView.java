@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.annotationkit.core.annotation.Annotation;
@@ -51,20 +53,26 @@ final class SqlView implements StoreView {
   private static final String TASK_COLUMNS =
       "id, gold, counted, pending, open_leases, completed_ns, priority, task_json";
 
+  private final Session session;
   private final Connection c;
   private final JdbcStore store;
   private final boolean locking;
-  private final String s;
 
-  SqlView(Connection c, JdbcStore store, boolean locking) {
-    this.c = c;
+  /**
+   * Answers this view read along with others, to spare round trips: whether annotation ids are
+   * taken (read with the submission of the id), tasks' gold answers (read with the task; they never
+   * change) and, in a decision, annotators (read with a lease of theirs, and locked).
+   */
+  private final Map<String, Boolean> taken = new HashMap<>();
+
+  private final Map<String, Optional<String>> goldAnswers = new HashMap<>();
+  private final Map<String, Optional<AnnotatorState>> annotators = new HashMap<>();
+
+  SqlView(Session session, JdbcStore store, boolean locking) {
+    this.session = session;
+    this.c = session.connection();
     this.store = store;
     this.locking = locking;
-    this.s = store.schema();
-  }
-
-  private String sql(String text) {
-    return Sql.in(s, text);
   }
 
   private String lock() {
@@ -82,18 +90,32 @@ final class SqlView implements StoreView {
   }
 
   private <T> List<T> query(String text, Params params, Rows<T> row) {
-    try (PreparedStatement p = c.prepareStatement(sql(text))) {
+    try (Session.Statements st = session.prepare(text)) {
+      PreparedStatement p = st.statement();
       params.set(p);
-      try (ResultSet rs = p.executeQuery()) {
-        List<T> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(row.read(rs));
-        }
-        return out;
-      }
+      st.execute();
+      return rows(p, row);
     } catch (SQLException e) {
       throw new Failure(e);
     }
+  }
+
+  /** The rows of the statement's current result. */
+  private static <T> List<T> rows(PreparedStatement p, Rows<T> row) throws SQLException {
+    try (ResultSet rs = p.getResultSet()) {
+      if (rs == null) {
+        throw new SQLException("expected rows, got an update count", "XX000");
+      }
+      List<T> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(row.read(rs));
+      }
+      return out;
+    }
+  }
+
+  private static <T> Optional<T> first(List<T> rows) {
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
   private <T> Optional<T> one(String text, Params params, Rows<T> row) {
@@ -129,9 +151,12 @@ final class SqlView implements StoreView {
   @Override
   public Optional<TaskStatus> task(String taskId) {
     return one(
-        "SELECT " + TASK_COLUMNS + " FROM {s}.task WHERE id = ?" + lock(),
+        "SELECT " + TASK_COLUMNS + ", gold_answer FROM {s}.task WHERE id = ?" + lock(),
         p -> p.setString(1, taskId),
-        this::status);
+        rs -> {
+          goldAnswers.put(taskId, Optional.ofNullable(rs.getString(9)));
+          return status(rs);
+        });
   }
 
   @Override
@@ -142,11 +167,20 @@ final class SqlView implements StoreView {
 
   @Override
   public Optional<Annotation> goldAnswer(String taskId) {
-    return one(
-            "SELECT gold_answer FROM {s}.task WHERE id = ?",
-            p -> p.setString(1, taskId),
-            rs -> Optional.ofNullable(rs.getString(1)))
-        .flatMap(json -> json.map(j -> CanonicalJson.annotations().read(j)));
+    Optional<String> known = goldAnswers.get(taskId);
+    if (known == null) {
+      Optional<Optional<String>> row =
+          one(
+              "SELECT gold_answer FROM {s}.task WHERE id = ?",
+              p -> p.setString(1, taskId),
+              rs -> Optional.ofNullable(rs.getString(1)));
+      if (row.isEmpty()) {
+        return Optional.empty();
+      }
+      known = row.get();
+      goldAnswers.put(taskId, known);
+    }
+    return known.map(j -> CanonicalJson.annotations().read(j));
   }
 
   @Override
@@ -190,17 +224,38 @@ final class SqlView implements StoreView {
         Nanos.instant(rs.getLong(4)));
   }
 
+  private static final String LEASE_BY_KEY =
+      "SELECT task_id, annotator_id, granted_ns, expires_ns FROM {s}.lease"
+          + " WHERE task_id = ? AND annotator_id = ? AND open";
+
   @Override
   public Optional<Lease> openLease(String taskId, String annotatorId) {
-    return one(
-        "SELECT task_id, annotator_id, granted_ns, expires_ns FROM {s}.lease"
-            + " WHERE task_id = ? AND annotator_id = ? AND open"
-            + lock(),
-        p -> {
-          p.setString(1, taskId);
-          p.setString(2, annotatorId);
-        },
-        SqlView::lease);
+    if (!locking || annotators.containsKey(annotatorId)) {
+      return one(
+          LEASE_BY_KEY + lock(),
+          p -> {
+            p.setString(1, taskId);
+            p.setString(2, annotatorId);
+          },
+          SqlView::lease);
+    }
+    // A decision that reads a lease goes on to read its annotator (a submission does): both
+    // rows, locked in this order, in one round trip.
+    try (Session.Statements st = session.prepare(LEASE_BY_KEY + lock() + "; " + ANNOTATOR_BY_ID)) {
+      PreparedStatement p = st.statement();
+      p.setString(1, taskId);
+      p.setString(2, annotatorId);
+      p.setString(3, annotatorId);
+      st.execute();
+      Optional<Lease> lease = first(rows(p, SqlView::lease));
+      if (!p.getMoreResults()) {
+        throw new SQLException("expected the annotator's row", "XX000");
+      }
+      annotators.put(annotatorId, first(rows(p, SqlView::annotatorState)));
+      return lease;
+    } catch (SQLException e) {
+      throw new Failure(e);
+    }
   }
 
   @Override
@@ -219,6 +274,10 @@ final class SqlView implements StoreView {
       throw new IllegalArgumentException("limit must be >= 1, got " + limit);
     }
     long at = Nanos.of(now);
+    if (locking && !session.begun() && !anyOverdue(at)) {
+      // None lapsed: the decision has nothing to lock, and the transaction need not begin.
+      return List.of();
+    }
     // In a decision, the lapsed leases that no other transaction holds, with their tasks locked
     // too: the expiry never waits for a submission that holds the task, so the two cannot
     // deadlock.
@@ -240,16 +299,57 @@ final class SqlView implements StoreView {
             SqlView::lease));
   }
 
+  /** Whether a lease has lapsed by {@code at}, read outside the transaction. */
+  private boolean anyOverdue(long at) {
+    try {
+      return session.outside(() -> {
+        try (PreparedStatement p =
+            c.prepareStatement(
+                Sql.in(
+                    session.schema(),
+                    "SELECT 1 FROM {s}.lease WHERE open AND expires_ns <= ? LIMIT 1"))) {
+          p.setLong(1, at);
+          try (ResultSet rs = p.executeQuery()) {
+            return rs.next();
+          }
+        }
+      });
+    } catch (SQLException e) {
+      throw new Failure(e);
+    }
+  }
+
   @Override
   public Optional<Submission> submission(String annotationId) {
-    return one(
-        "SELECT json FROM {s}.submission WHERE annotation_id = ?" + lock(),
-        p -> p.setString(1, annotationId),
-        rs -> StoreCodec.readSubmission(rs.getString(1)));
+    // A decision that looks for a submission asks next whether its id is taken: both in one
+    // round trip.
+    try (Session.Statements st =
+        session.prepare(
+            "SELECT json FROM {s}.submission WHERE annotation_id = ?"
+                + lock()
+                + "; SELECT 1 FROM {s}.taken_id WHERE annotation_id = ?")) {
+      PreparedStatement p = st.statement();
+      p.setString(1, annotationId);
+      p.setString(2, annotationId);
+      st.execute();
+      Optional<Submission> submission =
+          first(rows(p, rs -> StoreCodec.readSubmission(rs.getString(1))));
+      if (!p.getMoreResults()) {
+        throw new SQLException("expected the taken id's row", "XX000");
+      }
+      taken.put(annotationId, !rows(p, rs -> Boolean.TRUE).isEmpty());
+      return submission;
+    } catch (SQLException e) {
+      throw new Failure(e);
+    }
   }
 
   @Override
   public boolean annotationIdTaken(String annotationId) {
+    Boolean known = taken.get(annotationId);
+    if (known != null) {
+      return known;
+    }
     return one(
             "SELECT 1 FROM {s}.taken_id WHERE annotation_id = ?",
             p -> p.setString(1, annotationId),
@@ -286,12 +386,24 @@ final class SqlView implements StoreView {
   private static final String ANNOTATOR_COLUMNS =
       "json, assignments, gold_assignments, gold_answered, gold_correct, flag_json";
 
+  private static final String ANNOTATOR_BY_ID =
+      "SELECT " + ANNOTATOR_COLUMNS + " FROM {s}.annotator WHERE id = ? FOR UPDATE";
+
   @Override
   public Optional<AnnotatorState> annotator(String annotatorId) {
-    return one(
-        "SELECT " + ANNOTATOR_COLUMNS + " FROM {s}.annotator WHERE id = ?" + lock(),
-        p -> p.setString(1, annotatorId),
-        SqlView::annotatorState);
+    if (!locking) {
+      return one(
+          "SELECT " + ANNOTATOR_COLUMNS + " FROM {s}.annotator WHERE id = ?",
+          p -> p.setString(1, annotatorId),
+          SqlView::annotatorState);
+    }
+    // locked: it stays as read until the decision ends
+    Optional<AnnotatorState> known = annotators.get(annotatorId);
+    if (known == null) {
+      known = one(ANNOTATOR_BY_ID, p -> p.setString(1, annotatorId), SqlView::annotatorState);
+      annotators.put(annotatorId, known);
+    }
+    return known;
   }
 
   @Override

@@ -151,6 +151,53 @@ class JdbcStoreTest {
   }
 
   @Test
+  void aVersionOneSchemaIsMigratedToVersionTwoKeepingItsRows() throws Exception {
+    String schema = Stores.freshSchema();
+    InMemoryStore memory = InMemoryStore.create();
+    script(memory);
+    try (JdbcStore store = Stores.open(schema)) {
+      script(store);
+    }
+    // back to version 1 as it was: the table options and the function of V2 gone, its record too
+    try (Connection c = DriverManager.getConnection(PostgresServer.get().url());
+        Statement s = c.createStatement()) {
+      for (String table : List.of("task", "lease", "annotator")) {
+        s.execute(
+            "ALTER TABLE "
+                + schema
+                + "."
+                + table
+                + " RESET (fillfactor, autovacuum_vacuum_scale_factor)");
+      }
+      s.execute("DROP FUNCTION " + schema + ".conflict(text)");
+      s.execute("DELETE FROM " + schema + ".schema_version WHERE version = 2");
+    }
+    try (JdbcStore again = Stores.open(schema)) {
+      assertThat(dump(again)).isEqualTo(dump(memory));
+    }
+    try (Connection c = DriverManager.getConnection(PostgresServer.get().url());
+        Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT c.relname, (SELECT string_agg(option_name || '=' || option_value, ','"
+                    + " ORDER BY option_name) FROM pg_options_to_table(c.reloptions))"
+                    + " FROM pg_class c JOIN pg_namespace n"
+                    + " ON n.oid = c.relnamespace WHERE n.nspname = '"
+                    + schema
+                    + "' AND c.relname IN ('task', 'lease', 'annotator') ORDER BY c.relname")) {
+      List<String> options = new java.util.ArrayList<>();
+      while (rs.next()) {
+        options.add(rs.getString(1) + " " + rs.getString(2));
+      }
+      assertThat(options)
+          .containsExactly(
+              "annotator fillfactor=50",
+              "lease autovacuum_vacuum_scale_factor=0.05,fillfactor=80",
+              "task autovacuum_vacuum_scale_factor=0.02,fillfactor=70");
+    }
+  }
+
+  @Test
   void aBadSchemaNameIsRefused() {
     assertThatThrownBy(() -> JdbcStore.Options.defaults().withSchema("Robert'); DROP"))
         .isInstanceOf(IllegalArgumentException.class)

@@ -1,0 +1,162 @@
+package org.annotationkit.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.annotationkit.core.annotation.Annotator;
+import org.annotationkit.core.item.Item;
+import org.annotationkit.core.item.TextItem;
+import org.annotationkit.core.task.Assignment;
+import org.annotationkit.core.task.Project;
+import org.annotationkit.core.task.ProjectSettings;
+import org.annotationkit.core.task.Receipt;
+import org.annotationkit.core.task.Workflow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The load harness of {@code docs/store-jdbc.md}: next+submit pairs per second on the tests' server
+ * (the throwaway cluster, or {@code -Dak.pg.url}) with 1, 2, 4, 8 and 16 concurrent annotators in
+ * one process, the workload of {@code JdbcStoreBenchmark} (overlap 3, one single-choice answer per
+ * task). Each level gets a fresh schema and queue, a short warm-up, then a measured run; it prints
+ * one line per level and writes them to {@code target/jdbc-load.txt}. Off by default (a minute and
+ * a half of both cores):
+ *
+ * {@snippet lang = "shell" :
+ * ./mvnw -B -o -pl annotation-store-jdbc -am test -Dtest=JdbcStoreLoadTest \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dak.jdbc.load=true
+ * }
+ *
+ * <p>Options: {@code -Dak.jdbc.load.seconds=10} (measured per level), {@code
+ * -Dak.jdbc.load.warmup=2}, {@code -Dak.jdbc.load.annotators=1,2,4,8,16}, {@code
+ * -Dak.jdbc.load.tasks=12000} (per level), {@code -Dak.jdbc.load.synchronousCommit=off} (the
+ * sessions' {@code synchronous_commit}; the server's default otherwise).
+ */
+@EnabledIfSystemProperty(named = "ak.jdbc.load", matches = "true")
+class JdbcStoreLoadTest {
+
+  @Test
+  void pairsPerSecondFromOneToSixteenAnnotators() throws Exception {
+    double seconds = Double.parseDouble(System.getProperty("ak.jdbc.load.seconds", "10"));
+    double warmup = Double.parseDouble(System.getProperty("ak.jdbc.load.warmup", "2"));
+    int tasks = Integer.getInteger("ak.jdbc.load.tasks", 12_000);
+    String synchronousCommit = System.getProperty("ak.jdbc.load.synchronousCommit", "");
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "next+submit pairs per second, "
+            + seconds
+            + " s per level after "
+            + warmup
+            + " s warm-up, "
+            + tasks
+            + " tasks of overlap 3 per level, synchronous_commit "
+            + (synchronousCommit.isEmpty() ? "(server default)" : synchronousCommit)
+            + ", "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores");
+    System.out.println(lines.get(0));
+    for (String level : System.getProperty("ak.jdbc.load.annotators", "1,2,4,8,16").split(",")) {
+      int annotators = Integer.parseInt(level.strip());
+      String line = run(annotators, tasks, warmup, seconds, synchronousCommit);
+      System.out.println(line);
+      lines.add(line);
+    }
+    Path out = Path.of("target", "jdbc-load.txt");
+    try {
+      Files.write(out, lines, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      // the lines went to the console
+    }
+    assertThat(lines).hasSizeGreaterThan(1);
+  }
+
+  private static String run(
+      int annotators, int tasks, double warmup, double seconds, String synchronousCommit)
+      throws Exception {
+    Properties properties = new Properties();
+    if (!synchronousCommit.isEmpty()) {
+      properties.setProperty("options", "-c synchronous_commit=" + synchronousCommit);
+    }
+    String schema = Stores.freshSchema();
+    try (JdbcStore store =
+        JdbcStore.open(
+            PostgresServer.get().url(),
+            properties,
+            JdbcStore.Options.defaults().withSchema(schema))) {
+      Workflow.createProject(
+          store,
+          new Project(
+              "bench",
+              JdbcStoreTest.SCHEMA,
+              ProjectSettings.builder().overlap(3).leaseDuration(Duration.ofHours(1)).build()));
+      Workflow wf = Workflow.builder(store).build();
+      List<Item> batch = new ArrayList<>();
+      for (int i = 0; i < tasks; i++) {
+        batch.add(new TextItem("t" + i, "text " + i));
+        if (batch.size() == 5_000) {
+          wf.addItems(batch);
+          batch.clear();
+        }
+      }
+      if (!batch.isEmpty()) {
+        wf.addItems(batch);
+      }
+      long start = System.nanoTime();
+      long from = start + (long) (warmup * 1e9);
+      long until = from + (long) (seconds * 1e9);
+      LongAdder pairs = new LongAdder();
+      AtomicBoolean ranOut = new AtomicBoolean();
+      ExecutorService pool = Executors.newFixedThreadPool(annotators);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < annotators; t++) {
+          Annotator me = new Annotator("a" + t, Annotator.Kind.HUMAN);
+          done.add(
+              pool.submit(() -> {
+                for (int n = 0; System.nanoTime() < until; n++) {
+                  Optional<Assignment> a = wf.next(me);
+                  if (a.isEmpty()) {
+                    ranOut.set(true);
+                    return;
+                  }
+                  String task = a.get().taskId();
+                  Receipt unused =
+                      wf.submit(JdbcStoreTest.choice(me.id() + "-" + n, task, me.id(), "cat"));
+                  long now = System.nanoTime();
+                  if (now >= from && now < until) {
+                    pairs.increment();
+                  }
+                }
+              }));
+        }
+        for (Future<?> f : done) {
+          f.get();
+        }
+      } finally {
+        pool.shutdown();
+      }
+      double measured = (Math.min(System.nanoTime(), until) - from) / 1e9;
+      return String.format(
+          java.util.Locale.ROOT,
+          "annotators %2d: %7d pairs in %5.1f s = %7.0f pairs/s%s",
+          annotators,
+          pairs.sum(),
+          measured,
+          pairs.sum() / measured,
+          ranOut.get() ? " (the queue ran out: raise -Dak.jdbc.load.tasks)" : "");
+    }
+  }
+}
