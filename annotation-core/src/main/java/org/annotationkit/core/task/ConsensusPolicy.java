@@ -17,7 +17,8 @@ import java.util.Objects;
  * annotators, so bound it with {@link #upTo(int)}.
  *
  * <p>Core's policies look at nothing but the answers; annotation-metrics has one that weighs them
- * by the annotators' estimated skills ({@code org.annotationkit.metrics.quality.ConfidencePolicy}).
+ * by the annotators' estimated skills ({@code
+ * org.annotationkit.metrics.quality.ConsensusOverlapPolicy}).
  *
  * {@snippet :
  * // ask for more annotators (up to 5) until every accepted answer of an item gives the same values
