@@ -356,6 +356,24 @@ public final class InMemoryStore implements WorkflowStore {
           entry.completedAt = e.at();
           requeue(entry, queued);
         }
+        case StoreEvent.OverlapRaised e -> {
+          TaskEntry entry = requireTask(e.taskId());
+          if (entry.gold() || e.overlap() <= entry.task.overlap()) {
+            throw new IllegalStateException(
+                "task "
+                    + e.taskId()
+                    + " cannot have its overlap raised to "
+                    + e.overlap()
+                    + ": gold "
+                    + entry.gold()
+                    + ", overlap "
+                    + entry.task.overlap());
+          }
+          boolean queued = entry.available();
+          entry.task = entry.task.withOverlap(e.overlap());
+          entry.completedAt = null;
+          requeue(entry, queued);
+        }
         case StoreEvent.AnnotatorFlagged e ->
             requireAnnotator(e.annotatorId()).flag = Optional.of(e.flag());
         case StoreEvent.AnnotatorReinstated e ->

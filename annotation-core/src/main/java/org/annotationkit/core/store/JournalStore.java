@@ -38,14 +38,14 @@ import org.jspecify.annotations.Nullable;
  * <p>A record is the UTF-8 JSON object {@code {"store_events": 1, "events": [...]}}, each event an
  * object whose {@code "type"} is one of {@code project_created}, {@code task_added}, {@code
  * priorities_set}, {@code lease_granted}, {@code lease_ended}, {@code submitted}, {@code reviewed},
- * {@code task_completed}, {@code annotator_flagged}, {@code annotator_reinstated}, with the event's
- * fields in snake case. Schemas, items and annotations are embedded as core's canonical JSON
- * objects; instants and durations are ISO-8601 strings, money a decimal string, enum values lower
- * case, absent optional values left out. A snapshot is UTF-8 JSON Lines: a header {@code
- * {"store_snapshot": 1, "project": {...}, "tasks": N, "submissions": N, "leases": N, "annotators":
- * N}}, then those many lines of tasks, submissions, open leases and annotators in that order. A
- * reader meeting another version stops with an error. {@code docs/store.md} has the field lists and
- * an example.
+ * {@code task_completed}, {@code overlap_raised}, {@code annotator_flagged}, {@code
+ * annotator_reinstated}, with the event's fields in snake case. Schemas, items and annotations are
+ * embedded as core's canonical JSON objects; instants and durations are ISO-8601 strings, money a
+ * decimal string, enum values lower case, absent optional values left out. A snapshot is UTF-8 JSON
+ * Lines: a header {@code {"store_snapshot": 1, "project": {...}, "tasks": N, "submissions": N,
+ * "leases": N, "annotators": N}}, then those many lines of tasks, submissions, open leases and
+ * annotators in that order. A reader meeting another version stops with an error. {@code
+ * docs/store.md} has the field lists and an example.
  *
  * <p>Errors: a directory open elsewhere raises {@link JournalLockedException} at once; damage
  * raises {@link JournalCorruptedException} naming the file and offset; a record that does not

@@ -34,6 +34,7 @@ public sealed interface StoreEvent
         StoreEvent.Submitted,
         StoreEvent.Reviewed,
         StoreEvent.TaskCompleted,
+        StoreEvent.OverlapRaised,
         StoreEvent.AnnotatorFlagged,
         StoreEvent.AnnotatorReinstated {
 
@@ -175,6 +176,30 @@ public sealed interface StoreEvent
     public TaskCompleted {
       Require.nonEmpty(taskId, "taskId");
       Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /**
+   * A regular task needs more distinct annotators than it had: its overlap grows to {@code
+   * overlap}, and the task takes leases again for the new slots. A complete task is complete no
+   * more (its completion instant is cleared) and goes back to the queue, never to the annotators
+   * who had it; it completes again once as many submissions count as its new overlap. This is how
+   * an item with weak consensus gets one more annotator ({@link
+   * org.annotationkit.core.task.ConsensusPolicy}).
+   *
+   * @param taskId the task, regular (not gold)
+   * @param overlap the new overlap, more than the task's overlap before the event
+   * @param at when
+   * @since 0.1.0
+   */
+  record OverlapRaised(String taskId, int overlap, Instant at) implements StoreEvent {
+    /** Checks the parts. */
+    public OverlapRaised {
+      Require.nonEmpty(taskId, "taskId");
+      Objects.requireNonNull(at, "at");
+      if (overlap < 2) {
+        throw new IllegalArgumentException("a raised overlap must be >= 2, got " + overlap);
+      }
     }
   }
 

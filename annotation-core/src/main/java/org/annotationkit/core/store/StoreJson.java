@@ -156,6 +156,12 @@ final class StoreJson {
         out.writeStringProperty("task_id", e.taskId());
         out.writeStringProperty("at", e.at().toString());
       }
+      case StoreEvent.OverlapRaised e -> {
+        out.writeStringProperty("type", "overlap_raised");
+        out.writeStringProperty("task_id", e.taskId());
+        out.writeNumberProperty("overlap", e.overlap());
+        out.writeStringProperty("at", e.at().toString());
+      }
       case StoreEvent.AnnotatorFlagged e -> {
         out.writeStringProperty("type", "annotator_flagged");
         out.writeStringProperty("annotator_id", e.annotatorId());
@@ -571,6 +577,9 @@ final class StoreJson {
       case "reviewed" -> new StoreEvent.Reviewed(readReview(e.obj("review")));
       case "task_completed" ->
           e.build(() -> new StoreEvent.TaskCompleted(e.str("task_id"), e.instant("at")));
+      case "overlap_raised" ->
+          e.build(() ->
+              new StoreEvent.OverlapRaised(e.str("task_id"), e.int32("overlap"), e.instant("at")));
       case "annotator_flagged" -> {
         GoldPolicy.Flag flag = readFlag(e.obj("flag"));
         yield e.build(

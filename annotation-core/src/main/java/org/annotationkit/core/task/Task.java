@@ -102,4 +102,16 @@ public record Task(
   public Task withPriority(double newPriority) {
     return new Task(item, overlap, newPriority, requiredSkills, prelabels);
   }
+
+  /**
+   * This task with another overlap, as {@link
+   * org.annotationkit.core.store.StoreEvent.OverlapRaised} leaves it.
+   *
+   * @param newOverlap distinct annotators needed, {@code >= 1}
+   * @return the task
+   * @since 0.1.0
+   */
+  public Task withOverlap(int newOverlap) {
+    return new Task(item, newOverlap, priority, requiredSkills, prelabels);
+  }
 }

@@ -71,6 +71,14 @@ import org.annotationkit.core.validation.Violation;
  * rejected submission frees its slot for another annotator; a correction is stored beside the
  * original. Gold answers are scored, never reviewed.
  *
+ * <p><b>Consensus.</b> When a regular task gets the last accepted annotation its overlap asks for
+ * (a submission without review, an import, or a reviewer's accept or correction), the workflow's
+ * {@link ConsensusPolicy} decides, in the same decision, whether the task completes or needs one
+ * more annotator: then its overlap grows by one ({@link StoreEvent.OverlapRaised}) and it goes back
+ * to the queue, never to the annotators who had it, and the policy is asked again when the new
+ * answer counts. So an item whose answers disagree gets more annotators, up to the policy's cap.
+ * {@link #requestAnotherAnnotator} does the same by hand, on a task complete or not.
+ *
  * @since 0.1.0
  */
 public final class Workflow {
@@ -86,6 +94,7 @@ public final class Workflow {
   private final InstantSource clock;
   private final GoldMatcher matcher;
   private final GoldPolicy policy;
+  private final ConsensusPolicy consensus;
   private final List<WorkflowListener> listeners;
   private final Project project;
   private final AnnotationValidator validator;
@@ -95,6 +104,7 @@ public final class Workflow {
     this.clock = builder.clock;
     this.matcher = builder.matcher;
     this.policy = builder.policy;
+    this.consensus = builder.consensus;
     this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
     this.project =
         store
@@ -526,7 +536,7 @@ public final class Workflow {
               new Submission(stored, now, lead, awaiting, outcome, Optional.empty());
           made.add(new StoreEvent.Submitted(submission));
           if (!awaiting && known.isEmpty() && status.counted() + 1 == status.task().overlap()) {
-            made.add(new StoreEvent.TaskCompleted(taskId, now));
+            made.add(completion(view, status, stored, now));
           }
           if (known.isPresent()) {
             AnnotatorState before = view.annotator(annotator.id()).orElseThrow();
@@ -660,10 +670,89 @@ public final class Workflow {
           new Submission(annotation, now, lead, false, outcome, Optional.empty());
       made.add(new StoreEvent.Submitted(submission));
       if (known.isEmpty() && status.counted() + 1 == status.task().overlap()) {
-        made.add(new StoreEvent.TaskCompleted(taskId, now));
+        made.add(completion(view, status, annotation, now));
       }
       return new Decided<>(receipt(submission), made);
     };
+  }
+
+  /**
+   * The event that ends a decision giving a regular task its last needed accepted annotation: the
+   * task completes, or, when the consensus policy asks for one more annotator, its overlap grows by
+   * one. {@code last} is that annotation (the one being stored, or a reviewer's correction).
+   */
+  private StoreEvent completion(StoreView view, TaskStatus status, Annotation last, Instant now) {
+    Task task = status.task();
+    ConsensusCheck check =
+        ConsensusCheck.lazy(
+            task,
+            () -> {
+              List<Annotation> accepted = new ArrayList<>(task.overlap());
+              for (Submission s : view.submissionsOf(task.id())) {
+                if (s.counts()) {
+                  s.effectiveAnnotation().ifPresent(accepted::add);
+                }
+              }
+              accepted.add(last);
+              return accepted;
+            },
+            () -> {
+              List<Annotation> answers = new ArrayList<>();
+              for (Submission s : view.submissions()) {
+                if (s.counts() && s.gold() == Submission.GoldOutcome.NOT_GOLD) {
+                  s.effectiveAnnotation().ifPresent(answers::add);
+                }
+              }
+              answers.add(last);
+              return answers;
+            });
+    ConsensusPolicy.Verdict verdict =
+        Objects.requireNonNull(consensus.judge(check), "the consensus policy's verdict");
+    if (verdict == ConsensusPolicy.Verdict.ONE_MORE) {
+      return new StoreEvent.OverlapRaised(task.id(), task.overlap() + 1, now);
+    }
+    return new StoreEvent.TaskCompleted(task.id(), now);
+  }
+
+  /**
+   * Asks for one more distinct annotator of a regular task, complete or not, unless it already has
+   * a maximum overlap: its overlap grows by one, and a complete task goes back to the queue (never
+   * to the annotators who had it) until the new annotator's answer counts. This is what a {@link
+   * ConsensusPolicy} does automatically when a task gets its last needed annotation; call this one
+   * when the doubt comes later (a label-noise report on a finished project).
+   *
+   * @param taskId the task
+   * @param maxOverlap the most distinct annotators the task may be given, {@code >= 1}
+   * @return whether the overlap grew; false when it was {@code maxOverlap} or more already
+   * @throws IllegalArgumentException if the task is unknown or gold
+   */
+  @CanIgnoreReturnValue
+  public boolean requestAnotherAnnotator(String taskId, int maxOverlap) {
+    Require.nonEmpty(taskId, "taskId");
+    Require.positive(maxOverlap, "maxOverlap");
+    Instant now = clock.instant();
+    List<StoreEvent> made = new ArrayList<>();
+    Boolean raised =
+        store.decide(view -> {
+          made.clear();
+          TaskStatus status =
+              view.task(taskId)
+                  .orElseThrow(() ->
+                      new IllegalArgumentException(
+                          "no task " + Require.quote(taskId) + " in project " + project.id()));
+          if (status.gold()) {
+            throw new IllegalArgumentException(
+                "task " + Require.quote(taskId) + " is gold: gold tasks have no overlap");
+          }
+          int overlap = status.task().overlap();
+          if (overlap >= maxOverlap) {
+            return new Decided<>(false, List.of());
+          }
+          made.add(new StoreEvent.OverlapRaised(taskId, overlap + 1, now));
+          return new Decided<>(true, made);
+        });
+    fire(made);
+    return raised;
   }
 
   /**
@@ -731,6 +820,8 @@ public final class Workflow {
     for (StoreEvent event : events) {
       switch (event) {
         case StoreEvent.TaskCompleted e -> notify(l -> l.taskCompleted(e.taskId(), e.at()));
+        case StoreEvent.OverlapRaised e ->
+            notify(l -> l.overlapRaised(e.taskId(), e.overlap(), e.at()));
         case StoreEvent.Submitted e -> {
           Submission s = e.submission();
           if (s.gold() != Submission.GoldOutcome.NOT_GOLD) {
@@ -916,10 +1007,11 @@ public final class Workflow {
           }
           Review review = new Review(annotationId, reviewerId, verdict, correction, comment, now);
           made.add(new StoreEvent.Reviewed(review));
+          Submission result = submission.withReview(review);
           if (verdict != Review.Verdict.REJECT && status.counted() + 1 == status.task().overlap()) {
-            made.add(new StoreEvent.TaskCompleted(submission.taskId(), now));
+            made.add(completion(view, status, result.effectiveAnnotation().orElseThrow(), now));
           }
-          return new Decided<>(submission.withReview(review), made);
+          return new Decided<>(result, made);
         });
     fire(made);
     return reviewed;
@@ -1118,6 +1210,7 @@ public final class Workflow {
     private InstantSource clock = InstantSource.system();
     private GoldMatcher matcher = GoldMatcher.standard();
     private GoldPolicy policy = GoldPolicy.none();
+    private ConsensusPolicy consensus = ConsensusPolicy.none();
     private final List<WorkflowListener> listeners = new ArrayList<>();
 
     private Builder(WorkflowStore store) {
@@ -1157,6 +1250,20 @@ public final class Workflow {
     @CanIgnoreReturnValue
     public Builder goldPolicy(GoldPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Sets what happens when a regular task gets as many accepted annotations as its overlap:
+     * complete it, or ask for one more annotator (default {@link ConsensusPolicy#none()}: always
+     * complete).
+     *
+     * @param consensus the policy
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder consensusPolicy(ConsensusPolicy consensus) {
+      this.consensus = Objects.requireNonNull(consensus, "consensus");
       return this;
     }
 

@@ -21,6 +21,16 @@ public interface WorkflowListener {
   default void taskCompleted(String taskId, Instant at) {}
 
   /**
+   * A regular task needs more annotators: its overlap grew (a consensus policy asked for one more
+   * annotator, or {@link Workflow#requestAnotherAnnotator}) and it is back in the queue.
+   *
+   * @param taskId the task
+   * @param overlap its new overlap
+   * @param at when
+   */
+  default void overlapRaised(String taskId, int overlap, Instant at) {}
+
+  /**
    * An annotator answered a gold task.
    *
    * @param annotationId the answer

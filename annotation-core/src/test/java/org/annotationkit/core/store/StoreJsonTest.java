@@ -187,6 +187,8 @@ class StoreJsonTest {
         case "Submitted" -> new StoreEvent.Submitted(submission(false));
         case "Reviewed" -> new StoreEvent.Reviewed(review(gen.id("ann")));
         case "TaskCompleted" -> new StoreEvent.TaskCompleted(gen.id("task"), instant());
+        case "OverlapRaised" ->
+            new StoreEvent.OverlapRaised(gen.id("task"), random.nextInt(2, 1000), instant());
         case "AnnotatorFlagged" ->
             new StoreEvent.AnnotatorFlagged(
                 who, new GoldPolicy.Flag(gen.text(1, 30), random.nextBoolean()), instant());
@@ -206,7 +208,7 @@ class StoreJsonTest {
         written.add(events.event(variant));
       }
     }
-    assertThat(written).hasSize(10);
+    assertThat(written).hasSize(11);
 
     List<StoreEvent> read = StoreJson.readRecord(StoreJson.record(written));
 

@@ -88,6 +88,8 @@ class TaskNullPointerTest {
         StoreEvent.Submitted.class,
         StoreEvent.Reviewed.class,
         StoreEvent.TaskCompleted.class,
+        StoreEvent.OverlapRaised.class,
+        ConsensusCheck.class,
         StoreEvent.AnnotatorFlagged.class,
         StoreEvent.AnnotatorReinstated.class
       })

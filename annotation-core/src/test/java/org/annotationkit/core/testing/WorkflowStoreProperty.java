@@ -24,6 +24,7 @@ import org.annotationkit.core.schema.Schema;
 import org.annotationkit.core.store.InMemoryStore;
 import org.annotationkit.core.store.WorkflowStore;
 import org.annotationkit.core.task.Assignment;
+import org.annotationkit.core.task.ConsensusPolicy;
 import org.annotationkit.core.task.PayPolicy;
 import org.annotationkit.core.task.Project;
 import org.annotationkit.core.task.ProjectSettings;
@@ -35,11 +36,14 @@ import org.annotationkit.core.validation.ValidationException;
 
 /**
  * The workflow's seeded stateful property, shared by every store: random sequences of actions
- * (next, submit, an invalid submit, expire, skip, review, and crash and reopen) on a durable store,
- * mirrored on an {@link InMemoryStore}: after every action the invariants hold (no annotator sees
- * an item twice, a task completes with exactly k counted annotations, nothing acknowledged is lost,
- * gold looks like any task), and after every reopen the durable store equals the in-memory one.
- * Each store's test calls {@link #run} with its own way to open and crash.
+ * (next, submit, an invalid submit, expire, skip, review, ask for another annotator, and crash and
+ * reopen) on a durable store, mirrored on an {@link InMemoryStore}, with a consensus policy that
+ * asks for one more annotator while a task's answers disagree (up to a cap): after every action the
+ * invariants hold (no annotator sees an item twice, a task completes with exactly k counted
+ * annotations for its current k, which stays between the project's overlap and the cap, and only
+ * when its answers agree or k reached the cap; nothing acknowledged is lost, gold looks like any
+ * task), and after every reopen the durable store equals the in-memory one. Each store's test calls
+ * {@link #run} with its own way to open and crash.
  */
 public final class WorkflowStoreProperty {
   private WorkflowStoreProperty() {}
@@ -103,6 +107,21 @@ public final class WorkflowStoreProperty {
     }
   }
 
+  /** The label of a choice annotation of {@link #SCHEMA}. */
+  static String label(Annotation a) {
+    return ((ChoiceValue) a.results().get(0).value()).label();
+  }
+
+  /** Asks for one more annotator while a task's accepted answers do not all give one label. */
+  static ConsensusPolicy disagreement(int cap) {
+    ConsensusPolicy policy =
+        check ->
+            check.accepted().stream().map(WorkflowStoreProperty::label).distinct().count() > 1
+                ? ConsensusPolicy.Verdict.ONE_MORE
+                : ConsensusPolicy.Verdict.COMPLETE;
+    return policy.upTo(cap);
+  }
+
   /** One workflow on a store, and its store. */
   record Side(WorkflowStore store, Workflow wf) {}
 
@@ -128,9 +147,10 @@ public final class WorkflowStoreProperty {
                 .pay(PayPolicy.perTask("0.10"))
                 .build());
     Clock clock = new Clock();
+    int cap = overlap + 2;
     InMemoryStore memoryStore = InMemoryStore.create();
-    Side memory = side(memoryStore, project, clock);
-    Side durable = side(durableStore.open(), project, clock);
+    Side memory = side(memoryStore, project, clock, cap);
+    Side durable = side(durableStore.open(), project, clock, cap);
     int tasks = random.nextInt(3, 12);
     for (Side s : List.of(memory, durable)) {
       for (int i = 0; i < tasks; i++) {
@@ -203,7 +223,7 @@ public final class WorkflowStoreProperty {
                   }))
               .isEqualTo(d);
         }
-      } else if (action < 90) {
+      } else if (action < 87) {
         List<Submission> pending = live.wf().pendingReviews();
         if (pending.isEmpty()) {
           continue;
@@ -216,23 +236,32 @@ public final class WorkflowStoreProperty {
                   ? side.wf().accept(s.id(), "reviewer")
                   : side.wf().reject(s.id(), "reviewer", "no");
         }
+      } else if (action < 90) {
+        // the owner asks for another annotator of a task, complete or not, up to the cap
+        String task = "t" + random.nextInt(tasks);
+        Object d = outcome(() -> live.wf().requestAnotherAnnotator(task, cap));
+        assertThat(outcome(() -> memory.wf().requestAnotherAnnotator(task, cap))).isEqualTo(d);
+        assertThat(outcome(() -> live.wf().requestAnotherAnnotator("g", cap)))
+            .asString()
+            .startsWith("IllegalArgumentException");
       } else {
         // crash and reopen: the durable side loses its process; a torn tail may be left behind
         durable.store().close();
         durableStore.crash(random);
-        durable = side(durableStore.open(), project, clock);
+        durable = side(durableStore.open(), project, clock, cap);
         assertThat(dump(durable.store()))
             .as("seed %d: the reopened store after step %d", seed, step)
             .isEqualTo(dump(memoryStore));
       }
-      check(seed, durable.store(), acked, overlap);
+      check(seed, durable.store(), acked, overlap, cap);
     }
     durable.store().close();
   }
 
-  private static Side side(WorkflowStore store, Project project, Clock clock) {
+  private static Side side(WorkflowStore store, Project project, Clock clock, int cap) {
     Workflow.createProject(store, project);
-    return new Side(store, Workflow.builder(store).clock(clock).build());
+    return new Side(
+        store, Workflow.builder(store).clock(clock).consensusPolicy(disagreement(cap)).build());
   }
 
   private static Annotation choice(String id, String item, String who, String label) {
@@ -248,7 +277,8 @@ public final class WorkflowStoreProperty {
     }
   }
 
-  private static void check(long seed, WorkflowStore store, Set<String> acked, int overlap) {
+  private static void check(
+      long seed, WorkflowStore store, Set<String> acked, int overlap, int cap) {
     var unused =
         store.read(view -> {
           Set<String> present = new HashSet<>();
@@ -261,10 +291,25 @@ public final class WorkflowStoreProperty {
                 view.submissionsOf(t.task().id()).stream().filter(Submission::counts).count();
             assertThat(t.counted()).isEqualTo((int) counting);
             if (!t.gold()) {
-              assertThat(t.counted() + t.pending() + t.openLeases()).isLessThanOrEqualTo(overlap);
+              int k = t.task().overlap();
+              assertThat(k)
+                  .as("seed %d: overlap of %s", seed, t.task().id())
+                  .isBetween(overlap, cap);
+              assertThat(t.counted() + t.pending() + t.openLeases()).isLessThanOrEqualTo(k);
               assertThat(t.complete())
                   .as("seed %d: task %s completes with exactly k accepted", seed, t.task().id())
-                  .isEqualTo(counting == overlap);
+                  .isEqualTo(counting == k);
+              if (t.complete()) {
+                long labels =
+                    view.submissionsOf(t.task().id()).stream()
+                        .filter(Submission::counts)
+                        .map(s -> label(s.effectiveAnnotation().orElseThrow()))
+                        .distinct()
+                        .count();
+                assertThat(labels == 1 || k == cap)
+                    .as("seed %d: task %s completes agreeing or at the cap", seed, t.task().id())
+                    .isTrue();
+              }
             }
           }
           return Boolean.TRUE;

@@ -36,6 +36,8 @@ public final class Aggregation {
   private final double @Nullable [] priors;
   private final double @Nullable [] skills;
   private final double @Nullable [] confusions;
+  private final double @Nullable [] spamming;
+  private final double @Nullable [] strategies;
   private final int iterations;
   private final boolean converged;
 
@@ -51,6 +53,8 @@ public final class Aggregation {
     this.priors = b.priors;
     this.skills = b.skills;
     this.confusions = b.confusions;
+    this.spamming = b.spamming;
+    this.strategies = b.strategies;
     this.iterations = b.iterations;
     this.converged = b.converged;
   }
@@ -67,6 +71,13 @@ public final class Aggregation {
     double @Nullable [] priors;
     double @Nullable [] skills;
     double @Nullable [] confusions;
+
+    /** MACE: {@code [2a]} spamming, {@code [2a + 1]} knowing (crowd-kit's {@code spamming_}). */
+    double @Nullable [] spamming;
+
+    /** MACE: {@code [a * K + c]} the spamming strategy (crowd-kit's {@code thetas_}). */
+    double @Nullable [] strategies;
+
     int iterations;
     boolean converged = true;
 
@@ -284,6 +295,54 @@ public final class Aggregation {
       matrix[t] = Arrays.copyOfRange(confusions, from, from + k);
     }
     return Optional.of(matrix);
+  }
+
+  /**
+   * MACE's competence of an annotator: {@code theta_j} of Hovy et al. (2013), the weight of knowing
+   * the answer rather than spamming, as the last M-step left it (crowd-kit's {@code spamming_[j,
+   * 1]}). Under variational Bayes the two weights of an annotator need not sum to 1; {@link
+   * #skill(int)} is this weight normalised by their sum.
+   *
+   * @param annotator the annotator's code
+   * @return the competence, or empty for methods other than MACE
+   */
+  public OptionalDouble competence(int annotator) {
+    Objects.checkIndex(annotator, annotators.size());
+    return spamming == null
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(spamming[2 * annotator + 1]);
+  }
+
+  /**
+   * MACE's two weights of an annotator, as the last M-step left them: spamming, then knowing (its
+   * {@linkplain #competence(int) competence}); crowd-kit's row {@code spamming_[j]}.
+   *
+   * @param annotator the annotator's code
+   * @return two weights, or empty for methods other than MACE
+   */
+  public Optional<double[]> spamming(int annotator) {
+    Objects.checkIndex(annotator, annotators.size());
+    if (spamming == null) {
+      return Optional.empty();
+    }
+    return Optional.of(Arrays.copyOfRange(spamming, 2 * annotator, 2 * annotator + 2));
+  }
+
+  /**
+   * MACE's spamming strategy of an annotator: {@code xi_j}, the distribution over the categories it
+   * draws its answer from when it does not know (crowd-kit calls these {@code thetas_}; they are
+   * not the paper's {@code theta}, which is {@link #competence(int)}).
+   *
+   * @param annotator the annotator's code
+   * @return one probability per category code, or empty for methods other than MACE
+   */
+  public Optional<double[]> strategy(int annotator) {
+    Objects.checkIndex(annotator, annotators.size());
+    if (strategies == null) {
+      return Optional.empty();
+    }
+    int k = categories.size();
+    return Optional.of(Arrays.copyOfRange(strategies, annotator * k, annotator * k + k));
   }
 
   /**

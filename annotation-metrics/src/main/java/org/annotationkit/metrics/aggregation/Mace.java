@@ -33,7 +33,10 @@ import org.annotationkit.metrics.data.Answers;
  * <p>The posteriors are the normalised marginals {@code P(true category, answers)} of the best
  * start; an annotator's {@linkplain Aggregation#skill(int) skill} is its probability of knowing,
  * {@code theta / (theta + (1 - theta))} as the M-step left it (variational weights need not sum to
- * 1). The class priors are uniform.
+ * 1). The fitted parameters themselves are in the result: each annotator's {@linkplain
+ * Aggregation#competence(int) competence} {@code theta_j} and {@linkplain Aggregation#spamming(int)
+ * both weights} (crowd-kit's {@code spamming_}), and its {@linkplain Aggregation#strategy(int)
+ * spamming strategy} {@code xi_j} (crowd-kit's {@code thetas_}). The class priors are uniform.
  *
  * @since 0.1.0
  */
@@ -150,6 +153,8 @@ public final class Mace implements Aggregator {
     b.priors = priors;
     if (d.size == 0) {
       b.skills = new double[m];
+      b.spamming = new double[2 * m];
+      b.strategies = new double[m * k];
       return b.scores(new double[n * k], true);
     }
     Fit best = new Fit(d);
@@ -169,6 +174,8 @@ public final class Mace implements Aggregator {
       skills[a] = total > 0 ? best.spam[2 * a + 1] / total : 0;
     }
     b.skills = skills;
+    b.spamming = best.spam.clone();
+    b.strategies = best.theta.clone();
     b.iterations = best.iterations;
     b.converged = best.converged;
     double[] posteriors = new double[n * k];

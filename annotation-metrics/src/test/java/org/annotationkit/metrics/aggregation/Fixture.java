@@ -90,6 +90,17 @@ final class Fixture {
                         .orElseThrow()[categories.code(row[2])][categories.code(row[3])])
                 .as(what)
                 .isCloseTo(Double.parseDouble(row[4]), within(tolerance));
+        case "spamming" ->
+            assertThat(
+                    result.spamming(annotators.code(row[1]))
+                        .orElseThrow()[Integer.parseInt(row[2])])
+                .as(what)
+                .isCloseTo(Double.parseDouble(row[4]), within(tolerance));
+        case "strategy" ->
+            assertThat(
+                    result.strategy(annotators.code(row[1])).orElseThrow()[categories.code(row[2])])
+                .as(what)
+                .isCloseTo(Double.parseDouble(row[4]), within(tolerance));
         default -> throw new AssertionError("unknown quantity in " + what);
       }
     }

@@ -55,6 +55,29 @@ class MaceTest {
   }
 
   @Test
+  void theFittedCompetencesAndStrategiesMatchAPortOfCrowdKit() {
+    // make_mace_parameters_fixture.py: a NumPy port of crowd-kit's MACE (long format, its own
+    // formulas, not the dense reference above), on data whose first-appearance order is sorted;
+    // crowd-kit seeds all its starts alike, so one start here is its MACE() with the defaults.
+    Answers answers = Fixture.answers("mace-params-answers.csv");
+    Mace one = Mace.defaults().withRestarts(1);
+    Fixture.check("mace-params-vb-expected.csv", one.aggregate(answers), 1e-9);
+    Fixture.check(
+        "mace-params-em-expected.csv",
+        one.withTraining(Mace.Training.EXPECTATION_MAXIMISATION).aggregate(answers),
+        1e-9);
+    Aggregation result = one.aggregate(answers);
+    for (int a = 0; a < result.annotators().size(); a++) {
+      double[] weights = result.spamming(a).orElseThrow();
+      assertThat(result.competence(a).orElseThrow()).isEqualTo(weights[1]);
+      assertThat(result.skill(a).orElseThrow())
+          .isCloseTo(weights[1] / (weights[0] + weights[1]), within(1e-15));
+    }
+    assertThat(DawidSkene.defaults().aggregate(answers).competence(0)).isEmpty();
+    assertThat(DawidSkene.defaults().aggregate(answers).strategy(0)).isEmpty();
+  }
+
+  @Test
   void aSpammerWhoAlwaysGivesOneLabelIsFound() {
     // Three annotators copy the truth; "spam" always answers "a" whatever the item.
     Answers.Builder builder = Answers.builder();

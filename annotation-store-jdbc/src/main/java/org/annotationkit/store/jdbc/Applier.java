@@ -180,6 +180,7 @@ final class Applier {
           }
         }
       }
+      case StoreEvent.OverlapRaised e -> raiseOverlap(e);
       case StoreEvent.AnnotatorFlagged e -> flag(e.annotatorId(), StoreCodec.writeFlag(e.flag()));
       case StoreEvent.AnnotatorReinstated e -> flag(e.annotatorId(), null);
     }
@@ -480,6 +481,29 @@ final class Applier {
       p.setString(1, StoreCodec.writeSubmission(reviewed));
       p.setString(2, review.annotationId());
       p.executeUpdate();
+    }
+  }
+
+  /**
+   * A regular task's overlap grows (in its row; the task's JSON keeps the overlap it was added
+   * with, as it keeps its first priority) and a complete task is open again.
+   */
+  private void raiseOverlap(StoreEvent.OverlapRaised e) throws SQLException {
+    try (PreparedStatement p =
+        prepare(
+            "UPDATE {s}.task SET overlap = ?, completed_ns = NULL WHERE id = ? AND NOT gold"
+                + " AND overlap < ?")) {
+      p.setInt(1, e.overlap());
+      p.setString(2, e.taskId());
+      p.setInt(3, e.overlap());
+      if (p.executeUpdate() != 1) {
+        throw new Conflict(
+            "task "
+                + e.taskId()
+                + " cannot have its overlap raised to "
+                + e.overlap()
+                + ": unknown, gold, or its overlap is that already or more");
+      }
     }
   }
 

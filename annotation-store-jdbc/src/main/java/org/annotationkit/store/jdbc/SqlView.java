@@ -51,7 +51,7 @@ final class SqlView implements StoreView {
   }
 
   private static final String TASK_COLUMNS =
-      "id, gold, counted, pending, open_leases, completed_ns, priority, task_json";
+      "id, gold, counted, pending, open_leases, completed_ns, priority, task_json, overlap";
 
   private final Session session;
   private final Connection c;
@@ -140,6 +140,10 @@ final class SqlView implements StoreView {
     double priority = rs.getDouble(7);
     if (Double.compare(priority, task.priority()) != 0) {
       task = task.withPriority(priority);
+    }
+    int overlap = rs.getInt(9); // raised by OverlapRaised, as the priority is changed in its row
+    if (overlap != task.overlap()) {
+      task = task.withOverlap(overlap);
     }
     long completed = rs.getLong(6);
     Optional<Instant> completedAt =
