@@ -454,11 +454,16 @@ final class YoloWriter {
       }
     }
     for (Result r : all) {
+      Map<String, AttributeValue> given = attributes(r.value());
+      boolean otherLabel = !label(r.value()).equals(label);
+      if (r.score().isEmpty() && given.isEmpty() && !otherLabel) {
+        continue; // nothing to report: the common case, without building the report's object
+      }
       LossObject at = LossObject.image(image.id()).withAnnotation(r.id());
       if (r.score().isPresent()) {
         context.lose(at, "score dropped", "YOLO label files hold no confidence scores");
       }
-      Map<String, AttributeValue> attributes = new LinkedHashMap<>(attributes(r.value()));
+      Map<String, AttributeValue> attributes = new LinkedHashMap<>(given);
       attributes.remove("iscrowd");
       if (task == YoloTask.OBB) {
         attributes.remove("rotation"); // COCO's copy of the angle that the corners carry
@@ -469,7 +474,7 @@ final class YoloWriter {
             "attribute dropped",
             "YOLO lines hold a class and a shape only: " + String.join(", ", attributes.keySet()));
       }
-      if (!label(r.value()).equals(label)) {
+      if (otherLabel) {
         context.lose(
             at,
             "result dropped",
@@ -478,7 +483,7 @@ final class YoloWriter {
       }
     }
     int cls = classes.computeIfAbsent(label, k -> classes.size());
-    StringBuilder line = new StringBuilder(64).append(cls);
+    StringBuilder line = new StringBuilder(task == YoloTask.SEGMENT ? 512 : 96).append(cls);
     boolean ok =
         switch (task) {
           case DETECT, AUTO -> detect(image, obj, where, line);
