@@ -62,6 +62,7 @@ final class DemoCommand implements Callable<Integer> {
           new AgreementSection(),
           new AggregationSection(),
           new ActiveLearningSection(),
+          new ConversionSection(),
           new WorkflowSection());
 
   @Spec CommandSpec spec;

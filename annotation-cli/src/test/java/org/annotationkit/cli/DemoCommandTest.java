@@ -77,4 +77,45 @@ class DemoCommandTest {
     // report pays counted submissions, gold included)
     assertThat(text).containsPattern("cost in all 0\\.\\d+ for 2 completed tasks");
   }
+
+  @Test
+  void demoConvertsTheStreetPhotoThroughThreeFormatsAndReportsTheLosses() {
+    Cli.Run run = Cli.run("demo");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String text = run.out();
+    // The regions of street-1 in samples/annotations.jsonl: alice 3 boxes and the road polygon,
+    // bob 3 boxes, the model 2 boxes; the two scene choices are not regions.
+    assertThat(text)
+        .contains("Converting the street photo: Label Studio -> COCO -> YOLO -> COCO")
+        .contains("  the sample -> labelstudio: 1 image, 3 annotations written,")
+        .contains("  labelstudio -> coco: 1 image, 9 annotations written,")
+        .contains(
+            "    2 x single_choice dropped: image street-1.jpg, annotation a-1/r5;"
+                + " image street-1.jpg, annotation a-2/r4")
+        .contains("    1 x model origin dropped: the input")
+        .contains("  coco -> yolo (detect): 1 image, 9 annotations written, 5 losses")
+        // alice's bicycle is turned 15 degrees and bob's 10: both become their hulls
+        .contains("    2 x rotation dropped: image 1, annotation 3/box; image 1, annotation 7/box")
+        .contains("    1 x polygon reduced to its box: image 1, annotation 4/polygon-1")
+        .contains("  yolo -> coco: 1 image, 9 annotations written, 3 losses");
+    String section = section(text, "Converting the street photo");
+    assertThat(section).doesNotContain("annotate-demo-").doesNotContain("/tmp");
+    assertThat(section(Cli.run("demo").out(), "Converting the street photo")).isEqualTo(section);
+  }
+
+  /** The lines of the section whose heading contains the words, up to the next heading. */
+  private static String section(String text, String heading) {
+    StringBuilder lines = new StringBuilder();
+    boolean in = false;
+    for (String line : text.lines().toList()) {
+      if (line.matches("\\d+\\. .*")) {
+        in = line.contains(heading);
+      }
+      if (in) {
+        lines.append(line).append('\n');
+      }
+    }
+    assertThat(lines.toString()).as("the section " + heading).isNotEmpty();
+    return lines.toString();
+  }
 }

@@ -3,17 +3,17 @@ package org.annotationkit.formats.yolo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.annotationkit.core.annotation.Annotation;
 import org.annotationkit.core.annotation.AttributeValue;
@@ -63,8 +63,8 @@ final class YoloWriter {
   private final Map<String, ImageOut> images = new LinkedHashMap<>();
   private final Map<String, String> stems = new HashMap<>();
   private final TreeSet<String> splits = new TreeSet<>();
-  private @Nullable FileChannel spool;
-  private long spoolSize;
+  private @Nullable Spool spool;
+  private final Set<Path> folders = new HashSet<>();
   private long objects;
 
   /** An image written: its label file, the annotator kept, and its lines in the spool. */
@@ -155,13 +155,7 @@ final class YoloWriter {
       Files.createDirectories(writer.labels);
       boolean grouped = source.grouped();
       if (!grouped) {
-        writer.spool =
-            FileChannel.open(
-                output.resolve(".spool"),
-                StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.READ,
-                StandardOpenOption.WRITE,
-                StandardOpenOption.DELETE_ON_CLOSE);
+        writer.spool = Spool.create(output.resolve(".spool"));
       }
       while (source.hasNext()) {
         writer.entry(source.next(), grouped);
@@ -222,16 +216,10 @@ final class YoloWriter {
     byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
     if (grouped) {
       Path file = labels.resolve(out.stem + ".txt");
-      Files.createDirectories(file.getParent());
+      folderOf(file);
       Files.write(file, bytes);
     } else if (bytes.length > 0) {
-      FileChannel channel = java.util.Objects.requireNonNull(spool);
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer, spoolSize + buffer.position());
-      }
-      out.add(spoolSize, bytes.length);
-      spoolSize += bytes.length;
+      out.add(java.util.Objects.requireNonNull(spool).append(bytes), bytes.length);
     }
   }
 
@@ -274,28 +262,34 @@ final class YoloWriter {
   }
 
   private void unspool() throws IOException {
-    FileChannel channel = java.util.Objects.requireNonNull(spool);
+    Spool from = java.util.Objects.requireNonNull(spool);
     for (ImageOut out : images.values()) {
       Path file = labels.resolve(out.stem + ".txt");
-      Files.createDirectories(file.getParent());
+      folderOf(file);
       long total = 0;
       for (int i = 0; i < out.count; i++) {
         total += out.lengths[i];
       }
       ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(total));
       for (int i = 0; i < out.count; i++) {
+        // Runs that follow each other in the spool (an image's objects in a row) in one read.
         long at = out.offsets[i];
-        int end = buffer.position() + out.lengths[i];
-        buffer.limit(end);
-        while (buffer.hasRemaining()) {
-          int read = channel.read(buffer, at);
-          if (read < 0) {
-            throw new IOException("the spool is cut short");
-          }
-          at += read;
+        int length = out.lengths[i];
+        while (i + 1 < out.count && out.offsets[i + 1] == at + length) {
+          length += out.lengths[++i];
         }
+        buffer.limit(buffer.position() + length);
+        from.read(at, buffer);
       }
       Files.write(file, buffer.array());
+    }
+  }
+
+  /** Creates the folder of a label file, once per folder rather than once per file. */
+  private void folderOf(Path file) throws IOException {
+    Path folder = file.getParent();
+    if (folder != null && folders.add(folder)) {
+      Files.createDirectories(folder);
     }
   }
 
@@ -460,11 +454,16 @@ final class YoloWriter {
       }
     }
     for (Result r : all) {
+      Map<String, AttributeValue> given = attributes(r.value());
+      boolean otherLabel = !label(r.value()).equals(label);
+      if (r.score().isEmpty() && given.isEmpty() && !otherLabel) {
+        continue; // nothing to report: the common case, without building the report's object
+      }
       LossObject at = LossObject.image(image.id()).withAnnotation(r.id());
       if (r.score().isPresent()) {
         context.lose(at, "score dropped", "YOLO label files hold no confidence scores");
       }
-      Map<String, AttributeValue> attributes = new LinkedHashMap<>(attributes(r.value()));
+      Map<String, AttributeValue> attributes = new LinkedHashMap<>(given);
       attributes.remove("iscrowd");
       if (task == YoloTask.OBB) {
         attributes.remove("rotation"); // COCO's copy of the angle that the corners carry
@@ -475,7 +474,7 @@ final class YoloWriter {
             "attribute dropped",
             "YOLO lines hold a class and a shape only: " + String.join(", ", attributes.keySet()));
       }
-      if (!label(r.value()).equals(label)) {
+      if (otherLabel) {
         context.lose(
             at,
             "result dropped",
@@ -484,7 +483,7 @@ final class YoloWriter {
       }
     }
     int cls = classes.computeIfAbsent(label, k -> classes.size());
-    StringBuilder line = new StringBuilder(64).append(cls);
+    StringBuilder line = new StringBuilder(task == YoloTask.SEGMENT ? 512 : 96).append(cls);
     boolean ok =
         switch (task) {
           case DETECT, AUTO -> detect(image, obj, where, line);
@@ -689,11 +688,14 @@ final class YoloWriter {
     value(line, Math.max(0, Math.min(scale, units)));
   }
 
-  /** Appends a space and a value of whole grid units, as a decimal with {@code decimals} places. */
+  /**
+   * Appends a space and a value of whole grid units (>= 0), as a decimal with {@code decimals}
+   * places: the digits go straight into the line, without a string per value.
+   */
   private void value(StringBuilder line, long units) {
     line.append(' ').append(units / scale).append('.');
-    String fraction = Long.toString(units % scale);
-    for (int i = fraction.length(); i < decimals; i++) {
+    long fraction = units % scale;
+    for (long place = scale / 10; place > 1 && fraction < place; place /= 10) {
       line.append('0');
     }
     line.append(fraction);
