@@ -501,12 +501,17 @@ final class ExportWriter {
         end(out, false);
       }
       case RankingValue ranking -> {
-        begin(out, result, result.id(), "ranker", item);
-        out.writeArrayPropertyStart("ranker");
-        for (String id : ranking.order()) {
-          out.writeString(id);
+        if (ranking.buckets().size() == 1
+            && ranking.buckets().get(0).name().equals(result.field())) {
+          context.lose(
+              where,
+              "bucket read as a ranking",
+              "a ranker result whose only key is the ranker's name is a plain ranking: the bucket \""
+                  + result.field()
+                  + "\" reads back as the order of its items");
         }
-        out.writeEndArray();
+        begin(out, result, result.id(), "ranker", item);
+        rankerValue(out, result.field(), ranking);
         end(out, false);
       }
       case RelationValue relation -> {
@@ -586,6 +591,30 @@ final class ExportWriter {
   private static void texts(JsonGenerator out, String text) {
     out.writeArrayPropertyStart("text");
     out.writeString(text);
+    out.writeEndArray();
+  }
+
+  /**
+   * A ranker's {@code "ranker"} value as the Label Studio docs give it (labelstud.io/tags/ranker):
+   * {@code {control name: [ids]}} for a plain ranking, {@code {bucket: [ids], ...}} for buckets.
+   */
+  static void rankerValue(JsonGenerator out, String control, RankingValue ranking) {
+    out.writeObjectPropertyStart("ranker");
+    if (ranking.bucketed()) {
+      for (RankingValue.Bucket bucket : ranking.buckets()) {
+        ids(out, bucket.name(), bucket.order());
+      }
+    } else {
+      ids(out, control, ranking.order());
+    }
+    out.writeEndObject();
+  }
+
+  private static void ids(JsonGenerator out, String name, List<String> ids) {
+    out.writeArrayPropertyStart(name);
+    for (String id : ids) {
+      out.writeString(id);
+    }
     out.writeEndArray();
   }
 
