@@ -97,6 +97,15 @@ final class ValueFormat {
             return s -> new Keypoint(s.get(name), s.number(x), s.number(y), s.get(visibility));
           });
 
+  private static final Layout<RankingValue.Bucket> BUCKET =
+      Layout.of(
+          "a ranking bucket",
+          m -> {
+            var name = m.required("name", STRING, RankingValue.Bucket::name);
+            var order = m.required("order", JsonTypes.STRINGS, RankingValue.Bucket::order);
+            return s -> new RankingValue.Bucket(s.get(name), s.get(order));
+          });
+
   // ---------------------------------------------------------------- one layout per kind
 
   private static final Layout<ChoiceValue> SINGLE_CHOICE =
@@ -269,8 +278,11 @@ final class ValueFormat {
       value(
           FieldKind.RANKING,
           m -> {
-            var order = m.required("order", JsonTypes.STRINGS, RankingValue::order);
-            return s -> new RankingValue(s.get(order));
+            var order = m.unlessEmpty("order", JsonTypes.STRINGS, RankingValue::order, List.of());
+            var buckets =
+                m.unlessEmpty(
+                    "buckets", JsonTypes.listOf(BUCKET), RankingValue::buckets, List.of());
+            return s -> new RankingValue(s.get(order), s.get(buckets));
           });
 
   private static final Layout<FreeTextValue> FREE_TEXT =

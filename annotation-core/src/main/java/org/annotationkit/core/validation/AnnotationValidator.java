@@ -102,8 +102,9 @@ import org.jspecify.annotations.Nullable;
  *       field's ({@code /value/label});
  *   <li>ratings are on the field's scale ({@code /value/value}); preferences and rankings name the
  *       comparison's responses ({@code /value/first}, {@code /value/second}, {@code
- *       /value/order/k}), rankings name all of them ({@code /value/order}), ties only where the
- *       field allows them ({@code /value/verdict});
+ *       /value/order/k}, {@code /value/buckets/b/order/k}), plain rankings name all of them ({@code
+ *       /value/order}; a bucketed one may leave some out), ties only where the field allows them
+ *       ({@code /value/verdict});
  *   <li>per field: required fields have a result, counts are within the field's minimum and maximum
  *       ({@code /results}; for a multiple choice field the count is the number of labels chosen,
  *       reported at its first result's {@code /value/labels}), a single choice field has one result
@@ -429,7 +430,11 @@ public final class AnnotationValidator {
         }
         case RankingValue v -> {
           if (target instanceof ComparisonItem comparison) {
-            ranking(path, v.order(), comparison);
+            if (v.bucketed()) {
+              buckets(path, v.buckets(), comparison);
+            } else {
+              ranking(path, v.order(), comparison);
+            }
           }
         }
         case FreeTextValue v -> {
@@ -875,6 +880,28 @@ public final class AnnotationValidator {
             Code.UNKNOWN_RESPONSE,
             path,
             role + " response " + quote(id) + " is " + notAResponse(id, comparison));
+      }
+    }
+
+    /** A bucketed ranking names responses only; it may leave some out (sorted into no bucket). */
+    private void buckets(
+        String path, List<RankingValue.Bucket> buckets, ComparisonItem comparison) {
+      for (int b = 0; b < buckets.size(); b++) {
+        List<String> order = buckets.get(b).order();
+        for (int k = 0; k < order.size(); k++) {
+          String id = order.get(k);
+          if (comparison.response(id).isEmpty()) {
+            add(
+                Code.UNKNOWN_RESPONSE,
+                path + "/buckets/" + b + "/order/" + k,
+                "bucket "
+                    + quote(buckets.get(b).name())
+                    + " names "
+                    + quote(id)
+                    + ", which is "
+                    + notAResponse(id, comparison));
+          }
+        }
       }
     }
 

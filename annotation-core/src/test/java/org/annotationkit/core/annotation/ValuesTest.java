@@ -183,6 +183,41 @@ class ValuesTest {
   }
 
   @Test
+  void bucketedRankingsHoldNamedOrderedGroups() {
+    RankingValue sorted =
+        RankingValue.ofBuckets(
+            List.of(
+                RankingValue.Bucket.of("best", "b", "a"),
+                RankingValue.Bucket.of("empty"),
+                RankingValue.Bucket.of("worst", "c")));
+    assertThat(sorted.bucketed()).isTrue();
+    assertThat(sorted.order()).isEmpty();
+    assertThat(sorted.ids()).containsExactly("b", "a", "c");
+    assertThat(RankingValue.of("x", "y").bucketed()).isFalse();
+    assertThat(RankingValue.of("x", "y").ids()).containsExactly("x", "y");
+    assertThatThrownBy(() ->
+            RankingValue.ofBuckets(
+                List.of(RankingValue.Bucket.of("a", "x"), RankingValue.Bucket.of("b", "x"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a response is in one bucket at most, got x twice");
+    assertThatThrownBy(() ->
+            RankingValue.ofBuckets(
+                List.of(RankingValue.Bucket.of("a", "x"), RankingValue.Bucket.of("a", "y"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bucket names must be unique, got a twice");
+    assertThatThrownBy(() -> RankingValue.ofBuckets(List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("order must not be empty");
+    assertThatThrownBy(
+            () -> new RankingValue(List.of("x"), List.of(RankingValue.Bucket.of("a", "y"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a ranking has an order or buckets, not both");
+    assertThatThrownBy(() -> RankingValue.Bucket.of("", "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("name must not be empty");
+  }
+
+  @Test
   void listsAreCopied() {
     List<String> labels = new ArrayList<>(List.of("a", "b"));
     MultipleChoiceValue choice = new MultipleChoiceValue(labels);

@@ -13,6 +13,7 @@ import org.annotationkit.core.annotation.Annotation;
 import org.annotationkit.core.annotation.AttributeValue;
 import org.annotationkit.core.annotation.BoxValue;
 import org.annotationkit.core.annotation.MaskValue;
+import org.annotationkit.core.annotation.RankingValue;
 import org.annotationkit.core.annotation.RatingValue;
 import org.annotationkit.core.annotation.Value;
 import org.annotationkit.core.geometry.Box;
@@ -197,6 +198,23 @@ class RoundTripTest {
     assertRoundTrip(ITEMS, item);
     String json = ITEMS.write(item);
     assertThat(json).contains("slash / tab").doesNotContain("\t").doesNotContain("\u0000");
+  }
+
+  @Test
+  void bucketedRankingLayoutIsCanonical() {
+    RankingValue sorted =
+        RankingValue.ofBuckets(
+            List.of(RankingValue.Bucket.of("best", "b", "a"), RankingValue.Bucket.of("bad")));
+    Annotation annotation = withOneResult(sorted);
+    String json = ANNOTATIONS.write(annotation);
+    assertThat(json)
+        .contains(
+            "\"value\":{\"type\":\"ranking\",\"buckets\":[{\"name\":\"best\","
+                + "\"order\":[\"b\",\"a\"]},{\"name\":\"bad\",\"order\":[]}]}");
+    assertRoundTrip(ANNOTATIONS, annotation);
+    // a plain ranking keeps the layout of the first version: no "buckets" member
+    assertThat(ANNOTATIONS.write(withOneResult(RankingValue.of("b", "a"))))
+        .contains("\"value\":{\"type\":\"ranking\",\"order\":[\"b\",\"a\"]}");
   }
 
   @Test

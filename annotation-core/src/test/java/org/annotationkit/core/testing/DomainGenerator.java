@@ -1032,6 +1032,17 @@ public final class DomainGenerator {
         for (int i = 0; i < n; i++) {
           order.add(id("resp"));
         }
+        if (chance(0.3)) {
+          // the same ids sorted into buckets, some of them empty
+          List<RankingValue.Bucket> buckets = new ArrayList<>();
+          int from = 0;
+          for (int b = random.nextInt(1, 4); b > 0; b--) {
+            int to = b == 1 ? n : random.nextInt(from, n + 1);
+            buckets.add(new RankingValue.Bucket("bucket-" + b, order.subList(from, to)));
+            from = to;
+          }
+          yield RankingValue.ofBuckets(buckets);
+        }
         yield new RankingValue(order);
       }
       case FREE_TEXT -> new FreeTextValue(text(0, 120));

@@ -329,6 +329,22 @@ class ValidatorContentTest {
   }
 
   @Test
+  void bucketedRankingNamesResponsesButMayLeaveSomeOut() {
+    one(
+        compare(
+            RankingValue.ofBuckets(
+                List.of(RankingValue.Bucket.of("good", "a"), RankingValue.Bucket.of("bad", "x")))),
+        "/results/0/value/buckets/1/order/0",
+        Code.UNKNOWN_RESPONSE,
+        "bucket 'bad' names 'x', which is not a response of item 'cmp' (responses: a, b, c)");
+    assertThat(
+            compare(
+                RankingValue.ofBuckets(
+                    List.of(RankingValue.Bucket.of("good", "c"), RankingValue.Bucket.of("bad")))))
+        .isEmpty();
+  }
+
+  @Test
   void rankingWithAnUnknownAndAMissingResponse() {
     paths(
         compare(RankingValue.of("c", "b", "d")),

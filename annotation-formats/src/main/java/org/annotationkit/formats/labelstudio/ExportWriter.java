@@ -143,7 +143,7 @@ final class ExportWriter {
     Item item = entry.item();
     LossObject where =
         item instanceof ImageItem ? LossObject.image(item.id()) : LossObject.item(item.id());
-    if (min && (item instanceof TextItem || item instanceof AudioItem)) {
+    if (min && !(item instanceof ImageItem) && !(item instanceof VideoItem)) {
       List<Annotation> humansOnly = new ArrayList<>();
       for (Annotation annotation : entry.annotations()) {
         if (annotation.origin() instanceof Origin.Model) {
@@ -164,8 +164,8 @@ final class ExportWriter {
           "item skipped",
           "a "
               + item.kind().jsonName()
-              + " item is not written to JSON-MIN, which this writer writes for images, texts and"
-              + " audio; the labelstudio format holds it");
+              + " item is not written to JSON-MIN, which this writer writes for images, texts,"
+              + " audio and comparisons; the labelstudio format holds it");
       return;
     }
     List<Annotation> humans = new ArrayList<>();
@@ -321,6 +321,18 @@ final class ExportWriter {
    */
   private void comparisonData(JsonGenerator out, ComparisonItem item, LossObject where) {
     out.writeStartObject();
+    comparisonMembers(out, item, new java.util.HashSet<>());
+    metadata(out, item, Set.of(TaskConverter.PROMPT, ITEMS));
+    out.writeEndObject();
+    assert where != null;
+  }
+
+  /**
+   * A comparison's prompt, its list of responses and each response under its id (unless the key is
+   * in {@code taken} or the metadata's: the list holds the response anyway); adds the keys written
+   * to {@code taken}.
+   */
+  private static void comparisonMembers(JsonGenerator out, ComparisonItem item, Set<String> taken) {
     out.writeStringProperty(TaskConverter.PROMPT, item.prompt());
     out.writeArrayPropertyStart(ITEMS);
     for (Response response : item.responses()) {
@@ -331,15 +343,13 @@ final class ExportWriter {
       out.writeEndObject();
     }
     out.writeEndArray();
-    Set<String> taken = new java.util.HashSet<>(Set.of(TaskConverter.PROMPT, ITEMS));
+    taken.add(TaskConverter.PROMPT);
+    taken.add(ITEMS);
     for (Response response : item.responses()) {
-      if (taken.add(response.id()) && !item.metadata().containsKey(response.id())) {
+      if (!item.metadata().containsKey(response.id()) && taken.add(response.id())) {
         out.writeStringProperty(response.id(), response.text());
       }
     }
-    metadata(out, item, Set.of(TaskConverter.PROMPT, ITEMS));
-    out.writeEndObject();
-    assert where != null;
   }
 
   /** An id as an integer when it is one (after the prefix), else as a string. */
@@ -501,12 +511,9 @@ final class ExportWriter {
         end(out, false);
       }
       case RankingValue ranking -> {
+        rankerBucketWarning(result, ranking, where);
         begin(out, result, result.id(), "ranker", item);
-        out.writeArrayPropertyStart("ranker");
-        for (String id : ranking.order()) {
-          out.writeString(id);
-        }
-        out.writeEndArray();
+        rankerValue(out, result.field(), ranking);
         end(out, false);
       }
       case RelationValue relation -> {
@@ -586,6 +593,30 @@ final class ExportWriter {
   private static void texts(JsonGenerator out, String text) {
     out.writeArrayPropertyStart("text");
     out.writeString(text);
+    out.writeEndArray();
+  }
+
+  /**
+   * A ranker's {@code "ranker"} value as the Label Studio docs give it (labelstud.io/tags/ranker):
+   * {@code {control name: [ids]}} for a plain ranking, {@code {bucket: [ids], ...}} for buckets.
+   */
+  static void rankerValue(JsonGenerator out, String control, RankingValue ranking) {
+    out.writeObjectPropertyStart("ranker");
+    if (ranking.bucketed()) {
+      for (RankingValue.Bucket bucket : ranking.buckets()) {
+        ids(out, bucket.name(), bucket.order());
+      }
+    } else {
+      ids(out, control, ranking.order());
+    }
+    out.writeEndObject();
+  }
+
+  private static void ids(JsonGenerator out, String name, List<String> ids) {
+    out.writeArrayPropertyStart(name);
+    for (String id : ids) {
+      out.writeString(id);
+    }
     out.writeEndArray();
   }
 
@@ -886,7 +917,7 @@ final class ExportWriter {
   private boolean minWritable(
       Item item, Result result, @Nullable TextOffsets offsets, LossObject where) {
     return switch (result.value()) {
-      case SpanValue span -> {
+      case SpanValue span when item instanceof TextItem -> {
         if (offsets == null || span.end() > offsets.length()) {
           context.lose(
               where.withSpan(span.start(), span.end()),
@@ -896,7 +927,13 @@ final class ExportWriter {
         }
         yield true;
       }
-      case TimeSegmentValue segment -> item instanceof AudioItem;
+      case TimeSegmentValue segment when item instanceof AudioItem -> true;
+      case PreferenceValue preference when item instanceof ComparisonItem comparison ->
+          minPairWritable(comparison, result.field(), preference, where);
+      case RankingValue ranking when item instanceof ComparisonItem -> {
+        rankerBucketWarning(result, ranking, where);
+        yield true;
+      }
       case ChoiceValue c -> true;
       case MultipleChoiceValue c -> true;
       case FreeTextValue t -> true;
@@ -914,6 +951,73 @@ final class ExportWriter {
         yield false;
       }
     };
+  }
+
+  /**
+   * Whether a pairwise choice can be written to JSON-MIN, whose values have no {@code to_name}: a
+   * reader takes the pair the config's {@code Pairwise} compares, else the first two responses. A
+   * tie (Label Studio has none) and a choice between other responses are reported and skipped.
+   */
+  private boolean minPairWritable(
+      ComparisonItem item, String field, PreferenceValue preference, LossObject where) {
+    if (preference.verdict() == PreferenceValue.Verdict.TIE) {
+      context.lose(
+          where,
+          "tie dropped",
+          "Label Studio's pairwise choice picks left or right; it has no tie");
+      return false;
+    }
+    List<String> pair = readPair(item, field);
+    if (!pair.equals(List.of(preference.first(), preference.second()))) {
+      context.lose(
+          where,
+          "result skipped",
+          "a JSON-MIN pairwise value does not say which responses it compares: read back, it"
+              + " compares "
+              + pair
+              + ", not ["
+              + preference.first()
+              + ", "
+              + preference.second()
+              + "]");
+      return false;
+    }
+    return true;
+  }
+
+  /** The responses a reader of JSON-MIN takes a pairwise control to compare. */
+  private List<String> readPair(ComparisonItem item, String field) {
+    if (config != null) {
+      Optional<LabelingConfig.Control> control = config.control(field);
+      if (control.isPresent()) {
+        List<String> ids = new ArrayList<>();
+        for (String target : control.get().targets()) {
+          LabelingConfig.DataObject object = config.objects().get(target);
+          String key = object != null ? object.key() : target;
+          if (item.response(key).isPresent() && !ids.contains(key)) {
+            ids.add(key);
+          }
+        }
+        if (ids.size() == 2) {
+          return ids;
+        }
+      }
+    }
+    return List.of(item.responses().get(0).id(), item.responses().get(1).id());
+  }
+
+  /**
+   * Reports a bucketed ranking that reads back as a plain one (its only bucket named as the field).
+   */
+  private void rankerBucketWarning(Result result, RankingValue ranking, LossObject where) {
+    if (ranking.buckets().size() == 1 && ranking.buckets().get(0).name().equals(result.field())) {
+      context.lose(
+          where,
+          "bucket read as a ranking",
+          "a ranker result whose only key is the ranker's name is a plain ranking: the bucket \""
+              + result.field()
+              + "\" reads back as the order of its items");
+    }
   }
 
   /** One JSON-MIN value: the result's {@code value} without ids, collapsed where the SDK does. */
@@ -976,6 +1080,17 @@ final class ExportWriter {
         }
         out.writeEndObject();
       }
+      case PreferenceValue preference -> {
+        out.writeStartObject();
+        out.writeStringProperty(
+            "selected", preference.verdict() == PreferenceValue.Verdict.FIRST ? "left" : "right");
+        out.writeEndObject();
+      }
+      case RankingValue ranking -> {
+        out.writeStartObject();
+        rankerValue(out, result.field(), ranking);
+        out.writeEndObject();
+      }
       default -> throw new IllegalStateException("not a JSON-MIN value: " + result.value());
     }
   }
@@ -1004,6 +1119,12 @@ final class ExportWriter {
         out.writeNumberProperty("duration", audio.durationSeconds());
         taken.add(key);
         taken.add("duration");
+      }
+      case ComparisonItem comparison -> {
+        for (Field field : schema.fields()) {
+          taken.add(field.name());
+        }
+        comparisonMembers(out, comparison, taken);
       }
       default -> throw new IllegalStateException("not a text or an audio: " + item.kind());
     }

@@ -67,8 +67,10 @@ import org.annotationkit.formats.internal.FileHead;
  *       when the control is {@code perRegion} or labels audio: one that shares a region's id is
  *       that region's, its id {@code <region>:<control>}; several submissions joined by line
  *       breaks, reported), {@code rating} (a Likert scale of the config's {@code maxRating},
- *       default 5), {@code pairwise} ({@code left} is the first response), {@code ranker} (an
- *       ordered list of response ids; buckets other than one are no ranking and are reported) and
+ *       default 5), {@code pairwise} ({@code left} is the first response), {@code ranker} ({@code
+ *       {"<ranker name>": [ids]}}, or a bare list, is a ranking; any other object names buckets,
+ *       each an ordered list of ids, read as a bucketed ranking with the buckets in their order,
+ *       Label Studio's {@code "_"} column of items left in the list kept as a bucket {@code _}) and
  *       {@code relation} results (field {@code relations}, id {@code <from>-><to>}: {@code left}
  *       turned round, {@code bi} read as from to to and reported, the first label kept).
  *   <li>Not kept: drafts (reported), the dot size of keypoints (reported), {@code image_rotation}

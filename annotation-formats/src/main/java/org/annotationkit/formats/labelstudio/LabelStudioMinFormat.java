@@ -23,6 +23,12 @@ import org.annotationkit.formats.internal.FileHead;
  * scores, no region ids and no cancelled annotations: the writer reports each prediction, score and
  * annotation whose region ids are dropped.
  *
+ * <p>Comparisons ({@code Pairwise}, {@code Ranker}) are records with the comparison's data ({@code
+ * prompt}, {@code items}, each response under its id) and values {@code [{"selected": "left"}]} and
+ * {@code [{"ranker": {...}}]}. A value has no {@code to_name}, so a pairwise choice is read as
+ * comparing the two responses the config's {@code Pairwise} names, else the first two: the writer
+ * reports and skips a choice between other responses, and a tie, which Label Studio has not.
+ *
  * @since 0.1.0
  */
 public final class LabelStudioMinFormat implements Format {

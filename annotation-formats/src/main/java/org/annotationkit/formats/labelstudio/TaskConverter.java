@@ -795,33 +795,27 @@ final class TaskConverter {
           yield null;
         }
         Node ranker = value.require("ranker");
-        Node order = ranker;
-        if (ranker.isObject()) {
-          if (ranker.members().size() != 1) {
-            context.lose(
-                where,
-                "result skipped",
-                "the items are sorted into "
-                    + ranker.members().size()
-                    + " buckets "
-                    + ranker.members().keySet()
-                    + ", which are no ranking");
+        if (ranker.isObject()
+            && !(ranker.members().size() == 1 && ranker.members().containsKey(field.name()))) {
+          // Buckets: {bucket: [ids in it], ...}, "_" holding the items left in the list.
+          List<RankingValue.Bucket> buckets = new ArrayList<>();
+          List<String> seen = new ArrayList<>();
+          for (Map.Entry<String, Node> bucket : ranker.members().entrySet()) {
+            if (bucket.getKey().isEmpty()) {
+              throw bucket.getValue().error("a ranker bucket has no name");
+            }
+            buckets.add(
+                new RankingValue.Bucket(
+                    bucket.getKey(), rankedIds(bucket.getValue(), comparison, seen, where)));
+          }
+          if (buckets.isEmpty()) {
+            context.lose(where, "result skipped", "the ranker result has no bucket");
             yield null;
           }
-          order = ranker.members().values().iterator().next();
+          yield RankingValue.ofBuckets(buckets);
         }
-        List<String> ids = new ArrayList<>();
-        for (Node element : order.elements()) {
-          String id = element.id();
-          if (comparison.response(id).isEmpty()) {
-            context.lose(
-                where, "ranked item dropped", "the ranked item " + id + " is not a response");
-          } else if (ids.contains(id)) {
-            throw element.error("the item " + id + " is ranked twice");
-          } else {
-            ids.add(id);
-          }
-        }
+        Node order = ranker.isObject() ? ranker.members().values().iterator().next() : ranker;
+        List<String> ids = rankedIds(order, comparison, new ArrayList<>(), where);
         if (ids.isEmpty()) {
           context.lose(where, "result skipped", "the ranking ranks no response");
           yield null;
@@ -832,6 +826,27 @@ final class TaskConverter {
         yield null;
       }
     };
+  }
+
+  /**
+   * The response ids of a ranker's list, in order; an id that is no response is dropped and
+   * reported, one already in {@code seen} (this list or another bucket) is an error.
+   */
+  private List<String> rankedIds(
+      Node list, ComparisonItem comparison, List<String> seen, LossObject where) {
+    List<String> ids = new ArrayList<>();
+    for (Node element : list.elements()) {
+      String id = element.id();
+      if (comparison.response(id).isEmpty()) {
+        context.lose(where, "ranked item dropped", "the ranked item " + id + " is not a response");
+      } else if (seen.contains(id)) {
+        throw element.error("the item " + id + " is ranked twice");
+      } else {
+        seen.add(id);
+        ids.add(id);
+      }
+    }
+    return ids;
   }
 
   /** The response ids a pairwise control compares, by the config, if they are responses. */

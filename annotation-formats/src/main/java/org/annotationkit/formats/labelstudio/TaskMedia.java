@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * <p>With a labeling config, the config says ({@link LabelingConfig#media()}). Without one the task
  * says: a {@code pairwise} or {@code ranker} result makes a comparison; a region result of an image
  * type makes an image; a {@code labels} result makes a text when its offsets are whole numbers and
- * the data has a text, else an audio segment; then the data keys {@code image}, {@code text},
+ * the data has a text, else an audio segment; then a data key {@code items} holding a list of
+ * objects with ids (a comparison's responses); then the data keys {@code image}, {@code text},
  * {@code audio}, and a first string naming an audio file ({@code .wav}, {@code .mp3}, {@code
  * .flac}, {@code .ogg}, {@code .m4a}, {@code .opus}); else an image, as exports of image projects
  * are the oldest.
@@ -58,6 +59,13 @@ final class TaskMedia {
       return fromResults;
     }
     Map<String, Node> data = task.data();
+    Node items = data.get(ExportWriter.ITEMS);
+    if (items != null
+        && items.type() == Node.Type.ARRAY
+        && !items.elements().isEmpty()
+        && items.elements().stream().allMatch(i -> i.isObject() && i.get("id").isPresent())) {
+      return Media.LIST;
+    }
     if (isString(data.get("image"))) {
       return Media.IMAGE;
     }

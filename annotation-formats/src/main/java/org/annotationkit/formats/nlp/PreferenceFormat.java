@@ -49,8 +49,9 @@ import org.annotationkit.formats.internal.FileHead;
  * gives one line per pair (n(n-1)/2, the better of each pair chosen); with {@code form=ranking} a
  * ranking gives one line and a preference a ranking of its two responses. Ties and "both bad"
  * judgements (a choice or text {@code both-bad}, {@code both bad} or {@code neither}) say which
- * output is better of none: they are reported, never written as a preference. Rejected annotations
- * are skipped and reported.
+ * output is better of none: they are reported, never written as a preference; so are bucketed
+ * rankings (responses sorted into named groups, no order between them). Rejected annotations are
+ * skipped and reported.
  *
  * @since 0.1.0
  */
@@ -294,6 +295,13 @@ public final class PreferenceFormat implements Format {
           }
           lines++;
         }
+        case RankingValue order when order.bucketed() ->
+            context.lose(
+                where.withAnnotation(result.id()),
+                "bucketed ranking dropped",
+                "the responses are sorted into buckets "
+                    + order.buckets().stream().map(RankingValue.Bucket::name).toList()
+                    + ", which say no order between them; preference data holds orders");
         case RankingValue order -> {
           List<Response> ordered = new ArrayList<>();
           for (String responseId : order.order()) {

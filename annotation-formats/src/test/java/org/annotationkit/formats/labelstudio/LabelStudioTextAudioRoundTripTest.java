@@ -329,7 +329,17 @@ class LabelStudioTextAudioRoundTripTest {
               order.add(random.nextInt(order.size() + 1), response.id());
             }
           }
-          annotation.result(Result.of("k", "rank", new RankingValue(order)));
+          RankingValue ranking = new RankingValue(order);
+          if (random.nextInt(3) == 0) {
+            // the same order cut into buckets, the first one possibly empty
+            int cut = random.nextInt(order.size() + 1);
+            ranking =
+                RankingValue.ofBuckets(
+                    List.of(
+                        new RankingValue.Bucket("best", order.subList(0, cut)),
+                        new RankingValue.Bucket("_", order.subList(cut, order.size()))));
+          }
+          annotation.result(Result.of("k", "rank", ranking));
         }
         builder.annotation(annotation.build());
       }

@@ -265,7 +265,7 @@ class LabelStudioTextAudioTest {
   }
 
   @Test
-  void rankerBucketsAreNoRankingAndAreReported() throws IOException {
+  void rankerBucketsOfTheDocsAreReadAsNamedOrderedBuckets() throws IOException {
     // The docs' "Example result for Ranker tag with Buckets; data is the same".
     String export =
         task(
@@ -274,8 +274,52 @@ class LabelStudioTextAudioTest {
                 + " \"ranker\", \"value\": { \"ranker\": {\"best\": [\"mdn\"], \"ads\":"
                 + " [\"blog\"]} }}");
     LabelStudioReadTest.Read read = read(export, null);
-    assertThat(results(read)).isEmpty();
-    assertThat(whats(read.report())).contains("result skipped");
+    assertThat(results(read).get(0).value())
+        .isEqualTo(
+            RankingValue.ofBuckets(
+                List.of(
+                    RankingValue.Bucket.of("best", "mdn"), RankingValue.Bucket.of("ads", "blog"))));
+    assertThat(whats(read.report())).containsOnly("response title dropped");
+  }
+
+  @Test
+  void rankerResultsOfTheDocumentedShapeAreWrittenAndReadBack() throws IOException {
+    // labelstud.io/tags/ranker: a plain ranker saves {"<ranker name>": [ids in order]}; with
+    // buckets {"<bucket>": [ids], ...}, and "_" holds the items left in the list when no bucket is
+    // the default one.
+    String export =
+        task(
+            RANKER_DATA,
+            "{\"id\": \"a\", \"from_name\": \"rank\", \"to_name\": \"results\", \"type\":"
+                + " \"ranker\", \"value\": {\"ranker\": {\"rank\": [\"wiki\", \"blog\","
+                + " \"mdn\"]}}}",
+            "{\"id\": \"b\", \"from_name\": \"sorted\", \"to_name\": \"results\", \"type\":"
+                + " \"ranker\", \"value\": {\"ranker\": {\"_\": [\"wiki\"], \"good\": [\"mdn\","
+                + " \"blog\"], \"bad\": []}}}");
+    LabelStudioReadTest.Read read = read(export, null);
+    RankingValue plain = RankingValue.of("wiki", "blog", "mdn");
+    RankingValue sorted =
+        RankingValue.ofBuckets(
+            List.of(
+                RankingValue.Bucket.of("_", "wiki"),
+                RankingValue.Bucket.of("good", "mdn", "blog"),
+                RankingValue.Bucket.of("bad")));
+    assertThat(results(read)).extracting(Result::value).containsExactly(plain, sorted);
+
+    Path out = dir.resolve("written.json");
+    org.annotationkit.formats.Converter.write(
+        new LabelStudioFormat(),
+        read.dataset().source(),
+        out,
+        org.annotationkit.formats.ConversionContext.of(FormatOptions.none()));
+    String written = Files.readString(out).replaceAll("\\s", "");
+    assertThat(written)
+        .contains("\"ranker\":{\"rank\":[\"wiki\",\"blog\",\"mdn\"]}")
+        .contains("\"ranker\":{\"_\":[\"wiki\"],\"good\":[\"mdn\",\"blog\"],\"bad\":[]}");
+    LabelStudioReadTest.Read back = LabelStudioReadTest.read(out, FormatOptions.none());
+    assertThat(back.dataset().annotations().get(0).results())
+        .extracting(Result::value)
+        .containsExactly(plain, sorted);
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.annotationkit.core.annotation.Annotation;
 import org.annotationkit.core.annotation.PreferenceValue;
+import org.annotationkit.core.annotation.RankingValue;
 import org.annotationkit.core.annotation.ReviewState;
 import org.annotationkit.core.annotation.SpanValue;
 import org.annotationkit.core.annotation.TranscriptionValue;
@@ -227,6 +228,42 @@ class JsonFormatsTest {
             dir.resolve("f.csv"),
             Map.of("label-column", "toxic,insult"));
     assertThat(back.text()).isEqualTo(binary);
+  }
+
+  @Test
+  void bucketedRankingsAreNoPreferenceAndAreReported() {
+    ComparisonItem item =
+        new ComparisonItem(
+            "c",
+            "p",
+            List.of(
+                new org.annotationkit.core.item.Response("x", "X"),
+                new org.annotationkit.core.item.Response("y", "Y")));
+    Dataset dataset =
+        Dataset.builder(
+                org.annotationkit.core.schema.Schema.of(
+                    "s",
+                    org.annotationkit.core.schema.Field.builder(
+                            "ranking", org.annotationkit.core.schema.FieldKind.RANKING)
+                        .build()))
+            .item(item)
+            .annotation(
+                Annotation.builder("a", "c", "u")
+                    .result(
+                        "r",
+                        "ranking",
+                        RankingValue.ofBuckets(
+                            List.of(
+                                RankingValue.Bucket.of("good", "x"),
+                                RankingValue.Bucket.of("bad", "y"))))
+                    .build())
+            .build();
+    Io.Written written =
+        Io.write(new PreferenceFormat(), dataset, dir.resolve("b.jsonl"), Map.of());
+    assertThat(written.text()).isEmpty();
+    assertThat(written.report().losses())
+        .extracting(Loss::what)
+        .containsExactly("bucketed ranking dropped");
   }
 
   @Test
