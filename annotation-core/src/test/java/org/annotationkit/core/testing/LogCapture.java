@@ -102,11 +102,20 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
               }
               return switch (method.getName()) {
                 case "hashCode" -> System.identityHashCode(proxy);
-                case "equals" -> args != null && proxy == args[0];
+                case "equals" -> args != null && sameInstance(proxy, args[0]);
                 default -> "LogCapture[" + name + "]";
               };
             });
     loggers.getMethod("setFilter", filters).invoke(l, filter);
+  }
+
+  /**
+   * A proxy's {@code equals}: the filter stands for no value, so it equals only itself; {@code
+   * equals} of the other object would come back to this proxy.
+   */
+  @SuppressWarnings("ReferenceEquality") // identity is the equality of a stateless proxy
+  private static boolean sameInstance(Object proxy, @Nullable Object other) {
+    return proxy == other;
   }
 
   @Override

@@ -300,18 +300,10 @@ final class LabelmeWriter {
         write(out, line.label(), xy(line.polyline().points()), type, line.attributes(), result, at);
         yield true;
       }
-      case KeypointsValue keypoints -> {
-        yield keypoints(out, keypoints, result, at);
-      }
-      case MaskValue mask -> {
-        yield mask(out, mask, result, at);
-      }
-      case MultipleChoiceValue m -> {
-        yield false;
-      }
-      case ChoiceValue c -> {
-        yield false;
-      }
+      case KeypointsValue keypoints -> keypoints(out, keypoints, result, at);
+      case MaskValue mask -> mask(out, mask, result, at);
+      case MultipleChoiceValue m -> false;
+      case ChoiceValue c -> false;
       default -> {
         context.lose(
             at,

@@ -1,6 +1,5 @@
 package org.annotationkit.formats.labelstudio;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.annotationkit.core.schema.FieldKind;
@@ -29,13 +28,23 @@ enum ResultType {
   private final String json;
   private final String key;
   private final boolean region;
-  private final List<FieldKind> kinds;
 
-  ResultType(String json, String key, boolean region, FieldKind... kinds) {
+  /** The first kind this type fills. */
+  private final FieldKind kind;
+
+  /** The other kind it fills, the same as {@link #kind} when it fills one (two at most). */
+  private final FieldKind otherKind;
+
+  ResultType(String json, String key, boolean region, FieldKind kind) {
+    this(json, key, region, kind, kind);
+  }
+
+  ResultType(String json, String key, boolean region, FieldKind kind, FieldKind otherKind) {
     this.json = json;
     this.key = key;
     this.region = region;
-    this.kinds = List.of(kinds);
+    this.kind = kind;
+    this.otherKind = otherKind;
   }
 
   /** The result's {@code type}. */
@@ -55,17 +64,12 @@ enum ResultType {
 
   /** The first kind of field this type fills (choices may also be multiple choice). */
   FieldKind kind() {
-    return kinds.get(0);
+    return kind;
   }
 
   /** Whether results of this type fill fields of a kind. */
   boolean fills(FieldKind kind) {
-    for (FieldKind k : kinds) {
-      if (k == kind) {
-        return true;
-      }
-    }
-    return false;
+    return this.kind == kind || otherKind == kind;
   }
 
   /** The type of a result's {@code type}, ignoring case. */

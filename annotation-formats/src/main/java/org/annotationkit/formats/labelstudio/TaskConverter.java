@@ -733,10 +733,7 @@ final class TaskConverter {
         }
         yield new FreeTextValue(joined);
       }
-      case RATING -> {
-        Node rating = value.require("rating");
-        yield new RatingValue(rating.number());
-      }
+      case RATING -> new RatingValue(value.require("rating").number());
       case TAXONOMY -> {
         List<String> chosen = new ArrayList<>();
         for (Node path : value.require("taxonomy").elements()) {
@@ -822,9 +819,7 @@ final class TaskConverter {
         }
         yield new RankingValue(ids);
       }
-      default -> {
-        yield null;
-      }
+      default -> null;
     };
   }
 

@@ -185,7 +185,7 @@ public final class SageMakerImageFormat implements Format {
           new JsonRecords(
               input,
               ConversionContext.of(context.options(), 0),
-              (record, index, c) -> reader.line(record, index, c, false))) {
+              (record, index, c) -> reader.line(record, index, false))) {
         while (first.hasNext()) {
           first.next();
         }
@@ -193,8 +193,7 @@ public final class SageMakerImageFormat implements Format {
       Schema schema = reader.schema();
       reader.schema = schema;
       JsonRecords second =
-          new JsonRecords(
-              input, context, (record, index, c) -> reader.line(record, index, c, true));
+          new JsonRecords(input, context, (record, index, c) -> reader.line(record, index, true));
       return new DatasetSource() {
         @Override
         public Schema schema() {
@@ -281,7 +280,7 @@ public final class SageMakerImageFormat implements Format {
       }
     }
 
-    List<DatasetEntry> line(Node record, int index, ConversionContext c, boolean second) {
+    List<DatasetEntry> line(Node record, int index, boolean second) {
       if (!record.isObject()) {
         throw record.error("expected a manifest line (a JSON object)");
       }

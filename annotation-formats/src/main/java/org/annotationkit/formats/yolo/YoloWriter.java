@@ -530,7 +530,7 @@ final class YoloWriter {
   // ------------------------------------------------------------------ tasks
 
   /** The axis-aligned box of an object: its box's hull, or its polygons' bounds (reported). */
-  private @Nullable Box axisBox(ImageItem image, Obj obj, LossObject where, boolean keepPolygons) {
+  private @Nullable Box axisBox(ImageItem image, Obj obj, boolean keepPolygons) {
     if (obj.box != null) {
       Box box = ((BoxValue) obj.box.value()).box();
       if (box.isRotated()) {
@@ -583,7 +583,7 @@ final class YoloWriter {
           "keypoints dropped",
           "a detect line holds a box; write task=pose to keep keypoints");
     }
-    Box box = axisBox(image, obj, where, false);
+    Box box = axisBox(image, obj, false);
     if (box == null) {
       return false;
     }
@@ -823,7 +823,7 @@ final class YoloWriter {
       }
       corners = flat(box.corners());
     } else {
-      Box bounds = axisBox(image, obj, where, false);
+      Box bounds = axisBox(image, obj, false);
       if (bounds == null) {
         return false;
       }
@@ -867,7 +867,7 @@ final class YoloWriter {
   }
 
   private boolean pose(ImageItem image, Obj obj, LossObject where, StringBuilder line) {
-    Box box = axisBox(image, obj, where, false);
+    Box box = axisBox(image, obj, false);
     Result keypointsResult = obj.keypoints;
     KeypointsValue keypoints =
         keypointsResult == null ? null : (KeypointsValue) keypointsResult.value();

@@ -208,9 +208,7 @@ class LabelStudioRoundTripTest {
         }
         yield new MaskValue("water", RleMask.fromBitmap(height, width, bits));
       }
-      case 4 -> {
-        yield new ChoiceValue(random.nextBoolean() ? "day" : "night");
-      }
+      case 4 -> new ChoiceValue(random.nextBoolean() ? "day" : "night");
       default -> {
         List<String> labels = new ArrayList<>();
         for (String label : List.of("wet", "dark", "blurry")) {
