@@ -158,7 +158,7 @@ final class SqlView implements StoreView {
         "SELECT " + TASK_COLUMNS + ", gold_answer FROM {s}.task WHERE id = ?" + lock(),
         p -> p.setString(1, taskId),
         rs -> {
-          goldAnswers.put(taskId, Optional.ofNullable(rs.getString(9)));
+          goldAnswers.put(taskId, Optional.ofNullable(rs.getString("gold_answer")));
           return status(rs);
         });
   }
