@@ -80,8 +80,11 @@ class ServerRestartTest {
               started.set(true);
             }
           });
-      while (!started.get()) {
+      while (!started.get() && !worker.isDone()) {
         Thread.onSpinWait();
+      }
+      if (worker.isDone()) {
+        worker.join(); // a worker that failed before its first submission fails the test here
       }
       TimeUnit.MILLISECONDS.sleep(300);
       server.stop("immediate");
