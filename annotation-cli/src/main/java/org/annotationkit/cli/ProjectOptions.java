@@ -156,7 +156,7 @@ final class ProjectOptions {
     } catch (RuntimeException e) {
       throw new ProjectCommand.Unusable(
           scrub(
-              "cannot open the store in " + where() + ": " + firstLine(e),
+              "cannot open project " + projectId() + ": " + firstLine(e),
               properties.getProperty("password")));
     }
   }
@@ -230,12 +230,11 @@ final class ProjectOptions {
     return PASSWORD_PARAMETER.matcher(url).replaceAll("$1***");
   }
 
-  /** The text with every occurrence of the password replaced by {@code ***}. */
+  /**
+   * The text with every occurrence of the password replaced by {@code ***} (the store's own
+   * messages give its URL masked already).
+   */
   static String scrub(String text, @Nullable String password) {
-    String t = text;
-    if (password != null && !password.isEmpty()) {
-      t = t.replace(password, "***");
-    }
-    return PASSWORD_PARAMETER.matcher(t).replaceAll("$1***");
+    return password == null || password.isEmpty() ? text : text.replace(password, "***");
   }
 }

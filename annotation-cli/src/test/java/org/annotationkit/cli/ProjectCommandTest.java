@@ -18,9 +18,6 @@ import org.annotationkit.core.annotation.ReviewState;
 import org.annotationkit.core.dataset.Dataset;
 import org.annotationkit.core.item.TextItem;
 import org.annotationkit.core.json.CanonicalJson;
-import org.annotationkit.core.schema.Field;
-import org.annotationkit.core.schema.FieldKind;
-import org.annotationkit.core.schema.Schema;
 import org.annotationkit.core.store.JournalStore;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,15 +37,8 @@ class ProjectCommandTest {
 
   @BeforeEach
   void files() throws IOException {
-    Schema s =
-        Schema.of(
-            "pets", Field.builder("kind", FieldKind.SINGLE_CHOICE).labels("cat", "dog").build());
-    schema = Files.writeString(temp.resolve("schema.json"), CanonicalJson.schemas().write(s));
-    List<String> lines = new ArrayList<>();
-    for (String id : List.of("t1", "t2", "t3", "g1")) {
-      lines.add(CanonicalJson.items().write(new TextItem(id, "a text about " + id)));
-    }
-    items = Files.write(temp.resolve("items.jsonl"), lines, StandardCharsets.UTF_8);
+    schema = ProjectFiles.petsSchema(temp);
+    items = ProjectFiles.textItems(temp, "items.jsonl", List.of("t1", "t2", "t3", "g1"));
     gold =
         Files.write(
             temp.resolve("gold.jsonl"),
@@ -58,7 +48,7 @@ class ProjectCommandTest {
   }
 
   static Annotation choice(String id, String item, String who, String label) {
-    return Annotation.builder(id, item, who).result("r1", "kind", new ChoiceValue(label)).build();
+    return ProjectFiles.choice(id, item, who, label);
   }
 
   private Path annotationFile(Annotation a) throws IOException {
@@ -66,18 +56,7 @@ class ProjectCommandTest {
   }
 
   private Cli.Run init(String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "project",
-                "init",
-                project.toString(),
-                "--schema",
-                schema.toString(),
-                "--items",
-                items.toString()));
-    args.addAll(List.of(extra));
-    return Cli.run(args.toArray(String[]::new));
+    return ProjectFiles.init(project.toString(), schema, items, List.of(extra));
   }
 
   /** Runs next for an annotator: the task id, or null when it exits 3. */

@@ -14,11 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.annotationkit.core.annotation.Annotation;
-import org.annotationkit.core.item.TextItem;
 import org.annotationkit.core.json.CanonicalJson;
-import org.annotationkit.core.schema.Field;
-import org.annotationkit.core.schema.FieldKind;
-import org.annotationkit.core.schema.Schema;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,35 +61,13 @@ class ProjectContractTest {
 
   @BeforeEach
   void files() throws IOException {
-    Schema s =
-        Schema.of(
-            "pets", Field.builder("kind", FieldKind.SINGLE_CHOICE).labels("cat", "dog").build());
-    schema = Files.writeString(temp.resolve("schema.json"), CanonicalJson.schemas().write(s));
-    List<String> lines = new ArrayList<>();
-    for (String id : List.of("t1", "t2")) {
-      lines.add(CanonicalJson.items().write(new TextItem(id, "a text about " + id)));
-    }
-    items = Files.write(temp.resolve("items.jsonl"), lines, StandardCharsets.UTF_8);
+    schema = ProjectFiles.petsSchema(temp);
+    items = ProjectFiles.textItems(temp, "items.jsonl", List.of("t1", "t2"));
     project = temp.resolve("pets");
   }
 
   private Cli.Run init(String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "project",
-                "init",
-                project.toString(),
-                "--schema",
-                schema.toString(),
-                "--items",
-                items.toString()));
-    args.addAll(List.of(extra));
-    return Cli.run(args.toArray(String[]::new));
-  }
-
-  private Path file(Annotation a) throws IOException {
-    return Files.writeString(temp.resolve(a.id() + ".json"), CanonicalJson.annotations().write(a));
+    return ProjectFiles.init(project.toString(), schema, items, List.of(extra));
   }
 
   /**
@@ -234,7 +208,7 @@ class ProjectContractTest {
     assertThat(init().exitCode()).isZero();
     assertThat(Cli.run("project", "next", project.toString(), "--annotator", "ann").exitCode())
         .isZero();
-    Annotation a = ProjectCommandTest.choice("s1", "t1", "ann", "cat");
+    Annotation a = ProjectFiles.choice("s1", "t1", "ann", "cat");
     InputStream stdin = System.in;
     try {
       System.setIn(
@@ -255,9 +229,8 @@ class ProjectContractTest {
         Files.write(
             temp.resolve("all.jsonl"),
             List.of(
-                CanonicalJson.annotations().write(ProjectCommandTest.choice("a", "t1", "x", "cat")),
-                CanonicalJson.annotations()
-                    .write(ProjectCommandTest.choice("b", "t2", "x", "dog"))),
+                CanonicalJson.annotations().write(ProjectFiles.choice("a", "t1", "x", "cat")),
+                CanonicalJson.annotations().write(ProjectFiles.choice("b", "t2", "x", "dog"))),
             StandardCharsets.UTF_8);
     Cli.Run run =
         Cli.run("project", "import", project.toString(), "--annotations", file.toString());
@@ -276,7 +249,7 @@ class ProjectContractTest {
             "submit",
             project.toString(),
             "--annotation",
-            file(ProjectCommandTest.choice("s1", "t1", "ann", "cat")).toString());
+            ProjectFiles.write(temp, "", ProjectFiles.choice("s1", "t1", "ann", "cat")).toString());
     assertThat(submit.exitCode()).isZero();
     Cli.Run inspect = Cli.run("project", "inspect", project.toString(), "--json");
     assertThat(inspect.exitCode()).isZero();

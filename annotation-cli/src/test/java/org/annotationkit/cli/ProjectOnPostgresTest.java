@@ -14,11 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.annotationkit.core.annotation.Annotation;
 import org.annotationkit.core.dataset.Dataset;
-import org.annotationkit.core.item.TextItem;
 import org.annotationkit.core.json.CanonicalJson;
-import org.annotationkit.core.schema.Field;
-import org.annotationkit.core.schema.FieldKind;
-import org.annotationkit.core.schema.Schema;
 import org.annotationkit.store.jdbc.TestPostgres;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,32 +43,26 @@ class ProjectOnPostgresTest {
   @BeforeAll
   static void serverAndInputs() throws IOException {
     url = TestPostgres.url();
-    Schema s =
-        Schema.of(
-            "pets", Field.builder("kind", FieldKind.SINGLE_CHOICE).labels("cat", "dog").build());
-    schema = Files.writeString(temp.resolve("schema.json"), CanonicalJson.schemas().write(s));
-    List<String> lines = new ArrayList<>();
-    for (String id : List.of("t1", "t2", "t3", "t4", "t5", "g1")) {
-      lines.add(CanonicalJson.items().write(new TextItem(id, "a text about " + id)));
-    }
-    items = Files.write(temp.resolve("items.jsonl"), lines, StandardCharsets.UTF_8);
+    schema = ProjectFiles.petsSchema(temp);
+    items =
+        ProjectFiles.textItems(temp, "items.jsonl", List.of("t1", "t2", "t3", "t4", "t5", "g1"));
     gold =
         Files.write(
             temp.resolve("gold.jsonl"),
             List.of(
                 CanonicalJson.annotations()
-                    .write(ProjectCommandTest.choice("known", "g1", "owner", "cat"))),
+                    .write(ProjectFiles.choice("known", "g1", "owner", "cat"))),
             StandardCharsets.UTF_8);
     imported =
         Files.write(
             temp.resolve("import.jsonl"),
             List.of(
                 CanonicalJson.annotations()
-                    .write(ProjectCommandTest.choice("old-t1", "t1", "legacy", "dog")),
+                    .write(ProjectFiles.choice("old-t1", "t1", "legacy", "dog")),
                 CanonicalJson.annotations()
-                    .write(ProjectCommandTest.choice("old-t2", "t2", "legacy", "emu")),
+                    .write(ProjectFiles.choice("old-t2", "t2", "legacy", "emu")),
                 CanonicalJson.annotations()
-                    .write(ProjectCommandTest.choice("old-t3", "t3", "legacy", "cat"))),
+                    .write(ProjectFiles.choice("old-t3", "t3", "legacy", "cat"))),
             StandardCharsets.UTF_8);
   }
 
@@ -142,7 +132,7 @@ class ProjectOnPostgresTest {
       Set<String> seen = new TreeSet<>();
       for (String task = next(place, who); task != null; task = next(place, who)) {
         assertThat(seen.add(task)).as("%s gets %s once", who, task).isTrue();
-        Annotation a = ProjectCommandTest.choice(who + "-" + task, task, who, label(task));
+        Annotation a = ProjectFiles.choice(who + "-" + task, task, who, label(task));
         Path file =
             Files.writeString(
                 temp.resolve(name + "-" + a.id() + ".json"), CanonicalJson.annotations().write(a));
@@ -208,7 +198,7 @@ class ProjectOnPostgresTest {
     assertThat(init.out()).endsWith(", with review" + System.lineSeparator());
     List<String> submitted = new ArrayList<>();
     for (String task = next(place, "alice"); task != null; task = next(place, "alice")) {
-      Annotation a = ProjectCommandTest.choice("alice-" + task, task, "alice", label(task));
+      Annotation a = ProjectFiles.choice("alice-" + task, task, "alice", label(task));
       Path file =
           Files.writeString(
               temp.resolve(name + "-r-" + a.id() + ".json"), CanonicalJson.annotations().write(a));
@@ -230,7 +220,7 @@ class ProjectOnPostgresTest {
         assertThat(review.outLines()).containsExactly("accepted " + id);
       } else {
         String task = id.substring("alice-".length());
-        Annotation fix = ProjectCommandTest.choice(id + "-fix", task, "rita", "cat");
+        Annotation fix = ProjectFiles.choice(id + "-fix", task, "rita", "cat");
         Path file =
             Files.writeString(
                 temp.resolve(name + "-fix-" + fix.id() + ".json"),
@@ -278,7 +268,7 @@ class ProjectOnPostgresTest {
             temp.resolve("bad-gold.jsonl"),
             List.of(
                 CanonicalJson.annotations()
-                    .write(ProjectCommandTest.choice("wrong", "g1", "owner", "horse"))),
+                    .write(ProjectFiles.choice("wrong", "g1", "owner", "horse"))),
             StandardCharsets.UTF_8);
     Cli.Run rejected =
         postgres.run(
