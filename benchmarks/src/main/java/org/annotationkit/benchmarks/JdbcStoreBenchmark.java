@@ -36,11 +36,17 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * next+submit pairs per second on the PostgreSQL store, with 16 concurrent annotators (issue 7's
  * target: at least 5,000/s on one local server); run with {@code -t 1,2,4,8,16} to see how it
- * scales. The server is the one in the system property {@code ak.pg.url} (default {@code
- * jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}); each trial uses a fresh schema.
+ * scales. The workload is the one of the store's load harness ({@code JdbcStoreLoadTest} in
+ * annotation-store-jdbc, which starts a throwaway cluster itself: {@code docs/store-jdbc.md}): a
+ * project of overlap 3 with an hour's lease, one annotator per thread, each pair a {@code next} and
+ * the {@code submit} of one single-choice answer. The server is the one in the system property
+ * {@code ak.pg.url} of the benchmark's JVM (JMH's {@code -jvmArgsAppend}; default {@code
+ * jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}); each trial uses a fresh schema, and
+ * the store keeps up to 32 connections (more than the threads).
  *
  * {@snippet lang = "shell" :
- * benchmarks/run JdbcStoreBenchmark -Dak.pg.url=jdbc:postgresql://127.0.0.1:5432/bench?user=me
+ * benchmarks/run -jvmArgsAppend -Dak.pg.url=jdbc:postgresql://127.0.0.1:5432/bench?user=me \
+ *     -t 16 JdbcStoreBenchmark
  * }
  */
 @State(Scope.Benchmark)

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import org.annotationkit.core.annotation.Annotation;
 import org.annotationkit.core.annotation.Annotator;
@@ -19,13 +20,18 @@ import org.annotationkit.core.item.TextItem;
 import org.annotationkit.core.schema.Field;
 import org.annotationkit.core.schema.FieldKind;
 import org.annotationkit.core.schema.Schema;
+import org.annotationkit.core.store.AnnotatorState;
+import org.annotationkit.core.store.Decided;
 import org.annotationkit.core.store.InMemoryStore;
+import org.annotationkit.core.store.StoreEvent;
 import org.annotationkit.core.store.WorkflowStore;
 import org.annotationkit.core.task.Assignment;
+import org.annotationkit.core.task.Lease;
 import org.annotationkit.core.task.PayPolicy;
 import org.annotationkit.core.task.Project;
 import org.annotationkit.core.task.ProjectSettings;
 import org.annotationkit.core.task.Receipt;
+import org.annotationkit.core.task.Submission;
 import org.annotationkit.core.task.Task;
 import org.annotationkit.core.task.Workflow;
 import org.junit.jupiter.api.Test;
@@ -194,6 +200,52 @@ class JdbcStoreTest {
               "annotator fillfactor=50",
               "lease autovacuum_vacuum_scale_factor=0.05,fillfactor=80",
               "task autovacuum_vacuum_scale_factor=0.02,fillfactor=70");
+    }
+  }
+
+  @Test
+  void eventsThatDoNotFitTheRowsAreRetriedThenRefusedAndLeaveNothingBehind() {
+    try (JdbcStore store =
+        JdbcStore.open(
+            PostgresServer.get().url(),
+            new Properties(),
+            JdbcStore.Options.defaults().withSchema(Stores.freshSchema()).withMaxAttempts(2))) {
+      Workflow.createProject(store, project());
+      Workflow wf = Workflow.builder(store).build();
+      wf.addTasks(List.of(Task.of(new TextItem("t0", "text"), 2)));
+      Instant now = Instant.parse("2026-03-01T09:00:00Z");
+      Annotator alice = new Annotator("alice", Annotator.Kind.HUMAN);
+      // a grant on no task, the decision's last event: its statement would commit
+      Lease nowhere = new Lease("nope", "alice", now, now.plusSeconds(60));
+      assertThatThrownBy(() ->
+              store.decide(
+                  v -> new Decided<>(1, List.of(new StoreEvent.LeaseGranted(nowhere, alice)))))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("after 2 attempts")
+          .hasMessageContaining("task nope takes no lease of alice");
+      // a submission without a lease: its id would be taken before the lease is found missing
+      Submission lost =
+          new Submission(
+              choice("x1", "t0", "alice", "cat"),
+              now,
+              0,
+              false,
+              Submission.GoldOutcome.NOT_GOLD,
+              Optional.empty());
+      assertThatThrownBy(
+              () -> store.decide(v -> new Decided<>(1, List.of(new StoreEvent.Submitted(lost)))))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("after 2 attempts")
+          .hasMessageContaining("annotator alice holds no open lease on t0");
+      boolean taken = store.read(v -> v.annotationIdTaken("x1"));
+      List<Submission> stored = store.read(v -> v.submissions());
+      List<Lease> open = store.read(v -> v.openLeases());
+      Optional<AnnotatorState> known = store.read(v -> v.annotator("alice"));
+      assertThat(taken).isFalse();
+      assertThat(stored).isEmpty();
+      assertThat(open).isEmpty();
+      assertThat(known).isEmpty();
+      assertThat(wf.status("t0").orElseThrow().openLeases()).isZero();
     }
   }
 
