@@ -129,10 +129,10 @@ class ConsensusTest {
     Workflow wf =
         workflow(InMemoryStore.create(), settings().overlap(2).build(), unanimous(3), new Log());
     wf.addItems(List.of(image("x")));
-    Receipt r1 = wf.importAnnotation(choice("i1", "x", "a", "cat"));
-    Receipt r2 = wf.importAnnotation(choice("i2", "x", "b", "bird"));
+    Receipt unused = wf.importAnnotation(choice("i1", "x", "a", "cat"));
+    unused = wf.importAnnotation(choice("i2", "x", "b", "bird"));
     assertThat(wf.status("x").orElseThrow().task().overlap()).isEqualTo(3);
-    Receipt r3 = wf.importAnnotation(choice("i3", "x", "c", "bird"));
+    unused = wf.importAnnotation(choice("i3", "x", "c", "bird"));
     assertThat(wf.status("x").orElseThrow().complete()).isTrue();
     assertThatThrownBy(() -> wf.importAnnotation(choice("i4", "x", "d", "bird")))
         .isInstanceOf(IllegalStateException.class)
