@@ -62,6 +62,7 @@ final class DemoCommand implements Callable<Integer> {
           new AgreementSection(),
           new AggregationSection(),
           new ActiveLearningSection(),
+          new NlpSection(),
           new WorkflowSection());
 
   @Spec CommandSpec spec;
