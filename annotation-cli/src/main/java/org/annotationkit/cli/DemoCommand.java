@@ -63,6 +63,7 @@ final class DemoCommand implements Callable<Integer> {
           new AggregationSection(),
           new ActiveLearningSection(),
           new ConversionSection(),
+          new NlpSection(),
           new WorkflowSection());
 
   @Spec CommandSpec spec;

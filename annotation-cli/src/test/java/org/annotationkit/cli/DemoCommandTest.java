@@ -118,4 +118,24 @@ class DemoCommandTest {
     assertThat(lines.toString()).as("the section " + heading).isNotEmpty();
     return lines.toString();
   }
+
+  @Test
+  void demoConvertsLabelStudioEntitiesToConllAndSpacyInCodePoints() {
+    Cli.Run run = Cli.run("demo");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String text = run.out().replace(System.lineSeparator(), "\n");
+    // Offsets computed apart in Python: t = "\U0001F469\u200d\U0001F4BB Grace Hopper ...";
+    // t.index("Grace") == 4, and len(t[:4].encode("utf-16-le")) // 2 == 6.
+    assertThat(text)
+        .contains("Text formats: Label Studio NER to CoNLL IOB2 and spaCy, offsets in code points")
+        .contains("      PER  [4, 16) \"Grace Hopper\"  (Java String [6, 18))")
+        .contains("      PER  [25, 40) \"Charles Babbage\"  (Java String [27, 42))")
+        .contains("reported: UTF-16 offsets converted (item 2, annotation c, span 25-40)")
+        .contains("    \uD83D\uDC69\u200D\uD83D\uDCBB O\n    Grace B-PER\n    Hopper I-PER\n")
+        .contains("    Remington B-ORG\n    Rand I-ORG\n")
+        .contains("    \uD83C\uDDEC\uD83C\uDDE7 O\n")
+        .contains("\"entities\":[[4,16,\"PER\"],[24,38,\"ORG\"],[42,54,\"LOC\"]]")
+        .contains("\"entities\":[[0,12,\"PER\"],[25,40,\"PER\"]]")
+        .contains("text[4:16] = \"Grace Hopper\" (PER)");
+  }
 }

@@ -34,10 +34,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * Reading a generated CoNLL-2003 file (four columns, IOB2 tags, about 14 tokens a sentence, 2 in 10
  * tokens in an entity, some words with accents, CJK or an emoji) in a heap of 256 MB, far below the
  * file's size, so that a reader that held the file would fail: the two passes of the reader
- * (labels, then sentences streamed), and a conversion that reads and writes CoNLL again (IOB2 to
- * BIOES). The issue's target is at least 100 MB/s of input on one core: divide {@code megabytes} by
- * the single-shot time. The file is generated in the setup, in the temporary folder ({@code
- * megabytes} of 1024 is the issue's 1 GB). Run it from the repository root with:
+ * (labels, then sentences streamed), writing about as many bytes of CoNLL from sentences generated
+ * one at a time (so that a writer that held what it writes would fail the same way), and a
+ * conversion that reads and writes CoNLL again (IOB2 to BIOES). The issue's target is at least 100
+ * MB/s of input on one core: divide {@code megabytes} by the single-shot time. The file is
+ * generated in the setup, in the temporary folder ({@code megabytes} of 1024 is the issue's 1 GB).
+ * Run it from the repository root with:
  *
  * {@snippet lang = "shell" :
  * benchmarks/run ConllRead -f 1 -wi 1 -i 3 -p megabytes=1024
@@ -157,6 +159,89 @@ public class ConllReadBenchmark {
         input,
         output,
         FormatOptions.of(java.util.Map.of("scheme", "bioes")));
+  }
+
+  /**
+   * Writes about {@code megabytes} of CoNLL IOB2 from text items generated one at a time, never
+   * held together: the writer's side of streaming.
+   *
+   * @return the report
+   */
+  @Benchmark
+  public ConversionReport write() {
+    return Converter.write(
+        new ConllFormat(),
+        sentences((long) megabytes << 20, Seeds.random(SEED)),
+        output,
+        ConversionContext.of(FormatOptions.of(java.util.Map.of("scheme", "iob2"))));
+  }
+
+  private static final org.annotationkit.core.schema.Schema SCHEMA =
+      org.annotationkit.core.schema.Schema.of(
+          "conll",
+          org.annotationkit.core.schema.Field.builder(
+                  "entities", org.annotationkit.core.schema.FieldKind.SPAN)
+              .labels(TYPES)
+              .build());
+
+  /**
+   * Sentences of the generator's words, tokens separated by single spaces (so the writer keeps them
+   * as its tokens), with spans on token boundaries, until the {@code token TAG} lines they make
+   * come to about {@code bytes}; each is made when the writer asks for it.
+   */
+  static DatasetSource sentences(long bytes, RandomGenerator random) {
+    java.util.Iterator<DatasetEntry> entries =
+        new java.util.Iterator<>() {
+          private long written;
+          private int sentence;
+
+          @Override
+          public boolean hasNext() {
+            return written < bytes;
+          }
+
+          @Override
+          public DatasetEntry next() {
+            if (!hasNext()) {
+              throw new java.util.NoSuchElementException();
+            }
+            String id = "sentence-" + ++sentence;
+            StringBuilder text = new StringBuilder(128);
+            var annotation = org.annotationkit.core.annotation.Annotation.builder(id, id, "conll");
+            int tokens = 4 + random.nextInt(20);
+            int cp = 0;
+            int spans = 0;
+            for (int t = 0; t < tokens; t++) {
+              String word = WORDS[random.nextInt(WORDS.length)];
+              if (t > 0) {
+                text.append(' ');
+                cp++;
+              }
+              int length = word.codePointCount(0, word.length());
+              String tag = "O";
+              if (random.nextInt(10) < 2) {
+                String type = TYPES[random.nextInt(TYPES.length)];
+                annotation.result(
+                    "e" + ++spans,
+                    "entities",
+                    new org.annotationkit.core.annotation.SpanValue(type, cp, cp + length));
+                tag = "B-" + type;
+              }
+              text.append(word);
+              cp += length;
+              written += word.getBytes(StandardCharsets.UTF_8).length + tag.length() + 2;
+            }
+            written++;
+            var item =
+                new org.annotationkit.core.item.TextItem(
+                    id,
+                    text.toString(),
+                    java.util.Optional.empty(),
+                    java.util.Map.of("tokenizer", "whitespace"));
+            return new DatasetEntry(item, java.util.List.of(annotation.build()));
+          }
+        };
+    return DatasetSource.of(SCHEMA, true, entries);
   }
 
   /** Writes a CoNLL-2003 file of about the given size in bytes. */

@@ -14,9 +14,9 @@ import java.util.Locale;
  *       code point (punctuation, a symbol, an emoji) is a token of its own, and so is each Han,
  *       Hiragana or Katakana character, as those scripts put no spaces between words. Combining
  *       marks, variation selectors, emoji skin-tone modifiers, the zero-width joiner and the code
- *       point after a joiner stay in the token before them, so {@code é} written as {@code e} +
- *       U+0301 and a joined emoji are never split. {@code don't} gives {@code don}, {@code '},
- *       {@code t}.
+ *       point after a joiner stay in the token before them, and a flag's two regional indicators
+ *       stay together, so {@code é} written as {@code e} + U+0301, a joined emoji and a flag are
+ *       never split. {@code don't} gives {@code don}, {@code '}, {@code t}.
  * </ul>
  *
  * @since 0.1.0
@@ -58,6 +58,7 @@ public enum Tokenizer {
     int open = -1; // code point offset where the current token starts
     boolean openIsWord = false;
     boolean afterJoiner = false;
+    boolean halfFlag = false; // the code point before is a regional indicator that starts a pair
     int i = 0;
     while (i < text.length()) {
       int c = text.codePointAt(i);
@@ -73,12 +74,14 @@ public enum Tokenizer {
           open = -1;
         }
         afterJoiner = false;
+        halfFlag = false;
       } else if (this == WHITESPACE) {
         if (open < 0) {
           open = cp;
         }
       } else {
-        boolean attach = open >= 0 && (afterJoiner || isExtender(c));
+        boolean indicator = c >= 0x1F1E6 && c <= 0x1F1FF;
+        boolean attach = open >= 0 && (afterJoiner || isExtender(c) || (indicator && halfFlag));
         boolean word = !attach && isWordChar(c);
         if (!attach && !(word && openIsWord && open >= 0)) {
           if (open >= 0) {
@@ -93,6 +96,7 @@ public enum Tokenizer {
           openIsWord = word;
         }
         afterJoiner = c == 0x200D;
+        halfFlag = indicator && !halfFlag;
       }
       i += Character.charCount(c);
       cp++;

@@ -88,6 +88,19 @@ class TextPropertiesTest {
   }
 
   @Test
+  void wordsTokenizerKeepsAFlagsTwoRegionalIndicatorsTogether() {
+    // U+1F1EC U+1F1E7 is the flag of the United Kingdom, U+1F1EB U+1F1F7 that of France: two
+    // flags side by side are four indicators, paired from the start (UAX #29, rules GB12 and GB13).
+    String gb = "\uD83C\uDDEC\uD83C\uDDE7";
+    String fr = "\uD83C\uDDEB\uD83C\uDDF7";
+    Tokenization tokens = Tokenizer.WORDS.tokenize("London " + gb + fr + " Paris");
+    assertThat(tokens.tokens()).containsExactly("London", gb, fr, "Paris");
+    // Code points: London 0-6, the space 6, each flag two, Paris from 12.
+    assertThat(tokens.start(2)).isEqualTo(9);
+    assertThat(tokens.start(3)).isEqualTo(12);
+  }
+
+  @Test
   void spanInsideATokenAndOverlapsAreReported() {
     Tokenization tokens = Tokenizer.WHITESPACE.tokenize("New Yorker here");
     SpanValue inside = new SpanValue("LOC", 0, 8);
