@@ -47,14 +47,44 @@ public final class Parallel {
   public static TopK topK(
       int n, int threads, java.util.function.BiFunction<Integer, Integer, TopK> part, TopK empty) {
     Objects.requireNonNull(part, "part");
+    return topK(n, threads, (from, to, floor) -> part.apply(from, to), empty);
+  }
+
+  /** The selection over a part of a pool, given the floor that all parts of the pool share. */
+  @FunctionalInterface
+  public interface Part {
+    /**
+     * Selects over items {@code [from, to)}.
+     *
+     * @param from the first item
+     * @param to the item after the last
+     * @param floor the pool's shared floor, to raise and to skip by (see {@link Floor})
+     * @return the selection over the part
+     */
+    TopK select(int from, int to, Floor floor);
+  }
+
+  /**
+   * Splits {@code [0, n)} into parts, selects over each on {@code threads} threads with one {@link
+   * Floor} shared by all parts, and merges the parts in order.
+   *
+   * @param n the number of items
+   * @param threads the number of threads, {@code >= 1}
+   * @param part the selection over a part
+   * @param empty an empty selection
+   * @return the merged selection
+   */
+  public static TopK topK(int n, int threads, Part part, TopK empty) {
+    Objects.requireNonNull(part, "part");
+    Floor floor = new Floor();
     int parts = Math.max(1, Math.min(threads * 4, n / MIN_PART));
     if (threads == 1 || parts == 1) {
-      TopK whole = part.apply(0, n);
+      TopK whole = part.select(0, n, floor);
       empty.merge(whole);
       return empty;
     }
     IntFunction<TopK> run =
-        i -> part.apply((int) ((long) n * i / parts), (int) ((long) n * (i + 1) / parts));
+        i -> part.select((int) ((long) n * i / parts), (int) ((long) n * (i + 1) / parts), floor);
     List<TopK> results;
     if (threads == ForkJoinPool.getCommonPoolParallelism() + 1) {
       // Every processor: the common pool's workers and the calling thread, no pool to start.

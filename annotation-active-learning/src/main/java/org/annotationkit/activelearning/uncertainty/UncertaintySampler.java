@@ -6,6 +6,7 @@ import org.annotationkit.activelearning.Layout;
 import org.annotationkit.activelearning.Pick;
 import org.annotationkit.activelearning.Probabilities;
 import org.annotationkit.activelearning.TopK;
+import org.annotationkit.activelearning.internal.Floor;
 import org.annotationkit.activelearning.internal.Parallel;
 
 /**
@@ -14,7 +15,12 @@ import org.annotationkit.activelearning.internal.Parallel;
  * items that beat the heap's threshold touch it. Entropy is computed exactly, but only for rows
  * whose largest probability leaves room to beat the threshold (the entropy of a row is at most that
  * of a row with the same largest probability and the rest spread evenly), so most rows of a large
- * pool cost a maximum and a sum.
+ * pool cost a maximum and a sum. The threshold that decides which rows are skipped is the higher of
+ * the part's own and a {@linkplain Floor floor} that the parts of a pool share while they run, so a
+ * part that starts late skips as much as one that has seen most of the pool: without it each part
+ * would compute the entropy of every row until its own heap had filled and risen, and the parts
+ * together would do several times the work of one thread. The floor only ever skips rows whose
+ * entropy is below that of {@code k} rows of the pool, so the picks do not depend on it.
  *
  * <p>Values must be probabilities, non-negative: the float loops order values by their bit
  * patterns, which is the numeric order of non-negative floats (and puts NaN above every number, so
@@ -41,6 +47,9 @@ public final class UncertaintySampler {
 
   /** Items per block when class-major values are turned into rows. */
   private static final int BLOCK = 512;
+
+  /** A part reads the shared floor when its row index has these bits clear (every 4,096 rows). */
+  private static final int FLOOR_EVERY = (1 << 12) - 1;
 
   private final Uncertainty uncertainty;
 
@@ -89,8 +98,12 @@ public final class UncertaintySampler {
   public List<Pick> select(Probabilities pool, int k, int threads) {
     Objects.requireNonNull(pool, "pool");
     int t = Parallel.threads(threads);
+    Cuts cuts = uncertainty == Uncertainty.ENTROPY ? new Cuts(pool.classes()) : Cuts.NONE;
     return Parallel.topK(
-            pool.items(), t, (from, to) -> scan(pool, k, from, to, 0), new TopK(k, pool.ids()))
+            pool.items(),
+            t,
+            (from, to, floor) -> scan(pool, k, from, to, 0, floor, cuts),
+            new TopK(k, pool.ids()))
         .finish();
   }
 
@@ -108,18 +121,20 @@ public final class UncertaintySampler {
     if (firstPosition < 0) {
       throw new IllegalArgumentException("firstPosition must be >= 0, got " + firstPosition);
     }
-    return scan(part, k, 0, part.items(), firstPosition);
+    Cuts cuts = uncertainty == Uncertainty.ENTROPY ? new Cuts(part.classes()) : Cuts.NONE;
+    return scan(part, k, 0, part.items(), firstPosition, new Floor(), cuts);
   }
 
   /** The selection over items [from, to) of a pool, at positions shifted by {@code shift}. */
-  private TopK scan(Probabilities pool, int k, int from, int to, long shift) {
+  private TopK scan(
+      Probabilities pool, int k, int from, int to, long shift, Floor floor, Cuts cuts) {
     TopK top = new TopK(k, position -> pool.ids().id(Math.toIntExact(position - shift)));
     int c = pool.classes();
     if (pool.layout() == Layout.ROW_MAJOR) {
       if (pool.isFloat()) {
-        Kernels.floats(uncertainty, pool.floats(), c, from, to, shift, top);
+        Kernels.floats(uncertainty, pool.floats(), c, from, to, shift, top, floor, cuts);
       } else {
-        Kernels.doubles(uncertainty, pool.doubles(), c, from, to, shift, top);
+        Kernels.doubles(uncertainty, pool.doubles(), c, from, to, shift, top, floor, cuts);
       }
       return top;
     }
@@ -145,28 +160,113 @@ public final class UncertaintySampler {
           }
         }
       }
-      Kernels.doubles(uncertainty, block, c, 0, len, shift + start, top);
+      Kernels.doubles(uncertainty, block, c, 0, len, shift + start, top, floor, cuts);
     }
     return top;
+  }
+
+  /**
+   * {@link Kernels#cut(double, int)} from a table, without a logarithm: a selection changes its
+   * threshold thousands of times, and each exact cut is a bisection of 50 steps with two logarithms
+   * each. The table holds the entropy bound at {@link #STEPS} + 1 evenly spaced largest
+   * probabilities from {@code 1/c} to 1, each raised to the largest bound at or after it (so the
+   * table falls, whatever the rounding); the cut of a threshold is the first tabled probability
+   * whose bound is at or below it less {@link #BOUND_MARGIN}. That is at or above the exact cut and
+   * at most one step (under {@code 1/}{@value #STEPS}) past it: a few more rows are computed, never
+   * one too few skipped. Immutable, shared by the parts of a selection.
+   */
+  static final class Cuts {
+    /** The number of steps of the table. */
+    static final int STEPS = 2048;
+
+    /** No table: for the scores that do not skip by a bound. */
+    static final Cuts NONE = new Cuts(1);
+
+    private final double[] largest;
+    private final double[] bounds;
+
+    Cuts(int classes) {
+      if (classes < 2) {
+        largest = new double[0];
+        bounds = new double[0];
+        return;
+      }
+      largest = new double[STEPS + 1];
+      bounds = new double[STEPS + 1];
+      double lo = 1.0 / classes;
+      for (int i = 0; i <= STEPS; i++) {
+        largest[i] = i == STEPS ? 1.0 : lo + (1.0 - lo) * i / STEPS;
+        bounds[i] = Kernels.bound(largest[i], classes);
+      }
+      for (int i = STEPS - 1; i >= 0; i--) {
+        bounds[i] = Math.max(bounds[i], bounds[i + 1]);
+      }
+    }
+
+    /**
+     * The largest probability above which a row (summing to 1) cannot reach entropy {@code t}.
+     *
+     * @param t the threshold
+     * @return the cut, positive infinity when nothing can be skipped
+     */
+    double cut(double t) {
+      double target = t - BOUND_MARGIN;
+      if (bounds.length == 0 || !(target > 0) || Double.isInfinite(t)) {
+        return Double.POSITIVE_INFINITY;
+      }
+      if (target >= bounds[0]) {
+        return largest[0];
+      }
+      // The first index whose bound is <= target: bounds fall, and bounds[STEPS] is 0 < target.
+      int lo = 0;
+      int hi = STEPS;
+      while (hi - lo > 1) {
+        int mid = (lo + hi) >>> 1;
+        if (bounds[mid] <= target) {
+          hi = mid;
+        } else {
+          lo = mid;
+        }
+      }
+      return largest[hi];
+    }
   }
 
   /** The fused per-row loops, one per score and element type. */
   static final class Kernels {
     private Kernels() {}
 
-    static void floats(Uncertainty u, float[] v, int c, int from, int to, long shift, TopK top) {
+    static void floats(
+        Uncertainty u,
+        float[] v,
+        int c,
+        int from,
+        int to,
+        long shift,
+        TopK top,
+        Floor floor,
+        Cuts cuts) {
       switch (u) {
         case LEAST_CONFIDENCE -> leastConfidence(v, c, from, to, shift, top);
         case MARGIN, RATIO -> topTwo(u, v, c, from, to, shift, top);
-        case ENTROPY -> entropy(v, c, from, to, shift, top);
+        case ENTROPY -> entropy(v, c, from, to, shift, top, floor, cuts);
       }
     }
 
-    static void doubles(Uncertainty u, double[] v, int c, int from, int to, long shift, TopK top) {
+    static void doubles(
+        Uncertainty u,
+        double[] v,
+        int c,
+        int from,
+        int to,
+        long shift,
+        TopK top,
+        Floor floor,
+        Cuts cuts) {
       switch (u) {
         case LEAST_CONFIDENCE -> leastConfidence(v, c, from, to, shift, top);
         case MARGIN, RATIO -> topTwo(u, v, c, from, to, shift, top);
-        case ENTROPY -> entropy(v, c, from, to, shift, top);
+        case ENTROPY -> entropy(v, c, from, to, shift, top, floor, cuts);
       }
     }
 
@@ -312,11 +412,25 @@ public final class UncertaintySampler {
       }
     }
 
-    private static void entropy(float[] v, int c, int from, int to, long shift, TopK top) {
+    /**
+     * Entropy over float rows. {@code t} is the part's own threshold, {@code f} the pool's floor as
+     * last read; a row is skipped when its bound is below the higher of the two, and offered when
+     * its entropy beats {@code t} and reaches {@code f}.
+     */
+    private static void entropy(
+        float[] v, int c, int from, int to, long shift, TopK top, Floor floor, Cuts cuts) {
       double t = top.threshold();
-      double cut = cut(t, c);
+      double f = floor.get();
+      double cut = cuts.cut(Math.max(t, f));
       int o = from * c;
       for (int r = from; r < to; r++, o += c) {
+        if ((r & FLOOR_EVERY) == 0) {
+          double now = floor.get();
+          if (now > f) {
+            f = now;
+            cut = cuts.cut(Math.max(t, f));
+          }
+        }
         long ms = maxSum(v, o, c);
         if (high(ms) > cut && Math.abs(low(ms) - 1f) <= SUM_TOLERANCE) {
           continue;
@@ -328,19 +442,33 @@ public final class UncertaintySampler {
             h -= p * Math.log(p);
           }
         }
-        if (h > t) {
+        if (h > t && h >= f) {
           top.add(r + shift, h);
           t = top.threshold();
-          cut = cut(t, c);
+          floor.raise(t);
+          cut = cuts.cut(Math.max(t, f));
         }
       }
     }
 
-    private static void entropy(double[] v, int c, int from, int to, long shift, TopK top) {
+    /**
+     * Entropy over double rows, as {@link #entropy(float[], int, int, int, long, TopK, Floor,
+     * Cuts)}.
+     */
+    private static void entropy(
+        double[] v, int c, int from, int to, long shift, TopK top, Floor floor, Cuts cuts) {
       double t = top.threshold();
-      double cut = cut(t, c);
+      double f = floor.get();
+      double cut = cuts.cut(Math.max(t, f));
       int o = from * c;
       for (int r = from; r < to; r++, o += c) {
+        if ((r & FLOOR_EVERY) == 0) {
+          double now = floor.get();
+          if (now > f) {
+            f = now;
+            cut = cuts.cut(Math.max(t, f));
+          }
+        }
         double m = v[o];
         double sum = m;
         for (int j = o + 1; j < o + c; j++) {
@@ -358,10 +486,11 @@ public final class UncertaintySampler {
             h -= p * Math.log(p);
           }
         }
-        if (h > t) {
+        if (h > t && h >= f) {
           top.add(r + shift, h);
           t = top.threshold();
-          cut = cut(t, c);
+          floor.raise(t);
+          cut = cuts.cut(Math.max(t, f));
         }
       }
     }

@@ -280,4 +280,57 @@ class UncertaintyPropertiesTest {
                   .select(Probabilities.of(first, 4, Layout.ROW_MAJOR, ids), 50));
     }
   }
+
+  /**
+   * Rows drawn from a few distinct rows, so that many items share each score and the picks at the
+   * threshold are decided by position: on every number of threads (whose parts skip rows by the
+   * floor they share), in both layouts and both element types, the picks are those of sorting.
+   */
+  static Stream<Long> fewSeeds() {
+    return Seeds.seeds(2); // large pools: a few seeds are enough
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("fewSeeds")
+  void picksWithManyTiesDoNotDependOnTheThreads(long seed) {
+    RandomGenerator random = Seeds.random(seed);
+    int c = 2 + random.nextInt(11);
+    int n = 66_000 + random.nextInt(30_000);
+    int distinct = 2 + random.nextInt(40);
+    double[] few = rows(random, distinct, c);
+    float[] f = new float[n * c];
+    for (int i = 0; i < n; i++) {
+      int row = random.nextInt(distinct);
+      for (int j = 0; j < c; j++) {
+        f[i * c + j] = (float) few[row * c + j];
+      }
+    }
+    double[] v = new double[n * c];
+    double[] classMajor = new double[n * c];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < c; j++) {
+        v[i * c + j] = f[i * c + j];
+        classMajor[j * n + i] = f[i * c + j];
+      }
+    }
+    int k = 1 + random.nextInt(2000);
+    ItemIds ids = ItemIds.positions(n);
+    for (Uncertainty u : Uncertainty.values()) {
+      List<String> expected = bySorting(u, v, c, k);
+      UncertaintySampler s = UncertaintySampler.of(u);
+      List<Pick> one = s.select(Probabilities.of(f, c, Layout.ROW_MAJOR, ids), k, 1);
+      assertThat(one).extracting(Pick::id).as("%s", u).isEqualTo(expected);
+      for (int threads : new int[] {2, 5}) {
+        assertThat(s.select(Probabilities.of(f, c, Layout.ROW_MAJOR, ids), k, threads))
+            .as("%s, floats, %d threads", u, threads)
+            .isEqualTo(one);
+      }
+      assertThat(s.select(Probabilities.of(v, c, Layout.ROW_MAJOR, ids), k, 3))
+          .as("%s, doubles, 3 threads", u)
+          .isEqualTo(one);
+      assertThat(s.select(Probabilities.of(classMajor, c, Layout.CLASS_MAJOR, ids), k, 3))
+          .as("%s, class-major, 3 threads", u)
+          .isEqualTo(one);
+    }
+  }
 }

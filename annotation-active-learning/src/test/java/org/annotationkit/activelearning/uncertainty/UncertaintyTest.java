@@ -102,4 +102,29 @@ class UncertaintyTest {
     double cut = UncertaintySampler.Kernels.cut(1.0, 3);
     assertThat(UncertaintySampler.Kernels.bound(cut, 3)).isLessThanOrEqualTo(1.0 - 1e-3);
   }
+
+  @Test
+  void tabledCutsNeverSkipMoreThanTheExactCutAndAreAtMostOneStepPastIt() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(20_261_204L);
+    for (int c = 2; c <= 40; c++) {
+      UncertaintySampler.Cuts cuts = new UncertaintySampler.Cuts(c);
+      double step = (1.0 - 1.0 / c) / UncertaintySampler.Cuts.STEPS;
+      for (int trial = 0; trial < 200; trial++) {
+        double t = random.nextDouble(-0.1, Math.log(c) + 0.1);
+        double exact = UncertaintySampler.Kernels.cut(t, c);
+        double tabled = cuts.cut(t);
+        if (Double.isInfinite(exact)) {
+          assertThat(tabled).as("c %d, t %s", c, t).isInfinite();
+          continue;
+        }
+        assertThat(tabled).as("c %d, t %s", c, t).isBetween(exact - 1e-12, exact + step + 1e-12);
+        // Above the cut, the entropy of the most even row stays below the threshold's margin.
+        assertThat(UncertaintySampler.Kernels.bound(Math.min(1.0, tabled), c))
+            .as("c %d, t %s", c, t)
+            .isLessThanOrEqualTo(t - 1e-3 + 1e-12);
+      }
+    }
+    assertThat(UncertaintySampler.Cuts.NONE.cut(0.5)).isInfinite();
+    assertThat(new UncertaintySampler.Cuts(1).cut(0.5)).isInfinite();
+  }
 }

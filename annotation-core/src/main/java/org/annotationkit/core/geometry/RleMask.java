@@ -45,9 +45,27 @@ public final class RleMask implements Shape {
    *     exceeds {@link Integer#MAX_VALUE}, or the counts do not sum to {@code height * width}
    */
   public RleMask(int height, int width, int[] counts) {
+    this(height, width, counts, counts == null ? 0 : counts.length);
+  }
+
+  /**
+   * Creates a mask from the first {@code length} run lengths of an array, copying them: for a
+   * reader that collects the runs in a buffer of its own, which is copied once, to its length.
+   *
+   * @param height the image height in pixels, {@code >= 0}
+   * @param width the image width in pixels, {@code >= 0}
+   * @param counts holds the run lengths in column-major order, unset run first, from index 0; each
+   *     {@code >= 0}, summing to {@code height * width}
+   * @param length how many of them, at most {@code counts.length}
+   * @throws IllegalArgumentException if a size or a count is negative, {@code height * width}
+   *     exceeds {@link Integer#MAX_VALUE}, or the counts do not sum to {@code height * width}
+   * @throws IndexOutOfBoundsException if {@code length} is negative or beyond the array
+   */
+  public RleMask(int height, int width, int[] counts, int length) {
     long pixels = pixels(height, width);
     Objects.requireNonNull(counts, "counts");
-    int[] copy = counts.clone();
+    Objects.checkFromIndexSize(0, length, counts.length);
+    int[] copy = Arrays.copyOf(counts, length);
     long sum = 0;
     for (int i = 0; i < copy.length; i++) {
       if (copy[i] < 0) {
@@ -173,7 +191,7 @@ public final class RleMask implements Shape {
       }
       runs[n++] = length;
     }
-    return new RleMask(height, width, Arrays.copyOf(runs, n));
+    return new RleMask(height, width, runs, n);
   }
 
   /**

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -320,7 +319,8 @@ public final class Require {
   }
 
   /**
-   * Copies a map with string keys into an unmodifiable map sorted by key.
+   * Copies a map with string keys into an unmodifiable map sorted by key; a map that this method
+   * made (or a {@link SortedStringMap}) is returned as it is.
    *
    * @param <V> the type of the values
    * @param map the caller's map
@@ -334,7 +334,16 @@ public final class Require {
     if (map.isEmpty()) {
       return Collections.emptySortedMap();
     }
-    SortedMap<String, V> copy = new TreeMap<>();
+    if (map instanceof SortedStringMap<? extends V> sorted) {
+      // Unmodifiable, no null key or value, sorted: taken as it is (an empty key sorts first).
+      if (sorted.firstKey().isEmpty()) {
+        throw new IllegalArgumentException(name + " keys must not be empty");
+      }
+      @SuppressWarnings("unchecked") // read-only: a map of a subtype of V reads as a map of V
+      Map<String, V> same = (Map<String, V>) sorted;
+      return same;
+    }
+    TreeMap<String, V> copy = new TreeMap<>();
     for (Map.Entry<String, ? extends V> entry : map.entrySet()) {
       String key = Objects.requireNonNull(entry.getKey(), () -> name + " key");
       if (key.isEmpty()) {
@@ -342,7 +351,7 @@ public final class Require {
       }
       copy.put(key, Objects.requireNonNull(entry.getValue(), () -> name + " value of " + key));
     }
-    return Collections.unmodifiableSortedMap(copy);
+    return SortedStringMap.adopt(copy);
   }
 
   /**

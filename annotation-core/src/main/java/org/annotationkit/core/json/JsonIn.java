@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.annotationkit.core.internal.Hints;
 import org.annotationkit.core.internal.JsonNames;
+import org.annotationkit.core.internal.SortedStringMap;
 import org.annotationkit.core.io.FormatException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -46,6 +46,12 @@ final class JsonIn {
   private Layout.@Nullable Slots[] slotPool = new Layout.Slots[8];
 
   private int depth;
+
+  /** The buffer of {@link #reusedIntegers()}. */
+  private final IntBuffer ints = new IntBuffer();
+
+  /** The buffer of {@link #doubleBuffer()}. */
+  private double[] doubles = new double[64];
 
   /** The strings met by {@link #repeatedString()}, by a hash of their characters. */
   private final @Nullable String[] repeated = new String[512];
@@ -369,11 +375,73 @@ final class JsonIn {
     if (token != JsonToken.VALUE_NUMBER_FLOAT && token != JsonToken.VALUE_NUMBER_INT) {
       throw error("expected a number, found " + found());
     }
+    if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+      double simple =
+          simpleDecimal(
+              parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
+      if (!Double.isNaN(simple)) {
+        return simple;
+      }
+    }
     double value = parser.getDoubleValue();
     if (!Double.isFinite(value)) {
       throw error("expected a finite number, found " + found());
     }
     return value;
+  }
+
+  /** The powers of ten that a double holds exactly: 10^0 to 10^22. */
+  private static final double[] EXACT_POWERS_OF_TEN = new double[23];
+
+  static {
+    double power = 1;
+    for (int i = 0; i < EXACT_POWERS_OF_TEN.length; i++) {
+      EXACT_POWERS_OF_TEN[i] = power;
+      power *= 10;
+    }
+  }
+
+  /**
+   * The double of a JSON number without an exponent whose digits make an integer below 2^53 and
+   * that has at most 22 digits after the point, such as {@code -123.25}; NaN for any other. The
+   * digits and the power of ten are then doubles exactly, and one division rounds their quotient
+   * correctly, so the result is the one {@link Double#parseDouble} gives (the fast path of Clinger,
+   * 1990), without the parser's general conversion, which allocates on some JVMs. Most coordinates,
+   * scores and times of canonical JSON are such numbers.
+   *
+   * @param chars holds the number's text, as the parser validated it
+   */
+  static double simpleDecimal(char[] chars, int offset, int length) {
+    int i = offset;
+    int end = offset + length;
+    boolean negative = i < end && chars[i] == '-';
+    if (negative) {
+      i++;
+    }
+    long digits = 0;
+    int count = 0;
+    int scale = -1;
+    for (; i < end; i++) {
+      char c = chars[i];
+      if (c >= '0' && c <= '9') {
+        if (++count > 18) {
+          return Double.NaN; // the digits may not fit a long
+        }
+        digits = digits * 10 + (c - '0');
+        if (scale >= 0) {
+          scale++;
+        }
+      } else if (c == '.' && scale < 0) {
+        scale = 0;
+      } else {
+        return Double.NaN; // an exponent
+      }
+    }
+    if (count == 0 || digits >= 1L << 53 || scale >= EXACT_POWERS_OF_TEN.length) {
+      return Double.NaN;
+    }
+    double value = scale <= 0 ? (double) digits : (double) digits / EXACT_POWERS_OF_TEN[scale];
+    return negative ? -value : value;
   }
 
   Instant instant() {
@@ -589,28 +657,69 @@ final class JsonIn {
   /** A map of string values, such as metadata; keys unique. */
   Map<String, String> stringMap() {
     startMap();
-    Map<String, String> map = new TreeMap<>();
+    TreeMap<String, String> map = new TreeMap<>();
     for (String key = nextKey(); key != null; key = nextKey()) {
       String value = string();
       if (map.put(key, value) != null) {
         throw error("duplicate key " + quote(key));
       }
     }
-    return Collections.unmodifiableMap(map);
+    // Unmodifiable, and kept as it is by the constructors that copy maps (no second copy).
+    return SortedStringMap.adopt(map);
   }
 
-  /** An array of integers, each within the range of {@code int}. */
-  int[] integers() {
+  /**
+   * An array of integers, each within the range of {@code int}, read into this reader's buffer: the
+   * buffer is reused by the next call, so whoever keeps the integers copies them (once, to their
+   * number) before the next array of integers is read.
+   */
+  IntBuffer reusedIntegers() {
     startArray();
-    int[] values = new int[16];
+    IntBuffer buffer = ints;
+    int[] values = buffer.values;
     int n = 0;
     while (nextElement()) {
       if (n == values.length) {
         values = Arrays.copyOf(values, n * 2);
+        buffer.values = values;
       }
       values[n++] = integer();
     }
-    return Arrays.copyOf(values, n);
+    buffer.size = n;
+    return buffer;
+  }
+
+  /**
+   * A buffer of doubles that this reader reuses, for a reader of numbers that copies them out (to
+   * their number) before it asks for the buffer again.
+   */
+  double[] doubleBuffer() {
+    return doubles;
+  }
+
+  /** The {@link #doubleBuffer()} twice as long, holding what it held. */
+  double[] growDoubleBuffer() {
+    doubles = Arrays.copyOf(doubles, 2 * doubles.length);
+    return doubles;
+  }
+
+  /**
+   * Integers read into a buffer that a reader reuses: {@link #values} from 0 to {@link #size}.
+   * Mutable, and valid only until the reader reads the next array of integers.
+   */
+  static final class IntBuffer implements JsonTypes.Ints {
+    int[] values = new int[64];
+    int size;
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public int get(int index) {
+      return values[Objects.checkIndex(index, size)];
+    }
   }
 
   /** Opens an object whose fields are among {@code fields}. */

@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.RandomAccess;
 import org.annotationkit.core.geometry.Point;
 import org.annotationkit.core.geometry.Polygon;
+import org.annotationkit.core.geometry.RleMask;
 import org.annotationkit.core.internal.JsonNames;
 import tools.jackson.core.JsonGenerator;
 
@@ -58,9 +59,60 @@ final class JsonTypes {
   static final JsonType<URI> URI_TYPE =
       JsonType.of(JsonIn::uri, (out, value) -> out.writeString(value.toString()));
 
-  /** {@code [1, 2, 3]} as an {@code int[]}. */
-  static final JsonType<int[]> INTEGERS =
-      JsonType.of(JsonIn::integers, (out, values) -> out.writeArray(values, 0, values.length));
+  /**
+   * Integers in order, such as the run lengths of a mask, that are read and written without a copy
+   * of their own: as read, the reader's reusable buffer (see {@link JsonIn#reusedIntegers()}); as
+   * written, a view of the value that holds them.
+   */
+  interface Ints {
+    /** How many integers there are. */
+    int size();
+
+    /** The integer at an index, from 0 to {@code size() - 1}. */
+    int get(int index);
+  }
+
+  /** {@code [1, 2, 3]}: integers read into the reader's reusable buffer, so copy them at once. */
+  static final JsonType<Ints> REUSED_INTEGERS =
+      JsonType.of(
+          JsonIn::reusedIntegers,
+          (out, values) -> {
+            out.writeStartArray();
+            for (int i = 0, n = values.size(); i < n; i++) {
+              out.writeNumber(values.get(i));
+            }
+            out.writeEndArray();
+          });
+
+  /** The run lengths of a mask, to write them without copying them. */
+  static Ints counts(RleMask mask) {
+    return new Ints() {
+      @Override
+      public int size() {
+        return mask.runCount();
+      }
+
+      @Override
+      public int get(int index) {
+        return mask.count(index);
+      }
+    };
+  }
+
+  /**
+   * The mask of run lengths read by {@link #REUSED_INTEGERS}: built from the reader's buffer, which
+   * the mask copies once, to its length.
+   */
+  static RleMask mask(int height, int width, Ints counts) {
+    if (counts instanceof JsonIn.IntBuffer buffer) {
+      return new RleMask(height, width, buffer.values, buffer.size);
+    }
+    int[] values = new int[counts.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = counts.get(i);
+    }
+    return new RleMask(height, width, values);
+  }
 
   /** {@code [[x, y], ...]}. */
   static final JsonType<List<Point>> POINTS =
@@ -68,11 +120,12 @@ final class JsonTypes {
         @Override
         public List<Point> read(JsonIn in) {
           in.startArray();
-          double[] xy = new double[16];
+          // The reader's buffer, reused from ring to ring: a ring is copied once, to its length.
+          double[] xy = in.doubleBuffer();
           int n = 0;
           while (in.nextElement()) {
             if (n == xy.length) {
-              xy = Arrays.copyOf(xy, 2 * n);
+              xy = in.growDoubleBuffer();
             }
             point(in, xy, n);
             n += 2;
@@ -169,17 +222,32 @@ final class JsonTypes {
 
   /**
    * An array of values of one type. Reading gives a list that the domain constructor copies once
-   * ({@code List.copyOf}); it is not copied here.
+   * ({@code List.copyOf}); it is not copied here. One or two values (most lists of a record: the
+   * results of an annotation, the keypoints of a pose) come as an unmodifiable list of their own,
+   * which {@code List.copyOf} keeps as it is, so they are never copied.
    */
   static <V> JsonType<List<V>> listOf(JsonType<V> element) {
     return new JsonType<>() {
       @Override
       public List<V> read(JsonIn in) {
         in.startArray();
-        List<V> values = new ArrayList<>();
-        while (in.nextElement()) {
-          values.add(element.read(in));
+        if (!in.nextElement()) {
+          return List.of();
         }
+        V first = element.read(in);
+        if (!in.nextElement()) {
+          return List.of(first);
+        }
+        V second = element.read(in);
+        if (!in.nextElement()) {
+          return List.of(first, second);
+        }
+        List<V> values = new ArrayList<>();
+        values.add(first);
+        values.add(second);
+        do {
+          values.add(element.read(in));
+        } while (in.nextElement());
         return values;
       }
 

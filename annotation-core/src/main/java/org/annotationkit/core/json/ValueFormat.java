@@ -1,6 +1,5 @@
 package org.annotationkit.core.json;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,8 +23,8 @@ import org.annotationkit.core.annotation.Value;
 import org.annotationkit.core.geometry.Box;
 import org.annotationkit.core.geometry.Keypoint;
 import org.annotationkit.core.geometry.Polyline;
-import org.annotationkit.core.geometry.RleMask;
 import org.annotationkit.core.internal.JsonNames;
+import org.annotationkit.core.internal.SortedStringMap;
 import org.annotationkit.core.schema.FieldKind;
 import tools.jackson.core.JsonGenerator;
 
@@ -47,7 +46,7 @@ final class ValueFormat {
         @Override
         public Map<String, AttributeValue> read(JsonIn in) {
           in.startMap();
-          Map<String, AttributeValue> attributes = new TreeMap<>();
+          TreeMap<String, AttributeValue> attributes = new TreeMap<>();
           for (String name = in.nextKey(); name != null; name = in.nextKey()) {
             AttributeValue value =
                 switch (in.token()) {
@@ -63,7 +62,8 @@ final class ValueFormat {
               throw in.error("duplicate key " + JsonIn.quote(name));
             }
           }
-          return Collections.unmodifiableMap(attributes);
+          // Handed over to the value's constructor, which keeps it instead of copying it.
+          return SortedStringMap.adopt(attributes);
         }
 
         @Override
@@ -194,13 +194,14 @@ final class ValueFormat {
             var label = m.required("label", JsonTypes.NAME, MaskValue::label);
             var height = m.integer("height", v -> v.mask().height());
             var width = m.integer("width", v -> v.mask().width());
-            var counts = m.required("counts", JsonTypes.INTEGERS, v -> v.mask().counts());
+            var counts =
+                m.required("counts", JsonTypes.REUSED_INTEGERS, v -> JsonTypes.counts(v.mask()));
             var attributes =
                 m.unlessEmpty("attributes", ATTRIBUTES, MaskValue::attributes, Map.of());
             return s ->
                 new MaskValue(
                     s.get(label),
-                    new RleMask(s.integer(height), s.integer(width), s.get(counts)),
+                    JsonTypes.mask(s.integer(height), s.integer(width), s.get(counts)),
                     s.get(attributes));
           });
 
