@@ -110,8 +110,10 @@ class ReadCopiesTest {
     double[] xy = new double[2 * points];
     for (int i = 0; i < points; i++) {
       double angle = 2 * Math.PI * i / points;
-      xy[2 * i] = 1000 * Math.cos(angle);
-      xy[2 * i + 1] = 1000 * Math.sin(angle);
+      // Millipixels: plain decimals, read without the JDK's general conversion, whose
+      // allocations depend on what the JIT has made of it so far.
+      xy[2 * i] = Math.rint(1_000_000 * Math.cos(angle)) / 1000;
+      xy[2 * i + 1] = Math.rint(1_000_000 * Math.sin(angle)) / 1000;
     }
     PolygonValue polygon = new PolygonValue("lake", Polygon.of(xy));
     Value[] back = new Value[1];
