@@ -47,12 +47,13 @@ import org.jspecify.annotations.Nullable;
  * StoreView#nextTask}) and the lapsed leases ({@link StoreView#overdueLeases}) are read {@code FOR
  * UPDATE SKIP LOCKED}, so concurrent {@code next} calls of many processes never wait for each other
  * and never take the same slot. The events are then applied by conditional statements that check
- * every precondition the in-memory store checks. When a check fails, or PostgreSQL reports a
- * serialization failure, a deadlock or a unique violation, the transaction is rolled back and the
- * decision runs again on a fresh view, up to {@link Options#maxAttempts()} times with a short
- * random backoff; after that the decide throws an {@link IllegalStateException} naming the last
- * conflict. Reads ({@link #read}) run in a {@code REPEATABLE READ READ ONLY} transaction: one
- * snapshot, no locks.
+ * every precondition the in-memory store checks; a grant and a submission are one such statement
+ * each, checked on the server, which commits in the same round trip when it is the decision's last.
+ * When a check fails, or PostgreSQL reports a serialization failure, a deadlock or a unique
+ * violation, the transaction is rolled back and the decision runs again on a fresh view, up to
+ * {@link Options#maxAttempts()} times with a short random backoff; after that the decide throws an
+ * {@link IllegalStateException} naming the last conflict. Reads ({@link #read}) run in a {@code
+ * REPEATABLE READ READ ONLY} transaction: one snapshot, no locks.
  *
  * <p><b>Outages.</b> A server that cannot be reached, or a connection that breaks, is a {@link
  * StoreUnavailableException}, after the store has retried a broken connection with a fresh one
