@@ -3,7 +3,6 @@ package org.annotationkit.formats.nlp;
 import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +17,7 @@ import org.annotationkit.core.dataset.DatasetEntry;
 import org.annotationkit.core.dataset.DatasetSource;
 import org.annotationkit.core.item.AudioItem;
 import org.annotationkit.formats.ConversionContext;
-import org.annotationkit.formats.Format;
-import org.annotationkit.formats.FormatReader;
-import org.annotationkit.formats.FormatWriter;
 import org.annotationkit.formats.LossObject;
-import org.annotationkit.formats.internal.FileHead;
 
 /**
  * ASR manifests as NeMo reads them, {@code asr-manifest}: JSON Lines {@code {"audio_filepath",
@@ -39,50 +34,24 @@ import org.annotationkit.formats.internal.FileHead;
  *
  * @since 0.1.0
  */
-public final class AsrManifestFormat implements Format {
+public final class AsrManifestFormat extends FileFormat {
   static final String FIELD = "transcription";
   private static final Pattern KEYS = Pattern.compile("^\\{[^\\n]*\"audio_filepath\"");
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:/.*");
 
   /** Creates the format; {@link java.util.ServiceLoader} calls this. */
-  public AsrManifestFormat() {}
-
-  @Override
-  public String name() {
-    return "asr-manifest";
-  }
-
-  @Override
-  public String description() {
-    return "ASR manifests (NeMo JSON Lines: audio_filepath, duration, text, optional offset)";
-  }
-
-  @Override
-  public Layout layout() {
-    return Layout.FILE;
-  }
-
-  @Override
-  public Optional<FormatReader> reader() {
-    return Optional.of((input, context) ->
-        TwoPass.open(
-            "asr",
-            false,
-            pass -> new JsonRecords(input, pass, AsrManifestFormat::convert),
-            context));
-  }
-
-  @Override
-  public Optional<FormatWriter> writer() {
-    return Optional.of(AsrManifestFormat::write);
+  public AsrManifestFormat() {
+    super(
+        "asr-manifest",
+        "ASR manifests (NeMo JSON Lines: audio_filepath, duration, text, optional offset)",
+        List.of(),
+        jsonRecords("asr", false, AsrManifestFormat::convert),
+        AsrManifestFormat::write);
   }
 
   @Override
   public Detection detect(Path input) {
-    if (!Files.isRegularFile(input)) {
-      return Detection.NO;
-    }
-    return KEYS.matcher(FileHead.of(input)).find() ? Detection.CERTAIN : Detection.NO;
+    return detect(input, false, KEYS, Detection.CERTAIN);
   }
 
   static List<DatasetEntry> convert(Node record, int index, ConversionContext context) {

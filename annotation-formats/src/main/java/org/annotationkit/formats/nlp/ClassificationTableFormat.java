@@ -29,11 +29,8 @@ import org.annotationkit.core.table.CsvFormat;
 import org.annotationkit.core.table.CsvReader;
 import org.annotationkit.core.table.CsvWriter;
 import org.annotationkit.formats.ConversionContext;
-import org.annotationkit.formats.Format;
 import org.annotationkit.formats.FormatOption;
 import org.annotationkit.formats.FormatOptions;
-import org.annotationkit.formats.FormatReader;
-import org.annotationkit.formats.FormatWriter;
 import org.annotationkit.formats.LossObject;
 import org.annotationkit.formats.internal.IoMessages;
 import org.jspecify.annotations.Nullable;
@@ -60,7 +57,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class ClassificationTableFormat implements Format {
+public final class ClassificationTableFormat extends FileFormat {
   private static final List<FormatOption> OPTIONS =
       List.of(
           new FormatOption("text-column", "the column of the text (default text)", List.of()),
@@ -84,26 +81,24 @@ public final class ClassificationTableFormat implements Format {
           FormatOption.of("table", "what is written: csv (the default) or jsonl", "csv", "jsonl"));
 
   /** Creates the format; {@link java.util.ServiceLoader} calls this. */
-  public ClassificationTableFormat() {}
-
-  @Override
-  public String name() {
-    return "csv";
-  }
-
-  @Override
-  public String description() {
-    return "classification tables (CSV or JSON Lines, one row per text, single or multi-label)";
-  }
-
-  @Override
-  public Layout layout() {
-    return Layout.FILE;
-  }
-
-  @Override
-  public List<FormatOption> options() {
-    return OPTIONS;
+  public ClassificationTableFormat() {
+    super(
+        "csv",
+        "classification tables (CSV or JSON Lines, one row per text, single or multi-label)",
+        OPTIONS,
+        (input, context) -> {
+          Columns columns = Columns.of(context.options());
+          boolean json = firstChar(input) == '{';
+          return TwoPass.open(
+              "classification",
+              true,
+              pass ->
+                  json
+                      ? new JsonRecords(input, pass, (r, i, c) -> fromJson(r, i, columns))
+                      : new CsvRows(input, columns),
+              context);
+        },
+        ClassificationTableFormat::write);
   }
 
   /** The options, resolved. */
@@ -140,27 +135,6 @@ public final class ClassificationTableFormat implements Format {
     boolean isLabel(String column) {
       return labels.contains(column);
     }
-  }
-
-  @Override
-  public Optional<FormatReader> reader() {
-    return Optional.of((input, context) -> {
-      Columns columns = Columns.of(context.options());
-      boolean json = firstChar(input) == '{';
-      return TwoPass.open(
-          "classification",
-          true,
-          pass ->
-              json
-                  ? new JsonRecords(input, pass, (r, i, c) -> fromJson(r, i, columns))
-                  : new CsvRows(input, columns),
-          context);
-    });
-  }
-
-  @Override
-  public Optional<FormatWriter> writer() {
-    return Optional.of(ClassificationTableFormat::write);
   }
 
   private static int firstChar(Path input) {

@@ -24,11 +24,8 @@ import org.annotationkit.core.dataset.DatasetEntry;
 import org.annotationkit.core.dataset.DatasetSource;
 import org.annotationkit.core.item.TextItem;
 import org.annotationkit.formats.ConversionContext;
-import org.annotationkit.formats.Format;
 import org.annotationkit.formats.FormatOption;
 import org.annotationkit.formats.FormatOptions;
-import org.annotationkit.formats.FormatReader;
-import org.annotationkit.formats.FormatWriter;
 import org.annotationkit.formats.LossObject;
 import org.annotationkit.formats.internal.FileHead;
 import org.annotationkit.formats.internal.IoMessages;
@@ -73,7 +70,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class ConllFormat implements Format {
+public final class ConllFormat extends FileFormat {
   static final String FIELD = "entities";
   private static final String ANNOTATOR = "conll";
   private static final String DOCSTART = "-DOCSTART-";
@@ -111,37 +108,13 @@ public final class ConllFormat implements Format {
           Texts.ALIGNMENT_OPTION);
 
   /** Creates the format; {@link java.util.ServiceLoader} calls this. */
-  public ConllFormat() {}
-
-  @Override
-  public String name() {
-    return "conll";
-  }
-
-  @Override
-  public String description() {
-    return "CoNLL-2003 token files (one token per line, a tag column, IOB1/IOB2/BIOES/BILOU tags)";
-  }
-
-  @Override
-  public Layout layout() {
-    return Layout.FILE;
-  }
-
-  @Override
-  public List<FormatOption> options() {
-    return OPTIONS;
-  }
-
-  @Override
-  public Optional<FormatReader> reader() {
-    return Optional.of(
-        (input, context) -> TwoPass.open("conll", true, pass -> new Reader(input, pass), context));
-  }
-
-  @Override
-  public Optional<FormatWriter> writer() {
-    return Optional.of(ConllFormat::write);
+  public ConllFormat() {
+    super(
+        "conll",
+        "CoNLL-2003 token files (one token per line, a tag column, IOB1/IOB2/BIOES/BILOU tags)",
+        OPTIONS,
+        (input, context) -> TwoPass.open("conll", true, pass -> new Reader(input, pass), context),
+        ConllFormat::write);
   }
 
   @Override

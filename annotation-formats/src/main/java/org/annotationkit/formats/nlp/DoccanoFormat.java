@@ -1,7 +1,6 @@
 package org.annotationkit.formats.nlp;
 
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,11 +18,7 @@ import org.annotationkit.core.dataset.DatasetSource;
 import org.annotationkit.core.item.TextItem;
 import org.annotationkit.core.item.TextOffsets;
 import org.annotationkit.formats.ConversionContext;
-import org.annotationkit.formats.Format;
-import org.annotationkit.formats.FormatReader;
-import org.annotationkit.formats.FormatWriter;
 import org.annotationkit.formats.LossObject;
-import org.annotationkit.formats.internal.FileHead;
 
 /**
  * doccano JSON Lines exports, {@code doccano}: sequence labeling {@code {"id", "text", "label":
@@ -43,49 +38,23 @@ import org.annotationkit.formats.internal.FileHead;
  *
  * @since 0.1.0
  */
-public final class DoccanoFormat implements Format {
+public final class DoccanoFormat extends FileFormat {
   private static final Pattern DOCCANO_KEYS =
       Pattern.compile("\"(start_offset|end_offset)\"|\"label\"\\s*:\\s*\\[\\s*\\[");
 
   /** Creates the format; {@link java.util.ServiceLoader} calls this. */
-  public DoccanoFormat() {}
-
-  @Override
-  public String name() {
-    return "doccano";
-  }
-
-  @Override
-  public String description() {
-    return "doccano JSON Lines: sequence labeling (label or entities + relations), classification";
-  }
-
-  @Override
-  public Layout layout() {
-    return Layout.FILE;
-  }
-
-  @Override
-  public Optional<FormatReader> reader() {
-    return Optional.of((input, context) ->
-        TwoPass.open(
-            "doccano",
-            true,
-            pass -> new JsonRecords(input, pass, DoccanoFormat::convert),
-            context));
-  }
-
-  @Override
-  public Optional<FormatWriter> writer() {
-    return Optional.of(DoccanoFormat::write);
+  public DoccanoFormat() {
+    super(
+        "doccano",
+        "doccano JSON Lines: sequence labeling (label or entities + relations), classification",
+        List.of(),
+        jsonRecords("doccano", true, DoccanoFormat::convert),
+        DoccanoFormat::write);
   }
 
   @Override
   public Detection detect(Path input) {
-    if (!Files.isRegularFile(input) || !FileHead.of(input).startsWith("{")) {
-      return Detection.NO;
-    }
-    return DOCCANO_KEYS.matcher(FileHead.of(input)).find() ? Detection.POSSIBLE : Detection.NO;
+    return detect(input, true, DOCCANO_KEYS, Detection.POSSIBLE);
   }
 
   static List<DatasetEntry> convert(Node record, int index, ConversionContext context) {

@@ -1,7 +1,6 @@
 package org.annotationkit.formats.nlp;
 
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +18,8 @@ import org.annotationkit.core.dataset.DatasetSource;
 import org.annotationkit.core.item.ComparisonItem;
 import org.annotationkit.core.item.Response;
 import org.annotationkit.formats.ConversionContext;
-import org.annotationkit.formats.Format;
 import org.annotationkit.formats.FormatOption;
-import org.annotationkit.formats.FormatReader;
-import org.annotationkit.formats.FormatWriter;
 import org.annotationkit.formats.LossObject;
-import org.annotationkit.formats.internal.FileHead;
 
 /**
  * Preference data for training on human judgements of model outputs, {@code preference}: JSON Lines
@@ -55,7 +50,7 @@ import org.annotationkit.formats.internal.FileHead;
  *
  * @since 0.1.0
  */
-public final class PreferenceFormat implements Format {
+public final class PreferenceFormat extends FileFormat {
   static final String PREFERENCE = "preference";
   static final String RANKING = "ranking";
   static final String JUDGEMENT = "judgement";
@@ -72,49 +67,18 @@ public final class PreferenceFormat implements Format {
               "ranking"));
 
   /** Creates the format; {@link java.util.ServiceLoader} calls this. */
-  public PreferenceFormat() {}
-
-  @Override
-  public String name() {
-    return "preference";
-  }
-
-  @Override
-  public String description() {
-    return "preference data (JSON Lines prompt/chosen/rejected, or prompt/responses/ranking)";
-  }
-
-  @Override
-  public Layout layout() {
-    return Layout.FILE;
-  }
-
-  @Override
-  public List<FormatOption> options() {
-    return OPTIONS;
-  }
-
-  @Override
-  public Optional<FormatReader> reader() {
-    return Optional.of((input, context) ->
-        TwoPass.open(
-            "preference",
-            true,
-            pass -> new JsonRecords(input, pass, PreferenceFormat::convert),
-            context));
-  }
-
-  @Override
-  public Optional<FormatWriter> writer() {
-    return Optional.of(PreferenceFormat::write);
+  public PreferenceFormat() {
+    super(
+        "preference",
+        "preference data (JSON Lines prompt/chosen/rejected, or prompt/responses/ranking)",
+        OPTIONS,
+        jsonRecords("preference", true, PreferenceFormat::convert),
+        PreferenceFormat::write);
   }
 
   @Override
   public Detection detect(Path input) {
-    if (!Files.isRegularFile(input) || !FileHead.of(input).startsWith("{")) {
-      return Detection.NO;
-    }
-    return KEYS.matcher(FileHead.of(input)).find() ? Detection.POSSIBLE : Detection.NO;
+    return detect(input, true, KEYS, Detection.POSSIBLE);
   }
 
   static List<DatasetEntry> convert(Node record, int index, ConversionContext context) {

@@ -1,7 +1,6 @@
 package org.annotationkit.formats.nlp;
 
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,12 +20,8 @@ import org.annotationkit.core.dataset.DatasetSource;
 import org.annotationkit.core.item.TextItem;
 import org.annotationkit.core.item.TextOffsets;
 import org.annotationkit.formats.ConversionContext;
-import org.annotationkit.formats.Format;
 import org.annotationkit.formats.FormatOption;
-import org.annotationkit.formats.FormatReader;
-import org.annotationkit.formats.FormatWriter;
 import org.annotationkit.formats.LossObject;
-import org.annotationkit.formats.internal.FileHead;
 import org.annotationkit.formats.text.AlignedSpans;
 import org.annotationkit.formats.text.SpanBridge;
 import org.annotationkit.formats.text.TokenSpan;
@@ -68,7 +63,7 @@ import org.annotationkit.formats.text.Tokenization;
  *
  * @since 0.1.0
  */
-public final class ProdigyFormat implements Format {
+public final class ProdigyFormat extends FileFormat {
   private static final Pattern PRODIGY_KEYS =
       Pattern.compile("\"(_input_hash|_task_hash|answer)\"");
 
@@ -76,53 +71,27 @@ public final class ProdigyFormat implements Format {
       List.of(Texts.TOKENIZER_OPTION, Texts.ALIGNMENT_OPTION);
 
   /** Creates the format; {@link java.util.ServiceLoader} calls this. */
-  public ProdigyFormat() {}
-
-  @Override
-  public String name() {
-    return "prodigy";
-  }
-
-  @Override
-  public String description() {
-    return "Prodigy JSON Lines: tokens, spans with inclusive token_end, accept/reject/ignore answers";
-  }
-
-  @Override
-  public Layout layout() {
-    return Layout.FILE;
-  }
-
-  @Override
-  public List<FormatOption> options() {
-    return OPTIONS;
-  }
-
-  @Override
-  public Optional<FormatReader> reader() {
-    return Optional.of((input, context) ->
-        TwoPass.open(
-            "prodigy",
-            false,
-            pass -> {
-              Set<String> seen = new HashSet<>();
-              Map<String, Input> inputs = new HashMap<>();
-              return new JsonRecords(input, pass, (r, i, c) -> convert(r, i, c, seen, inputs));
-            },
-            context));
-  }
-
-  @Override
-  public Optional<FormatWriter> writer() {
-    return Optional.of(ProdigyFormat::write);
+  public ProdigyFormat() {
+    super(
+        "prodigy",
+        "Prodigy JSON Lines: tokens, spans with inclusive token_end, accept/reject/ignore answers",
+        OPTIONS,
+        (input, context) ->
+            TwoPass.open(
+                "prodigy",
+                false,
+                pass -> {
+                  Set<String> seen = new HashSet<>();
+                  Map<String, Input> inputs = new HashMap<>();
+                  return new JsonRecords(input, pass, (r, i, c) -> convert(r, i, c, seen, inputs));
+                },
+                context),
+        ProdigyFormat::write);
   }
 
   @Override
   public Detection detect(Path input) {
-    if (!Files.isRegularFile(input) || !FileHead.of(input).startsWith("{")) {
-      return Detection.NO;
-    }
-    return PRODIGY_KEYS.matcher(FileHead.of(input)).find() ? Detection.CERTAIN : Detection.NO;
+    return detect(input, true, PRODIGY_KEYS, Detection.CERTAIN);
   }
 
   /**

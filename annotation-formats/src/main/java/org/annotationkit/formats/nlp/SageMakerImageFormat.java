@@ -35,11 +35,7 @@ import org.annotationkit.core.schema.Field;
 import org.annotationkit.core.schema.FieldKind;
 import org.annotationkit.core.schema.Schema;
 import org.annotationkit.formats.ConversionContext;
-import org.annotationkit.formats.Format;
-import org.annotationkit.formats.FormatReader;
-import org.annotationkit.formats.FormatWriter;
 import org.annotationkit.formats.LossObject;
-import org.annotationkit.formats.internal.FileHead;
 import org.annotationkit.formats.internal.ImageNames;
 import org.annotationkit.formats.internal.ImageSizes;
 import org.annotationkit.formats.internal.IoMessages;
@@ -90,7 +86,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class SageMakerImageFormat implements Format {
+public final class SageMakerImageFormat extends FileFormat {
   /** The field of boxes. */
   public static final String BOX = "box";
 
@@ -119,40 +115,19 @@ public final class SageMakerImageFormat implements Format {
   private static final Pattern HEX = Pattern.compile("#?[0-9a-fA-F]{6}");
 
   /** Creates the format; {@link java.util.ServiceLoader} calls this. */
-  public SageMakerImageFormat() {}
-
-  @Override
-  public String name() {
-    return "sagemaker";
-  }
-
-  @Override
-  public String description() {
-    return "SageMaker Ground Truth image output manifests: boxes, classes, multi-label classes,"
-        + " semantic segmentation, verification";
-  }
-
-  @Override
-  public Layout layout() {
-    return Layout.FILE;
-  }
-
-  @Override
-  public Optional<FormatReader> reader() {
-    return Optional.of(Reader::open);
-  }
-
-  @Override
-  public Optional<FormatWriter> writer() {
-    return Optional.of(SageMakerImageWriter::write);
+  public SageMakerImageFormat() {
+    super(
+        "sagemaker",
+        "SageMaker Ground Truth image output manifests: boxes, classes, multi-label classes,"
+            + " semantic segmentation, verification",
+        List.of(),
+        Reader::open,
+        SageMakerImageWriter::write);
   }
 
   @Override
   public Detection detect(Path input) {
-    if (!Files.isRegularFile(input)) {
-      return Detection.NO;
-    }
-    return IMAGE_TYPES.matcher(FileHead.of(input)).find() ? Detection.CERTAIN : Detection.NO;
+    return detect(input, false, IMAGE_TYPES, Detection.CERTAIN);
   }
 
   /** The two passes over a manifest: labels by class id first, then the entries. */

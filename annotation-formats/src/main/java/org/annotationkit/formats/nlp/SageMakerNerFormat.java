@@ -1,6 +1,5 @@
 package org.annotationkit.formats.nlp;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -13,11 +12,7 @@ import org.annotationkit.core.dataset.DatasetEntry;
 import org.annotationkit.core.item.TextItem;
 import org.annotationkit.core.item.TextOffsets;
 import org.annotationkit.formats.ConversionContext;
-import org.annotationkit.formats.Format;
-import org.annotationkit.formats.FormatReader;
-import org.annotationkit.formats.FormatWriter;
 import org.annotationkit.formats.LossObject;
-import org.annotationkit.formats.internal.FileHead;
 
 /**
  * SageMaker Ground Truth named-entity output manifests, {@code sagemaker-ner} (read only): JSON
@@ -33,48 +28,22 @@ import org.annotationkit.formats.internal.FileHead;
  *
  * @since 0.1.0
  */
-public final class SageMakerNerFormat implements Format {
+public final class SageMakerNerFormat extends FileFormat {
   private static final Pattern TEXT_SPAN = Pattern.compile("\"groundtruth/text-span\"");
 
   /** Creates the format; {@link java.util.ServiceLoader} calls this. */
-  public SageMakerNerFormat() {}
-
-  @Override
-  public String name() {
-    return "sagemaker-ner";
-  }
-
-  @Override
-  public String description() {
-    return "SageMaker Ground Truth named-entity output manifests (read)";
-  }
-
-  @Override
-  public Layout layout() {
-    return Layout.FILE;
-  }
-
-  @Override
-  public Optional<FormatReader> reader() {
-    return Optional.of((input, context) ->
-        TwoPass.open(
-            "sagemaker-ner",
-            true,
-            pass -> new JsonRecords(input, pass, SageMakerNerFormat::convert),
-            context));
-  }
-
-  @Override
-  public Optional<FormatWriter> writer() {
-    return Optional.empty();
+  public SageMakerNerFormat() {
+    super(
+        "sagemaker-ner",
+        "SageMaker Ground Truth named-entity output manifests (read)",
+        List.of(),
+        jsonRecords("sagemaker-ner", true, SageMakerNerFormat::convert),
+        null);
   }
 
   @Override
   public Detection detect(Path input) {
-    if (!Files.isRegularFile(input)) {
-      return Detection.NO;
-    }
-    return TEXT_SPAN.matcher(FileHead.of(input)).find() ? Detection.CERTAIN : Detection.NO;
+    return detect(input, false, TEXT_SPAN, Detection.CERTAIN);
   }
 
   static List<DatasetEntry> convert(Node record, int index, ConversionContext context) {

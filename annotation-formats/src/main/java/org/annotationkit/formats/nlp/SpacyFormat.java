@@ -1,7 +1,6 @@
 package org.annotationkit.formats.nlp;
 
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,12 +21,8 @@ import org.annotationkit.core.item.TextOffsets;
 import org.annotationkit.core.schema.Field;
 import org.annotationkit.core.schema.Label;
 import org.annotationkit.formats.ConversionContext;
-import org.annotationkit.formats.Format;
 import org.annotationkit.formats.FormatOption;
-import org.annotationkit.formats.FormatReader;
-import org.annotationkit.formats.FormatWriter;
 import org.annotationkit.formats.LossObject;
-import org.annotationkit.formats.internal.FileHead;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -50,7 +45,7 @@ import tools.jackson.core.JsonGenerator;
  *
  * @since 0.1.0
  */
-public final class SpacyFormat implements Format {
+public final class SpacyFormat extends FileFormat {
   static final String ENTITIES = "entities";
   static final String CATEGORIES = "categories";
   private static final Pattern PAIR_START = Pattern.compile("^\\[\\s*(\\[\\s*)?\"");
@@ -65,46 +60,18 @@ public final class SpacyFormat implements Format {
               "json"));
 
   /** Creates the format; {@link java.util.ServiceLoader} calls this. */
-  public SpacyFormat() {}
-
-  @Override
-  public String name() {
-    return "spacy";
-  }
-
-  @Override
-  public String description() {
-    return "spaCy training data: [text, {entities}] pairs (JSON) or JSON Lines with spans and cats";
-  }
-
-  @Override
-  public Layout layout() {
-    return Layout.FILE;
-  }
-
-  @Override
-  public List<FormatOption> options() {
-    return OPTIONS;
-  }
-
-  @Override
-  public Optional<FormatReader> reader() {
-    return Optional.of((input, context) ->
-        TwoPass.open(
-            "spacy", true, pass -> new JsonRecords(input, pass, SpacyFormat::convert), context));
-  }
-
-  @Override
-  public Optional<FormatWriter> writer() {
-    return Optional.of(SpacyFormat::write);
+  public SpacyFormat() {
+    super(
+        "spacy",
+        "spaCy training data: [text, {entities}] pairs (JSON) or JSON Lines with spans and cats",
+        OPTIONS,
+        jsonRecords("spacy", true, SpacyFormat::convert),
+        SpacyFormat::write);
   }
 
   @Override
   public Detection detect(Path input) {
-    if (!Files.isRegularFile(input)) {
-      return Detection.NO;
-    }
-    return PAIR_START.matcher(FileHead.of(input)).find() ? Detection.POSSIBLE : Detection.NO;
+    return detect(input, false, PAIR_START, Detection.POSSIBLE);
   }
 
   static List<DatasetEntry> convert(Node record, int index, ConversionContext context) {
