@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -237,7 +238,7 @@ public final class SpanVote {
   }
 
   /** The most frequent value; ties go to the smallest, or the largest when {@code largest}. */
-  private static int mode(TreeMap<Integer, Integer> counts, boolean largest) {
+  private static int mode(NavigableMap<Integer, Integer> counts, boolean largest) {
     int best = 0;
     int bestCount = 0;
     for (var c : counts.entrySet()) {

@@ -522,7 +522,7 @@ public final class QualityCheck {
       eligible[a] = count[a] >= minAnswers;
       agreement[a] = consensusMatrix[a].accuracy().orElse(Double.NaN);
     }
-    farBelow(answers, agreement, eligible, "consensus agreement", flags);
+    farBelow(agreement, eligible, "consensus agreement", flags);
     if (!gold.isEmpty()) {
       double[] accuracy = new double[m];
       boolean[] enough = new boolean[m];
@@ -531,7 +531,7 @@ public final class QualityCheck {
         enough[a] = g.total() >= minGoldAnswers;
         accuracy[a] = g.accuracy().orElse(Double.NaN);
       }
-      farBelow(answers, accuracy, enough, "gold accuracy", flags);
+      farBelow(accuracy, enough, "gold accuracy", flags);
     }
 
     List<AnnotatorQuality> lines = new ArrayList<>(m);
@@ -552,8 +552,7 @@ public final class QualityCheck {
     return new QualityReport(agreed, spam, lines, noise(answers, agreed, lines));
   }
 
-  private void farBelow(
-      Answers answers, double[] values, boolean[] eligible, String what, List<List<Flag>> flags) {
+  private void farBelow(double[] values, boolean[] eligible, String what, List<List<Flag>> flags) {
     int count = 0;
     for (int a = 0; a < values.length; a++) {
       if (eligible[a] && !Double.isNaN(values[a])) {

@@ -18,6 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bradley-Terry with Rao-Kupper ties: published values, a direct SciPy fit, seeded invariants. */
 class BradleyTerryTest {
+  /** Every verdict, to draw one at random. */
+  private static final List<Verdict> VERDICTS = List.of(Verdict.values());
+
   static final BradleyTerry TIGHT = BradleyTerry.defaults().withTolerance(1e-13);
 
   /**
@@ -153,7 +156,7 @@ class BradleyTerryTest {
     for (int k = 0; k < 10 + random.nextInt(60); k++) {
       int i = random.nextInt(n);
       int j = (i + 1 + random.nextInt(n - 1)) % n;
-      Verdict v = Verdict.values()[random.nextInt(3)];
+      Verdict v = VERDICTS.get(random.nextInt(VERDICTS.size()));
       answers.add(new PreferenceValue("p" + i, "p" + j, v));
     }
     BradleyTerry method = BradleyTerry.defaults().withPseudoCount(0.25).withTolerance(1e-12);
