@@ -95,7 +95,6 @@ final class SageMakerImageWriter {
     boolean done = false;
     try {
       Writer out = Texts.utf8(output);
-      int index = 0;
       while (grouped.hasNext()) {
         DatasetEntry entry = grouped.next();
         if (!(entry.item() instanceof ImageItem image)) {
@@ -107,7 +106,7 @@ final class SageMakerImageWriter {
                   + " items");
           continue;
         }
-        Texts.line(out, writer.line(image, entry.annotations(), index++));
+        Texts.line(out, writer.line(image, entry.annotations()));
       }
       Texts.close(out, output);
       done = true;
@@ -127,7 +126,7 @@ final class SageMakerImageWriter {
   /** One label attribute: its name, type and the results it holds. */
   private record Job(String attribute, String type, String field, List<Result> results) {}
 
-  private String line(ImageItem image, List<Annotation> annotations, int index) {
+  private String line(ImageItem image, List<Annotation> annotations) {
     String ref = image.uri().toString();
     LossObject where = LossObject.image(image.id());
     if (!ref.equals(image.id())) {
