@@ -359,7 +359,6 @@ public final class JdbcStore implements WorkflowStore {
       } catch (Applier.Conflict e) {
         broken = rollback(c, e);
         last = e.getMessage();
-        continue;
       } catch (RuntimeException | Error e) {
         broken = rollback(c, e);
         throw e;

@@ -31,7 +31,7 @@ final class Migrations {
   static List<Script> scripts() {
     String index = resource("index.txt");
     List<Script> scripts = new ArrayList<>();
-    for (String line : index.split("\n")) {
+    for (String line : index.lines().toList()) {
       String name = line.strip();
       if (name.isEmpty()) {
         continue;
@@ -68,9 +68,7 @@ final class Migrations {
           c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
         lock.setInt(1, 0x416b5374); // "AkSt"
         lock.setString(2, schema);
-        try (ResultSet unused = lock.executeQuery()) {
-          // waits for another opener's migration
-        }
+        lock.execute(); // waits for another opener's migration
       }
       try (Statement s = c.createStatement()) {
         s.execute("CREATE SCHEMA IF NOT EXISTS " + quoted);

@@ -62,8 +62,8 @@ final class Session {
   }
 
   /**
-   * Prepares statements ({@code {s}} is the schema). Call {@link #execute} to run them: in the
-   * transaction's first round trip it runs {@code SET TRANSACTION} first.
+   * Prepares statements ({@code {s}} is the schema). Call {@link Statements#execute} to run them:
+   * in the transaction's first round trip it runs {@code SET TRANSACTION} first.
    */
   Statements prepare(String text) throws SQLException {
     String sql = Sql.in(schema, text);

@@ -68,7 +68,11 @@ class JdbcStoreLoadTest {
             + Runtime.getRuntime().availableProcessors()
             + " cores");
     System.out.println(lines.get(0));
-    for (String level : System.getProperty("ak.jdbc.load.annotators", "1,2,4,8,16").split(",")) {
+    for (String level :
+        System.getProperty("ak.jdbc.load.annotators", "1,2,4,8,16").split(",", -1)) {
+      if (level.isBlank()) {
+        continue;
+      }
       int annotators = Integer.parseInt(level.strip());
       String line = run(annotators, tasks, warmup, seconds, synchronousCommit);
       System.out.println(line);

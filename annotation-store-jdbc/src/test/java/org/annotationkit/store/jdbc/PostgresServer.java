@@ -94,7 +94,7 @@ final class PostgresServer {
         // fall through to PATH
       }
     }
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
       if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "initdb"))) {
         return Path.of(dir).toAbsolutePath();
       }
