@@ -161,7 +161,7 @@ final class ConversionSection implements DemoSection {
       List<Loss> of =
           report.losses().stream().filter(loss -> loss.what().equals(kind.getKey())).toList();
       List<String> objects = of.stream().map(loss -> loss.object().toString()).distinct().toList();
-      long more = objects.size() - Math.min(NAMED, objects.size());
+      int more = objects.size() - Math.min(NAMED, objects.size());
       out.printf(
           Locale.ROOT,
           "    %d x %s: %s%s%s%n",

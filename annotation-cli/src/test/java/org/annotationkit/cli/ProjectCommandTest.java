@@ -343,7 +343,7 @@ class ProjectCommandTest {
         expected.add("rejected x" + i + ": ");
       } else if (i % 101 == 7) {
         annotationLines.add("[]");
-        expected.add("rejected line " + (annotationLines.size()) + ": ");
+        expected.add("rejected line " + annotationLines.size() + ": ");
       } else {
         annotationLines.add(
             CanonicalJson.annotations().write(choice("x" + i, "b" + i, "w", "cat")));
