@@ -3,6 +3,7 @@ package org.annotationkit.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -149,10 +150,21 @@ final class ProjectOptions {
         throw new ProjectCommand.Unusable("cannot open project " + dir + ": " + e.getMessage());
       }
     }
+    return openInDatabase(url, false).orElseThrow();
+  }
+
+  /**
+   * Opens the project's schema of the database; with {@code existingOnly}, only when it holds a
+   * store already (empty, with nothing created, when it does not).
+   */
+  private Optional<WorkflowStore> openInDatabase(String url, boolean existingOnly) {
     String schema = schemaName();
     Properties properties = connectionProperties(url, System::getenv);
+    JdbcStore.Options options = JdbcStore.Options.defaults().withSchema(schema);
     try {
-      return JdbcStore.open(url, properties, JdbcStore.Options.defaults().withSchema(schema));
+      return existingOnly
+          ? JdbcStore.openExisting(url, properties, options).map(s -> s)
+          : Optional.of(JdbcStore.open(url, properties, options));
     } catch (RuntimeException e) {
       throw new ProjectCommand.Unusable(
           scrub(
@@ -167,7 +179,15 @@ final class ProjectOptions {
       throw new ProjectCommand.Unusable(
           "no project in " + dir + ": no such folder (create it with project init)");
     }
-    WorkflowStore opened = openRaw(dir);
+    String url = jdbcUrl();
+    // A database's schema is only looked at, never created, when it holds no store.
+    WorkflowStore opened =
+        url == null
+            ? openRaw(dir)
+            : openInDatabase(url, true)
+                .orElseThrow(() ->
+                    new ProjectCommand.Unusable(
+                        "no project in " + where() + " (create it with project init)"));
     boolean empty;
     try {
       empty = opened.read(v -> v.project().isEmpty());

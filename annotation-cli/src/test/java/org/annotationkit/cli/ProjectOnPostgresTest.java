@@ -6,6 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -303,5 +308,54 @@ class ProjectOnPostgresTest {
         .asString()
         .contains("already holds project " + postgres.dir());
     assertThat(Path.of(postgres.dir())).doesNotExist();
+  }
+
+  /** How many schemas of this name the server has, read from its catalog. */
+  private static int schemasNamed(String name) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url);
+        PreparedStatement p =
+            c.prepareStatement("SELECT count(*) FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
+      p.setString(1, name);
+      try (ResultSet rs = p.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  @Test
+  void everyCommandButInitOnAMissingProjectIsExitTwoAndCreatesNoSchema()
+      throws IOException, SQLException {
+    Place postgres = Place.postgres();
+    Path answer =
+        Files.writeString(
+            temp.resolve("missing-answer.json"),
+            CanonicalJson.annotations().write(ProjectFiles.choice("a1", "t1", "alice", "dog")));
+    List<List<String>> commands =
+        List.of(
+            List.of("inspect"),
+            List.of("inspect", "--json"),
+            List.of("next", "--annotator", "alice"),
+            List.of("submit", "--annotation", answer.toString()),
+            List.of("import", "--annotations", imported.toString()),
+            List.of("review", "--annotation", "a1", "--accept", "--reviewer", "rita"),
+            List.of("export", "--output", temp.resolve("missing-export.jsonl").toString()));
+    for (List<String> command : commands) {
+      Cli.Run run =
+          postgres.run(command.get(0), command.subList(1, command.size()).toArray(String[]::new));
+      assertThat(run.exitCode()).as("%s: %s", command, run.err()).isEqualTo(2);
+      assertThat(run.err().lines())
+          .as("%s", command)
+          .singleElement()
+          .asString()
+          .startsWith("annotate: no project in schema " + postgres.dir() + " of " + url);
+      assertThat(schemasNamed(postgres.dir())).as("schemas after %s", command).isZero();
+    }
+    assertThat(temp.resolve("missing-export.jsonl")).doesNotExist();
+    // the catalog query sees the schema init creates, so the zero above is not a blind spot
+    Cli.Run created =
+        postgres.run("init", "--schema", schema.toString(), "--items", items.toString());
+    assertThat(created.exitCode()).as(created.err()).isZero();
+    assertThat(schemasNamed(postgres.dir())).isEqualTo(1);
   }
 }

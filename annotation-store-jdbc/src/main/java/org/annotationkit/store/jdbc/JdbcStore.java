@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -172,7 +173,8 @@ public final class JdbcStore implements WorkflowStore {
   public static JdbcStore open(DataSource dataSource, Options options) {
     Objects.requireNonNull(dataSource, "dataSource");
     Objects.requireNonNull(options, "options");
-    return start(Connections.of(dataSource), options, "schema " + options.schema());
+    return Objects.requireNonNull(
+        start(Connections.of(dataSource), options, "schema " + options.schema(), false));
   }
 
   /**
@@ -208,18 +210,60 @@ public final class JdbcStore implements WorkflowStore {
     }
     Properties copy = new Properties();
     copy.putAll(properties);
-    return start(
-        Connections.of(url, copy, options.keptConnections()),
-        options,
-        "schema " + options.schema() + " of " + withoutSecrets(url));
+    return Objects.requireNonNull(
+        start(
+            Connections.of(url, copy, options.keptConnections()),
+            options,
+            "schema " + options.schema() + " of " + withoutSecrets(url),
+            false));
+  }
+
+  /**
+   * Opens the store in a database given by a JDBC URL only if its schema already holds one (made by
+   * an earlier {@link #open}): it creates nothing when it does not, and migrates the schema when it
+   * does. For a program that must not leave an empty schema behind when it is pointed at a wrong
+   * name.
+   *
+   * @param url the URL
+   * @param properties connection properties (user, password, ...), copied
+   * @param options the schema, retry limit and connections kept
+   * @return the store, or empty when {@link Options#schema()} does not exist or holds no store's
+   *     tables (then nothing was written to the database)
+   * @throws StoreUnavailableException if the database cannot be reached
+   * @throws IllegalStateException as {@link #open(DataSource)}
+   * @since 0.2.0
+   */
+  public static Optional<JdbcStore> openExisting(
+      String url, Properties properties, Options options) {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(options, "options");
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException(
+          "expected a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), got " + url);
+    }
+    Properties copy = new Properties();
+    copy.putAll(properties);
+    JdbcStore store =
+        start(
+            Connections.of(url, copy, options.keptConnections()),
+            options,
+            "schema " + options.schema() + " of " + withoutSecrets(url),
+            true);
+    return Optional.ofNullable(store);
   }
 
   private static String withoutSecrets(String url) {
     return url.replaceAll("(?i)(password=)[^&]*", "$1***");
   }
 
-  private static JdbcStore start(Connections connections, Options options, String where) {
+  /**
+   * Checks the server and migrates the schema: null, with the connections closed, when {@code
+   * existingOnly} and the schema holds no store.
+   */
+  private static @Nullable JdbcStore start(
+      Connections connections, Options options, String where, boolean existingOnly) {
     JdbcStore store = new JdbcStore(connections, options, where);
+    boolean missing = false;
     try {
       Connection c = store.connect();
       boolean broken = true;
@@ -232,9 +276,12 @@ public final class JdbcStore implements WorkflowStore {
                   + " is "
                   + meta.getDatabaseProductVersion());
         }
-        List<Integer> applied = Migrations.migrate(c, options.schema());
-        if (!applied.isEmpty()) {
-          LOG.log(System.Logger.Level.INFO, "{0}: applied schema versions {1}", where, applied);
+        missing = existingOnly && !Migrations.exists(c, options.schema());
+        if (!missing) {
+          List<Integer> applied = Migrations.migrate(c, options.schema());
+          if (!applied.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "{0}: applied schema versions {1}", where, applied);
+          }
         }
         broken = false;
       } catch (SQLException e) {
@@ -245,6 +292,10 @@ public final class JdbcStore implements WorkflowStore {
     } catch (RuntimeException e) {
       connections.close();
       throw e;
+    }
+    if (missing) {
+      connections.close();
+      return null;
     }
     return store;
   }

@@ -52,6 +52,27 @@ final class Migrations {
   }
 
   /**
+   * Whether the schema exists and holds the store's version table: a read in a transaction of its
+   * own, which writes nothing.
+   */
+  static boolean exists(Connection c, String schema) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT EXISTS (SELECT 1 FROM information_schema.tables"
+                + " WHERE table_schema = ? AND table_name = 'schema_version')")) {
+      p.setString(1, schema);
+      try (ResultSet rs = p.executeQuery()) {
+        rs.next();
+        boolean found = rs.getBoolean(1);
+        if (!c.getAutoCommit()) {
+          c.commit();
+        }
+        return found;
+      }
+    }
+  }
+
+  /**
    * Brings a schema to the latest version, in one transaction, under an advisory lock so that
    * processes opening the store at the same time migrate it once.
    *
