@@ -1,5 +1,9 @@
 package org.annotationkit.formats.coco;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -37,6 +41,13 @@ public final class CocoRle {
   /** The most 5-bit groups one count of a compressed string may take (35 bits). */
   private static final int MAX_GROUPS = 7;
 
+  /** Eight bytes of pixels as one little-endian long (byte i in bits 8i..8i+7). */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** Eight set pixels, as {@link #LONGS} reads them. */
+  private static final long ONES = 0x0101_0101_0101_0101L;
+
   private CocoRle() {}
 
   /**
@@ -65,30 +76,57 @@ public final class CocoRle {
               + "), got "
               + columnMajor.length);
     }
-    int[] counts = new int[16];
+    int n = columnMajor.length;
+    int[] counts = new int[64];
     int k = 0;
-    byte previous = 0;
-    int run = 0;
-    for (int j = 0; j < columnMajor.length; j++) {
-      byte value = columnMajor[j];
-      if (value != previous) {
-        if (value != 0 && value != 1) {
-          throw new IllegalArgumentException("columnMajor[" + j + "] must be 0 or 1, got " + value);
-        }
-        if (k == counts.length) {
-          counts = Arrays.copyOf(counts, counts.length * 2);
-        }
-        counts[k++] = run;
-        run = 0;
-        previous = value;
+    int start = 0;
+    byte value = 0;
+    int j = 0;
+    while (true) {
+      int next = nextDifferent(columnMajor, j, value);
+      if (next == n) {
+        break;
       }
-      run++;
+      byte pixel = columnMajor[next];
+      if (pixel != 0 && pixel != 1) {
+        throw new IllegalArgumentException(
+            "columnMajor[" + next + "] must be 0 or 1, got " + pixel);
+      }
+      if (k == counts.length) {
+        counts = Arrays.copyOf(counts, counts.length * 2);
+      }
+      counts[k++] = next - start;
+      start = next;
+      value = pixel;
+      j = next + 1;
     }
     if (k == counts.length) {
       counts = Arrays.copyOf(counts, k + 1);
     }
-    counts[k++] = run;
-    return new RleMask(height, width, Arrays.copyOf(counts, k));
+    counts[k++] = n - start;
+    return new RleMask(height, width, counts, k);
+  }
+
+  /**
+   * The first index from {@code from} on whose byte is not {@code value} (0 or 1), or the array's
+   * length: eight bytes at a time through a long view, then byte by byte for the tail.
+   */
+  private static int nextDifferent(byte[] pixels, int from, byte value) {
+    long pattern = value == 0 ? 0L : ONES;
+    int n = pixels.length;
+    int j = from;
+    int limit = n - Long.BYTES;
+    while (j <= limit) {
+      long x = (long) LONGS.get(pixels, j) ^ pattern;
+      if (x != 0) {
+        return j + (Long.numberOfTrailingZeros(x) >>> 3);
+      }
+      j += Long.BYTES;
+    }
+    while (j < n && pixels[j] == value) {
+      j++;
+    }
+    return j;
   }
 
   /**
@@ -101,14 +139,15 @@ public final class CocoRle {
   public static byte[] decode(RleMask mask) {
     Objects.requireNonNull(mask, "mask");
     byte[] pixels = new byte[mask.height() * mask.width()];
+    int[] counts = mask.counts();
     int start = 0;
-    int n = mask.runCount();
-    for (int i = 0; i < n; i++) {
-      int end = start + mask.count(i);
-      if ((i & 1) == 1) {
+    for (int i = 0; i < counts.length; i += 2) {
+      start += counts[i];
+      if (i + 1 < counts.length) {
+        int end = start + counts[i + 1];
         Arrays.fill(pixels, start, end, (byte) 1);
+        start = end;
       }
-      start = end;
     }
     return pixels;
   }
@@ -516,12 +555,17 @@ public final class CocoRle {
    */
   public static String toCompressed(RleMask mask) {
     Objects.requireNonNull(mask, "mask");
-    int n = mask.runCount();
-    StringBuilder out = new StringBuilder(n * 2);
+    int[] counts = mask.counts();
+    int n = counts.length;
+    byte[] out = new byte[Math.max(16, n * 2)];
+    int length = 0;
     for (int i = 0; i < n; i++) {
-      long x = mask.count(i);
+      long x = counts[i];
       if (i > 2) {
-        x -= mask.count(i - 2);
+        x -= counts[i - 2];
+      }
+      if (out.length - length < MAX_GROUPS) {
+        out = Arrays.copyOf(out, out.length * 2);
       }
       boolean more = true;
       while (more) {
@@ -531,10 +575,10 @@ public final class CocoRle {
         if (more) {
           c |= 0x20;
         }
-        out.append((char) (c + 48));
+        out[length++] = (byte) (c + 48);
       }
     }
-    return out.toString();
+    return new String(out, 0, length, StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -658,7 +702,7 @@ public final class CocoRle {
               + width
               + ")");
     }
-    return new RleMask(height, width, Arrays.copyOf(counts, m));
+    return new RleMask(height, width, counts, m);
   }
 
   private static String describe(char ch) {
