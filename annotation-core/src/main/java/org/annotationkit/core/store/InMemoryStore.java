@@ -200,6 +200,9 @@ public final class InMemoryStore implements WorkflowStore {
     @Nullable Instant completedAt;
     final List<Submission> submissions = new ArrayList<>();
 
+    /** The key this task is queued under, or null when it is in no queue. */
+    @Nullable QueueKey queuedAt;
+
     TaskEntry(long seq, Task task, @Nullable Annotation goldAnswer) {
       this.seq = seq;
       this.task = task;
@@ -234,6 +237,12 @@ public final class InMemoryStore implements WorkflowStore {
     Optional<GoldPolicy.Flag> flag = Optional.empty();
     final Set<String> had = new HashSet<>();
 
+    /** Where this annotator's last search of the regular queue stopped, or null. */
+    @Nullable Cursor regularCursor;
+
+    /** Where this annotator's last search of the gold queue stopped, or null. */
+    @Nullable Cursor goldCursor;
+
     AnnotatorEntry(Annotator annotator) {
       this.annotator = annotator;
     }
@@ -246,8 +255,104 @@ public final class InMemoryStore implements WorkflowStore {
 
   record LeaseKey(String taskId, String annotatorId) {}
 
-  private static final Comparator<TaskEntry> QUEUE_ORDER =
-      Comparator.<TaskEntry>comparingDouble(e -> -e.task.priority()).thenComparingLong(e -> e.seq);
+  /** A queued task's place: higher priority first, then the order added. */
+  record QueueKey(double priority, long seq) implements Comparable<QueueKey> {
+    /** After every key a task can have. */
+    static final QueueKey END = new QueueKey(Double.NEGATIVE_INFINITY, Long.MAX_VALUE);
+
+    @Override
+    public int compareTo(QueueKey o) {
+      int byPriority = Double.compare(-priority, -o.priority);
+      return byPriority != 0 ? byPriority : Long.compare(seq, o.seq);
+    }
+  }
+
+  /**
+   * Where an annotator's search of a queue may resume: every task queued before {@code from} was
+   * one the annotator had or lacked the skills for, as of the queue's {@code insertions}-th
+   * insertion. The set of tasks an annotator had only grows and a task's required skills never
+   * change, so the claim stays true until a task is put in the queue before {@code from}.
+   */
+  record Cursor(QueueKey from, long insertions, Set<String> skills) {}
+
+  /**
+   * The available tasks of one kind, ordered by {@link QueueKey}, with the keys of its most recent
+   * insertions so that a {@link Cursor} can tell whether a task went in before it.
+   */
+  static final class Queue {
+    private static final int RECENT = 64;
+    final TreeMap<QueueKey, TaskEntry> entries = new TreeMap<>();
+    private final QueueKey[] recent = new QueueKey[RECENT];
+    private long insertions;
+
+    void add(TaskEntry entry) {
+      QueueKey key = new QueueKey(entry.task.priority(), entry.seq);
+      entry.queuedAt = key;
+      entries.put(key, entry);
+      recent[(int) (insertions % RECENT)] = key;
+      insertions++;
+    }
+
+    void remove(TaskEntry entry) {
+      QueueKey key = entry.queuedAt;
+      if (key != null) {
+        entries.remove(key);
+        entry.queuedAt = null;
+      }
+    }
+
+    /**
+     * Where a search may start for an annotator whose last search stopped at a cursor: the cursor,
+     * or an earlier key when tasks went in before it since, or null to start from the first task.
+     */
+    @Nullable QueueKey resume(@Nullable Cursor cursor, Set<String> skills) {
+      if (cursor == null
+          || insertions - cursor.insertions() > RECENT
+          || !cursor.skills().equals(skills)) {
+        return null;
+      }
+      QueueKey from = cursor.from();
+      for (long i = cursor.insertions(); i < insertions; i++) {
+        QueueKey key = recent[(int) (i % RECENT)];
+        if (key.compareTo(from) < 0) {
+          from = key;
+        }
+      }
+      return from;
+    }
+
+    /**
+     * The first task an annotator may take: not had, with the skills; moves the annotator's cursor.
+     */
+    @Nullable TaskEntry first(
+        @Nullable AnnotatorEntry annotator, Set<String> skills, boolean gold) {
+      Set<String> had = annotator == null ? Set.of() : annotator.had;
+      Cursor cursor =
+          annotator == null ? null : gold ? annotator.goldCursor : annotator.regularCursor;
+      QueueKey from = resume(cursor, skills);
+      Iterable<TaskEntry> candidates =
+          from == null ? entries.values() : entries.tailMap(from, true).values();
+      TaskEntry found = null;
+      for (TaskEntry entry : candidates) {
+        if (!had.contains(entry.task.id()) && skills.containsAll(entry.task.requiredSkills())) {
+          found = entry;
+          break;
+        }
+      }
+      if (annotator != null) {
+        Set<String> kept =
+            cursor != null && cursor.skills().equals(skills) ? cursor.skills() : Set.copyOf(skills);
+        QueueKey at = found == null ? QueueKey.END : Objects.requireNonNull(found.queuedAt);
+        Cursor moved = new Cursor(at, insertions, kept);
+        if (gold) {
+          annotator.goldCursor = moved;
+        } else {
+          annotator.regularCursor = moved;
+        }
+      }
+      return found;
+    }
+  }
 
   private static final Comparator<Lease> EXPIRY_ORDER =
       Comparator.comparing(Lease::expiresAt)
@@ -259,8 +364,8 @@ public final class InMemoryStore implements WorkflowStore {
     @Nullable Project project;
     long nextSeq;
     final Map<String, TaskEntry> tasks = new LinkedHashMap<>();
-    final TreeSet<TaskEntry> regularQueue = new TreeSet<>(QUEUE_ORDER);
-    final TreeSet<TaskEntry> goldQueue = new TreeSet<>(QUEUE_ORDER);
+    final Queue regularQueue = new Queue();
+    final Queue goldQueue = new Queue();
     final Map<LeaseKey, Lease> openLeases = new HashMap<>();
     final TreeSet<Lease> leasesByExpiry = new TreeSet<>(EXPIRY_ORDER);
     final Map<String, AnnotatorEntry> annotators = new TreeMap<>();
@@ -286,12 +391,13 @@ public final class InMemoryStore implements WorkflowStore {
     }
 
     /** Puts a task in its queue or takes it out, after its priority or counts changed. */
-    void requeue(TaskEntry entry, boolean wasQueued) {
-      TreeSet<TaskEntry> queue = entry.gold() ? goldQueue : regularQueue;
-      if (wasQueued) {
+    void requeue(TaskEntry entry) {
+      Queue queue = entry.gold() ? goldQueue : regularQueue;
+      boolean queued = entry.queuedAt != null;
+      boolean available = entry.available();
+      if (queued && !available) {
         queue.remove(entry);
-      }
-      if (entry.available()) {
+      } else if (!queued && available) {
         queue.add(entry);
       }
     }
@@ -312,11 +418,12 @@ public final class InMemoryStore implements WorkflowStore {
           }
           for (Map.Entry<String, Double> p : e.priorities().entrySet()) {
             TaskEntry entry = requireTask(p.getKey());
-            boolean queued = entry.available();
-            (entry.gold() ? goldQueue : regularQueue).remove(entry);
+            Queue queue = entry.gold() ? goldQueue : regularQueue;
+            boolean queued = entry.queuedAt != null;
+            queue.remove(entry);
             entry.task = entry.task.withPriority(p.getValue());
             if (queued) {
-              (entry.gold() ? goldQueue : regularQueue).add(entry);
+              queue.add(entry);
             }
           }
         }
@@ -352,9 +459,8 @@ public final class InMemoryStore implements WorkflowStore {
                     + ", completed at "
                     + entry.completedAt);
           }
-          boolean queued = entry.available();
           entry.completedAt = e.at();
-          requeue(entry, queued);
+          requeue(entry);
         }
         case StoreEvent.OverlapRaised e -> {
           TaskEntry entry = requireTask(e.taskId());
@@ -369,10 +475,9 @@ public final class InMemoryStore implements WorkflowStore {
                     + ", overlap "
                     + entry.task.overlap());
           }
-          boolean queued = entry.available();
           entry.task = entry.task.withOverlap(e.overlap());
           entry.completedAt = null;
-          requeue(entry, queued);
+          requeue(entry);
         }
         case StoreEvent.AnnotatorFlagged e ->
             requireAnnotator(e.annotatorId()).flag = Optional.of(e.flag());
@@ -402,7 +507,7 @@ public final class InMemoryStore implements WorkflowStore {
       TaskEntry entry = new TaskEntry(nextSeq++, e.task(), known.orElse(null));
       tasks.put(id, entry);
       known.ifPresent(k -> takenIds.add(k.id()));
-      requeue(entry, false);
+      requeue(entry);
     }
 
     private void grant(StoreEvent.LeaseGranted e) {
@@ -435,7 +540,7 @@ public final class InMemoryStore implements WorkflowStore {
       entry.openLeases++;
       openLeases.put(new LeaseKey(lease.taskId(), lease.annotatorId()), lease);
       leasesByExpiry.add(lease);
-      requeue(entry, true);
+      requeue(entry);
     }
 
     @CanIgnoreReturnValue
@@ -447,9 +552,8 @@ public final class InMemoryStore implements WorkflowStore {
       }
       leasesByExpiry.remove(lease);
       TaskEntry entry = requireTask(taskId);
-      boolean queued = entry.available();
       entry.openLeases--;
-      requeue(entry, queued);
+      requeue(entry);
       return lease;
     }
 
@@ -470,13 +574,12 @@ public final class InMemoryStore implements WorkflowStore {
                 + (entry.gold() ? " is gold" : " is not gold"));
       }
       removeLease(submission.taskId(), annotation.annotatorId(), "submit");
-      boolean queued = entry.available();
       if (submission.awaitingReview()) {
         entry.pending++;
       } else {
         entry.counted++;
       }
-      requeue(entry, queued);
+      requeue(entry);
       if (entry.gold()) {
         AnnotatorEntry annotator = requireAnnotator(annotation.annotatorId());
         annotator.goldAnswered++;
@@ -508,12 +611,11 @@ public final class InMemoryStore implements WorkflowStore {
       }
       TaskEntry entry = requireTask(submission.taskId());
       Submission reviewed = submission.withReview(review);
-      boolean queued = entry.available();
       entry.pending--;
       if (reviewed.counts()) {
         entry.counted++;
       }
-      requeue(entry, queued);
+      requeue(entry);
       correction.ifPresent(c -> takenIds.add(c.id()));
       submissions.put(review.annotationId(), reviewed);
       List<Submission> ofTask = entry.submissions;
@@ -557,13 +659,9 @@ public final class InMemoryStore implements WorkflowStore {
     @Override
     public Optional<Task> nextTask(String annotatorId, Set<String> skills, boolean gold) {
       AnnotatorEntry annotator = state.annotators.get(annotatorId);
-      Set<String> had = annotator == null ? Set.of() : annotator.had;
-      for (TaskEntry entry : gold ? state.goldQueue : state.regularQueue) {
-        if (!had.contains(entry.task.id()) && skills.containsAll(entry.task.requiredSkills())) {
-          return Optional.of(entry.task);
-        }
-      }
-      return Optional.empty();
+      TaskEntry found =
+          (gold ? state.goldQueue : state.regularQueue).first(annotator, skills, gold);
+      return found == null ? Optional.empty() : Optional.of(found.task);
     }
 
     @Override

@@ -173,7 +173,7 @@ final class StoreSnapshot {
       throw lines.bad("more lines than the header counts");
     }
     for (InMemoryStore.TaskEntry entry : state.tasks.values()) {
-      state.requeue(entry, false);
+      state.requeue(entry);
     }
     return state;
   }
