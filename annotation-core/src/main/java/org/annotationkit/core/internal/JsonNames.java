@@ -84,6 +84,18 @@ public final class JsonNames<E extends Enum<E>> {
   }
 
   /**
+   * The constant at a place in declaration order, the place of its name in {@link #names()}; for
+   * readers that have matched a name by its place and must not look it up again.
+   *
+   * @param index the place, from 0
+   * @return the constant
+   * @throws IndexOutOfBoundsException if there is no constant at that place
+   */
+  public E at(int index) {
+    return constants[Objects.checkIndex(index, constants.length)];
+  }
+
+  /**
    * Every JSON name, in declaration order, for messages that list them.
    *
    * @return an unmodifiable list

@@ -357,6 +357,11 @@ final class JsonIn {
               ? "expected an integer (no fraction or exponent), found " + found()
               : "expected an integer, found " + found());
     }
+    // Asked before getNumberType(), which would convert the number in the general way.
+    if (parser.getStringLength() <= MAX_SHORT_INTEGER) {
+      return shortInteger(
+          parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
+    }
     if (parser.getNumberType() != JsonParser.NumberType.INT) {
       throw error(
           "expected an integer from "
@@ -367,6 +372,29 @@ final class JsonIn {
               + found());
     }
     return parser.getIntValue();
+  }
+
+  /** The longest integer token (sign included) that {@link #shortInteger} reads: always an int. */
+  static final int MAX_SHORT_INTEGER = 9;
+
+  /**
+   * The value of an integer token of at most {@link #MAX_SHORT_INTEGER} characters, as the parser
+   * validated it (an optional minus sign, then digits): read from its characters, without the
+   * parser's general number conversion. Nine characters hold at most nine digits, which any {@code
+   * int} holds.
+   */
+  static int shortInteger(char[] chars, int offset, int length) {
+    int i = offset;
+    int end = offset + length;
+    boolean negative = chars[i] == '-';
+    if (negative) {
+      i++;
+    }
+    int value = 0;
+    for (; i < end; i++) {
+      value = value * 10 + (chars[i] - '0');
+    }
+    return negative ? -value : value;
   }
 
   /** A finite number; an integer token is read as the double nearest to it. */
@@ -550,7 +578,7 @@ final class JsonIn {
       for (int i = 0; i < known.size(); i++) {
         String name = known.get(i);
         if (sameText(name, chars, offset, length)) {
-          return Objects.requireNonNull(names.get(name), name);
+          return names.at(i);
         }
       }
     }
