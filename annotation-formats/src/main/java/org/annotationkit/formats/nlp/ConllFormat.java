@@ -113,7 +113,17 @@ public final class ConllFormat extends FileFormat {
         "conll",
         "CoNLL-2003 token files (one token per line, a tag column, IOB1/IOB2/BIOES/BILOU tags)",
         OPTIONS,
-        (input, context) -> TwoPass.open("conll", true, pass -> new Reader(input, pass), context),
+        (input, context) ->
+            TwoPass.open(
+                "conll",
+                true,
+                (first, schema) -> {
+                  try (Reader labels = new Reader(input, first, schema)) {
+                    labels.collect();
+                  }
+                },
+                pass -> new Reader(input, pass, null),
+                context),
         ConllFormat::write);
   }
 
@@ -151,6 +161,18 @@ public final class ConllFormat extends FileFormat {
     private final List<String> tokens = new ArrayList<>();
     private final List<String> tags = new ArrayList<>();
     private final List<StringBuilder> others = new ArrayList<>();
+
+    /** Where each cell of the line being read starts and ends, reused from line to line. */
+    private int[] cellStarts = new int[8];
+
+    private int[] cellEnds = new int[8];
+
+    /** The distinct tags met, so that each is one string whatever the number of its tokens. */
+    private final List<String> tagTable = new ArrayList<>();
+
+    /** In the first pass, what collects the labels; then no entry is built. */
+    private final TwoPass.@Nullable SchemaCollector labels;
+
     private long line;
     private long sentenceLine;
     private int sentenceColumns;
@@ -159,7 +181,8 @@ public final class ConllFormat extends FileFormat {
     private boolean ended;
     private @Nullable DatasetEntry next;
 
-    Reader(Path file, ConversionContext context) {
+    Reader(Path file, ConversionContext context, TwoPass.@Nullable SchemaCollector labels) {
+      this.labels = labels;
       this.source = file.toString();
       this.context = context;
       FormatOptions options = context.options();
@@ -187,6 +210,7 @@ public final class ConllFormat extends FileFormat {
 
     /** Reader over a stream, for tests and fuzzing. */
     Reader(BufferedReader in, String source, ConversionContext context) {
+      this.labels = null;
       this.in = in;
       this.source = source;
       this.context = context;
@@ -194,6 +218,13 @@ public final class ConllFormat extends FileFormat {
       this.scheme = readScheme(options);
       this.strict = options.flag("strict", false);
       this.column = options.integer("column", 0);
+    }
+
+    /** Reads the whole input, feeding the labels of its spans to the collector (first pass). */
+    void collect() {
+      while (!ended) {
+        readSentence();
+      }
     }
 
     @Override
@@ -261,78 +292,121 @@ public final class ConllFormat extends FileFormat {
     }
 
     private void addToken(String text, int start) {
-      List<String> cells = new ArrayList<>(4);
+      int count = 0;
       int i = start;
-      while (i < text.length()) {
+      int length = text.length();
+      while (i < length) {
         int end = i;
-        while (end < text.length() && !isBlank(text.charAt(end))) {
+        while (end < length && !isBlank(text.charAt(end))) {
           end++;
         }
-        cells.add(text.substring(i, end));
+        if (count == cellStarts.length) {
+          cellStarts = java.util.Arrays.copyOf(cellStarts, count * 2);
+          cellEnds = java.util.Arrays.copyOf(cellEnds, count * 2);
+        }
+        cellStarts[count] = i;
+        cellEnds[count] = end;
+        count++;
         i = skipBlanks(text, end);
       }
-      if (cells.size() < 2) {
+      if (count < 2) {
         throw Texts.at(
             source,
             line,
-            "a token line needs the token and its tag, got one column '" + cells.get(0) + "'");
+            "a token line needs the token and its tag, got one column '"
+                + text.substring(cellStarts[0], cellEnds[0])
+                + "'");
       }
-      int tagColumn = column == 0 ? cells.size() : column;
-      if (tagColumn > cells.size()) {
+      int tagColumn = column == 0 ? count : column;
+      if (tagColumn > count) {
         throw Texts.at(
             source,
             line,
-            "the tag column is " + tagColumn + " but the line has " + cells.size() + " columns");
+            "the tag column is " + tagColumn + " but the line has " + count + " columns");
       }
       if (tokens.isEmpty()) {
         sentenceLine = line;
-        sentenceColumns = cells.size();
+        sentenceColumns = count;
         others.clear();
-        for (int c = 1; c < cells.size(); c++) {
-          if (c != tagColumn - 1) {
-            others.add(new StringBuilder());
+        if (labels == null) {
+          for (int c = 1; c < count; c++) {
+            if (c != tagColumn - 1) {
+              others.add(new StringBuilder());
+            }
           }
         }
-      } else if (cells.size() != sentenceColumns) {
+      } else if (count != sentenceColumns) {
         throw Texts.at(
             source,
             line,
             "the line has "
-                + cells.size()
+                + count
                 + " columns but the sentence's first token (line "
                 + sentenceLine
                 + ") has "
                 + sentenceColumns);
       }
-      String tag = cells.get(tagColumn - 1);
-      if (!tag.equals("O")
-          && (tag.length() < 3 || tag.charAt(1) != '-' || !scheme.allows(tag.charAt(0)))) {
-        throw Texts.at(
-            source,
-            line,
-            "'"
-                + tag
-                + "' is not a tag of "
-                + scheme
-                + " (O or P-TYPE); set option from-scheme to the file's scheme"
-                + " (iob1, iob2, bioes, bilou) or column to its tag column");
+      int tagStart = cellStarts[tagColumn - 1];
+      int tagEnd = cellEnds[tagColumn - 1];
+      String tag = tag(text, tagStart, tagEnd);
+      if (tag == null) {
+        String given = text.substring(tagStart, tagEnd);
+        if (!given.equals("O")
+            && (given.length() < 3 || given.charAt(1) != '-' || !scheme.allows(given.charAt(0)))) {
+          throw Texts.at(
+              source,
+              line,
+              "'"
+                  + given
+                  + "' is not a tag of "
+                  + scheme
+                  + " (O or P-TYPE); set option from-scheme to the file's scheme"
+                  + " (iob1, iob2, bioes, bilou) or column to its tag column");
+        }
+        if (tagTable.size() < 64) {
+          tagTable.add(given);
+        }
+        tag = given;
       }
-      tokens.add(cells.get(0));
+      tokens.add(labels == null ? text.substring(cellStarts[0], cellEnds[0]) : "");
       tags.add(tag);
+      if (labels != null) {
+        return;
+      }
       int other = 0;
-      for (int c = 1; c < cells.size(); c++) {
+      for (int c = 1; c < count; c++) {
         if (c != tagColumn - 1) {
           StringBuilder values = others.get(other++);
           if (!values.isEmpty()) {
             values.append(' ');
           }
-          values.append(cells.get(c));
+          values.append(text, cellStarts[c], cellEnds[c]);
         }
       }
     }
 
-    private DatasetEntry sentence() {
+    /** The tag of the table equal to text[start, end), or null if none is (yet). */
+    private @Nullable String tag(String text, int start, int end) {
+      int length = end - start;
+      for (int t = 0; t < tagTable.size(); t++) {
+        String known = tagTable.get(t);
+        if (known.length() == length && text.regionMatches(start, known, 0, length)) {
+          return known;
+        }
+      }
+      return null;
+    }
+
+    private @Nullable DatasetEntry sentence() {
       sentences++;
+      if (labels != null) {
+        for (TokenSpan span : TagSequences.decode(tags, scheme, strict).spans()) {
+          labels.addSpanLabel(FIELD, span.label());
+        }
+        tokens.clear();
+        tags.clear();
+        return null;
+      }
       String id = "sentence-" + sentences;
       Tokenization tokenization = Tokenization.joined(tokens);
       Map<String, String> metadata = new LinkedHashMap<>();

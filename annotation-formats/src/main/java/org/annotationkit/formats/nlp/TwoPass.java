@@ -46,6 +46,27 @@ final class TwoPass {
     return new Source(schema.schema(schemaName), grouped, opener.open(context));
   }
 
+  /**
+   * Opens a source whose first pass is a lighter reading of its own, that only feeds the schema
+   * (and fails on malformed input as the second would), without building entries.
+   */
+  static DatasetSource open(
+      String schemaName,
+      boolean grouped,
+      SchemaPass firstPass,
+      EntryReader.Opener opener,
+      ConversionContext context) {
+    SchemaCollector schema = new SchemaCollector();
+    firstPass.run(ConversionContext.of(context.options(), 0), schema);
+    return new Source(schema.schema(schemaName), grouped, opener.open(context));
+  }
+
+  /** A first pass that reads the whole input into a schema collector. */
+  @FunctionalInterface
+  interface SchemaPass {
+    void run(ConversionContext context, SchemaCollector schema);
+  }
+
   /** The fields of the results seen, with their labels in order of first appearance. */
   static final class SchemaCollector {
     private final Map<String, FieldKind> kinds = new LinkedHashMap<>();
@@ -59,18 +80,28 @@ final class TwoPass {
       }
     }
 
-    void add(String field, Value value) {
-      FieldKind known = kinds.putIfAbsent(field, value.kind());
-      if (known != null && known != value.kind()) {
+    /** Adds the label of a span result, as {@link #add(String, Value)} would of its value. */
+    void addSpanLabel(String field, String label) {
+      checkKind(field, FieldKind.SPAN);
+      labels.computeIfAbsent(field, f -> new LinkedHashSet<>()).add(label);
+    }
+
+    private void checkKind(String field, FieldKind kind) {
+      FieldKind known = kinds.putIfAbsent(field, kind);
+      if (known != null && known != kind) {
         throw new IllegalArgumentException(
             "field '"
                 + field
                 + "' holds both "
                 + known.jsonName()
                 + " and "
-                + value.kind().jsonName()
+                + kind.jsonName()
                 + " results");
       }
+    }
+
+    void add(String field, Value value) {
+      checkKind(field, value.kind());
       Set<String> names = labels.computeIfAbsent(field, f -> new LinkedHashSet<>());
       switch (value) {
         case SpanValue span -> names.add(span.label());
