@@ -300,16 +300,8 @@ class ProjectCommandTest {
       holder.close();
     }
     Cli.Run badLease =
-        Cli.run(
-            "project",
-            "init",
-            temp.resolve("other").toString(),
-            "--schema",
-            schema.toString(),
-            "--items",
-            items.toString(),
-            "--lease",
-            "soon");
+        ProjectFiles.init(
+            temp.resolve("other").toString(), schema, items, List.of("--lease", "soon"));
     assertThat(badLease.exitCode()).isEqualTo(2);
     assertThat(badLease.err()).contains("--lease must be a positive duration");
     assertThat(temp.resolve("other")).doesNotExist();

@@ -70,6 +70,15 @@ class ProjectContractTest {
     return ProjectFiles.init(project.toString(), schema, items, List.of(extra));
   }
 
+  /** {@code project review DIR --annotation a VERDICT... --reviewer r}. */
+  private Cli.Run reviewOfA(String... verdict) {
+    List<String> args =
+        new ArrayList<>(List.of("project", "review", project.toString(), "--annotation", "a"));
+    args.addAll(List.of(verdict));
+    args.addAll(List.of("--reviewer", "r"));
+    return Cli.run(args.toArray(String[]::new));
+  }
+
   /**
    * The property names, in order, of the objects at a path in a JSON text: {@code ""} for the
    * outermost object, {@code "/tasks"} for its member tasks, {@code "/annotators[]/"} for the
@@ -139,17 +148,7 @@ class ProjectContractTest {
     }
     Cli.Run noSchema = Cli.run("project", "init", temp.resolve("x").toString());
     assertThat(noSchema.exitCode()).isEqualTo(2);
-    Cli.Run twoVerdicts =
-        Cli.run(
-            "project",
-            "review",
-            project.toString(),
-            "--annotation",
-            "a",
-            "--accept",
-            "--reject",
-            "--reviewer",
-            "r");
+    Cli.Run twoVerdicts = reviewOfA("--accept", "--reject");
     assertThat(twoVerdicts.exitCode()).isEqualTo(2);
     assertThat(twoVerdicts.err()).contains("mutually exclusive");
   }
@@ -268,14 +267,7 @@ class ProjectContractTest {
   void anInputThatCannotBeReadIsOneLineAndExitTwoOnEverySubcommand() throws IOException {
     Path missing = temp.resolve("missing.json");
     Cli.Run badInit =
-        Cli.run(
-            "project",
-            "init",
-            temp.resolve("other").toString(),
-            "--schema",
-            missing.toString(),
-            "--items",
-            items.toString());
+        ProjectFiles.init(temp.resolve("other").toString(), missing, items, List.of());
     assertThat(init().exitCode()).isZero();
     Path folder = Files.createDirectory(temp.resolve("a-folder"));
     Map<String, Cli.Run> runs = new LinkedHashMap<>();
@@ -288,18 +280,7 @@ class ProjectContractTest {
     runs.put(
         "import",
         Cli.run("project", "import", project.toString(), "--annotations", missing.toString()));
-    runs.put(
-        "review",
-        Cli.run(
-            "project",
-            "review",
-            project.toString(),
-            "--annotation",
-            "a",
-            "--correct",
-            missing.toString(),
-            "--reviewer",
-            "r"));
+    runs.put("review", reviewOfA("--correct", missing.toString()));
     runs.put("inspect", Cli.run("project", "inspect", temp.resolve("nope").toString()));
     runs.put(
         "export", Cli.run("project", "export", project.toString(), "--output", folder.toString()));

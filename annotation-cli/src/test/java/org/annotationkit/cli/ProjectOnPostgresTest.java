@@ -87,6 +87,14 @@ class ProjectOnPostgresTest {
       args.addAll(store);
       return Cli.run(args.toArray(String[]::new));
     }
+
+    /** {@code init} with the class's schema and items, and these options. */
+    Cli.Run init(String... options) {
+      List<String> args =
+          new ArrayList<>(List.of("--schema", schema.toString(), "--items", items.toString()));
+      args.addAll(List.of(options));
+      return run("init", args.toArray(String[]::new));
+    }
   }
 
   /** The label each annotator gives: the same on both stores, whatever order the tasks come in. */
@@ -109,12 +117,7 @@ class ProjectOnPostgresTest {
   /** Runs init, import, next/submit for two annotators until nothing is left, and export. */
   private static Path workThrough(Place place, String name) throws IOException {
     Cli.Run init =
-        place.run(
-            "init",
-            "--schema",
-            schema.toString(),
-            "--items",
-            items.toString(),
+        place.init(
             "--overlap",
             "2",
             "--gold",
@@ -189,16 +192,7 @@ class ProjectOnPostgresTest {
 
   /** Gives every task one answer and reviews them: accept, reject, correct in turn. */
   private static String reviewed(Place place, String name) throws IOException {
-    Cli.Run init =
-        place.run(
-            "init",
-            "--schema",
-            schema.toString(),
-            "--items",
-            items.toString(),
-            "--review",
-            "--pay",
-            "hourly=0");
+    Cli.Run init = place.init("--review", "--pay", "hourly=0");
     assertThat(init.exitCode()).as(init.out() + init.err()).isZero();
     assertThat(init.out()).endsWith(", with review" + System.lineSeparator());
     List<String> submitted = new ArrayList<>();
@@ -275,15 +269,7 @@ class ProjectOnPostgresTest {
                 CanonicalJson.annotations()
                     .write(ProjectFiles.choice("wrong", "g1", "owner", "horse"))),
             StandardCharsets.UTF_8);
-    Cli.Run rejected =
-        postgres.run(
-            "init",
-            "--schema",
-            schema.toString(),
-            "--items",
-            items.toString(),
-            "--gold",
-            badGold.toString());
+    Cli.Run rejected = postgres.init("--gold", badGold.toString());
     assertThat(rejected.exitCode()).isEqualTo(1);
     assertThat(rejected.outLines()).hasSize(2);
     assertThat(rejected.outLines().get(0)).startsWith("rejected gold wrong: at /results/0");
@@ -295,13 +281,11 @@ class ProjectOnPostgresTest {
         .asString()
         .startsWith("annotate: no project in schema " + postgres.dir() + " of " + url);
 
-    Cli.Run created =
-        postgres.run("init", "--schema", schema.toString(), "--items", items.toString());
+    Cli.Run created = postgres.init();
     assertThat(created.exitCode()).as(created.err()).isZero();
     assertThat(created.out())
         .startsWith("created project " + postgres.dir() + " in schema " + postgres.dir() + " of ");
-    Cli.Run twice =
-        postgres.run("init", "--schema", schema.toString(), "--items", items.toString());
+    Cli.Run twice = postgres.init();
     assertThat(twice.exitCode()).isEqualTo(2);
     assertThat(twice.err().lines())
         .singleElement()
@@ -353,8 +337,7 @@ class ProjectOnPostgresTest {
     }
     assertThat(temp.resolve("missing-export.jsonl")).doesNotExist();
     // the catalog query sees the schema init creates, so the zero above is not a blind spot
-    Cli.Run created =
-        postgres.run("init", "--schema", schema.toString(), "--items", items.toString());
+    Cli.Run created = postgres.init();
     assertThat(created.exitCode()).as(created.err()).isZero();
     assertThat(schemasNamed(postgres.dir())).isEqualTo(1);
   }

@@ -239,6 +239,28 @@ class StoreJsonTest {
     assertThat(EnumSet.allOf(StoreEvent.EndReason.class)).hasSize(3);
   }
 
+  /**
+   * The golden record of {@code src/test/resources/journal/events/v1/overlap_raised.json}, written
+   * by hand from docs/store.md's table (not by this code): this code writes it byte for byte and
+   * reads it back to the event it describes.
+   */
+  @Test
+  void overlapRaisedIsTheGoldenRecord() throws java.io.IOException {
+    String golden;
+    try (java.io.InputStream in =
+        java.util.Objects.requireNonNull(
+            StoreJsonTest.class.getResourceAsStream("/journal/events/v1/overlap_raised.json"))) {
+      golden = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    }
+    StoreEvent event =
+        new StoreEvent.OverlapRaised("t7", 3, Instant.parse("2026-03-01T09:30:00.250Z"));
+
+    assertThat(StoreJson.record(List.of(event))).isEqualTo(golden);
+    assertThat(StoreJson.readRecord(golden)).containsExactly(event);
+    assertThatThrownBy(() -> StoreJson.readRecord(golden.replace("\"overlap\":3,", "")))
+        .hasMessageContaining("/events/0/overlap");
+  }
+
   @Test
   void anotherVersionOrABadFieldIsAClearError() {
     assertThatThrownBy(() -> StoreJson.readRecord("{\"store_events\":2,\"events\":[]}"))

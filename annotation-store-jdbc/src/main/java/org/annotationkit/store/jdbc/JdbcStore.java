@@ -202,20 +202,7 @@ public final class JdbcStore implements WorkflowStore {
    * @throws IllegalStateException as {@link #open(DataSource)}
    */
   public static JdbcStore open(String url, Properties properties, Options options) {
-    Objects.requireNonNull(url, "url");
-    Objects.requireNonNull(options, "options");
-    if (!url.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException(
-          "expected a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), got " + url);
-    }
-    Properties copy = new Properties();
-    copy.putAll(properties);
-    return Objects.requireNonNull(
-        start(
-            Connections.of(url, copy, options.keptConnections()),
-            options,
-            "schema " + options.schema() + " of " + withoutSecrets(url),
-            false));
+    return Objects.requireNonNull(startAt(url, properties, options, false));
   }
 
   /**
@@ -235,6 +222,11 @@ public final class JdbcStore implements WorkflowStore {
    */
   public static Optional<JdbcStore> openExisting(
       String url, Properties properties, Options options) {
+    return Optional.ofNullable(startAt(url, properties, options, true));
+  }
+
+  private static @Nullable JdbcStore startAt(
+      String url, Properties properties, Options options, boolean existingOnly) {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(options, "options");
     if (!url.startsWith("jdbc:postgresql:")) {
@@ -243,13 +235,11 @@ public final class JdbcStore implements WorkflowStore {
     }
     Properties copy = new Properties();
     copy.putAll(properties);
-    JdbcStore store =
-        start(
-            Connections.of(url, copy, options.keptConnections()),
-            options,
-            "schema " + options.schema() + " of " + withoutSecrets(url),
-            true);
-    return Optional.ofNullable(store);
+    return start(
+        Connections.of(url, copy, options.keptConnections()),
+        options,
+        "schema " + options.schema() + " of " + withoutSecrets(url),
+        existingOnly);
   }
 
   private static String withoutSecrets(String url) {
