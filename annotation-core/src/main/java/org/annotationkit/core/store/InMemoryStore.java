@@ -273,7 +273,17 @@ public final class InMemoryStore implements WorkflowStore {
    * insertion. The set of tasks an annotator had only grows and a task's required skills never
    * change, so the claim stays true until a task is put in the queue before {@code from}.
    */
-  record Cursor(QueueKey from, long insertions, Set<String> skills) {}
+  static final class Cursor {
+    QueueKey from;
+    long insertions;
+    Set<String> skills;
+
+    Cursor(QueueKey from, long insertions, Set<String> skills) {
+      this.from = from;
+      this.insertions = insertions;
+      this.skills = skills;
+    }
+  }
 
   /**
    * The available tasks of one kind, ordered by {@link QueueKey}, with the keys of its most recent
@@ -307,12 +317,12 @@ public final class InMemoryStore implements WorkflowStore {
      */
     @Nullable QueueKey resume(@Nullable Cursor cursor, Set<String> skills) {
       if (cursor == null
-          || insertions - cursor.insertions() > RECENT
-          || !cursor.skills().equals(skills)) {
+          || insertions - cursor.insertions > RECENT
+          || !sameSkills(cursor.skills, skills)) {
         return null;
       }
-      QueueKey from = cursor.from();
-      for (long i = cursor.insertions(); i < insertions; i++) {
+      QueueKey from = cursor.from;
+      for (long i = cursor.insertions; i < insertions; i++) {
         QueueKey key = recent[(int) (i % RECENT)];
         if (key.compareTo(from) < 0) {
           from = key;
@@ -340,24 +350,41 @@ public final class InMemoryStore implements WorkflowStore {
         }
       }
       if (annotator != null) {
-        Set<String> kept =
-            cursor != null && cursor.skills().equals(skills) ? cursor.skills() : Set.copyOf(skills);
         QueueKey at = found == null ? QueueKey.END : Objects.requireNonNull(found.queuedAt);
-        Cursor moved = new Cursor(at, insertions, kept);
-        if (gold) {
-          annotator.goldCursor = moved;
+        if (cursor == null) {
+          Cursor fresh = new Cursor(at, insertions, Set.copyOf(skills));
+          if (gold) {
+            annotator.goldCursor = fresh;
+          } else {
+            annotator.regularCursor = fresh;
+          }
         } else {
-          annotator.regularCursor = moved;
+          if (!sameSkills(cursor.skills, skills)) {
+            cursor.skills = Set.copyOf(skills);
+          }
+          cursor.from = at;
+          cursor.insertions = insertions;
         }
       }
       return found;
     }
+
+    /** Whether a cursor's skills are an annotator's, without comparing equal sets twice. */
+    private static boolean sameSkills(Set<String> kept, Set<String> skills) {
+      return kept == skills || kept.equals(skills);
+    }
   }
 
+  /** Leases by expiry, then task id, then annotator id. */
   private static final Comparator<Lease> EXPIRY_ORDER =
-      Comparator.comparing(Lease::expiresAt)
-          .thenComparing(Lease::taskId)
-          .thenComparing(Lease::annotatorId);
+      (a, b) -> {
+        int c = a.expiresAt().compareTo(b.expiresAt());
+        if (c != 0) {
+          return c;
+        }
+        c = a.taskId().compareTo(b.taskId());
+        return c != 0 ? c : a.annotatorId().compareTo(b.annotatorId());
+      };
 
   /** The state, changed only by {@link #apply(StoreEvent)}. */
   static final class State {
@@ -370,7 +397,18 @@ public final class InMemoryStore implements WorkflowStore {
     final TreeSet<Lease> leasesByExpiry = new TreeSet<>(EXPIRY_ORDER);
     final Map<String, AnnotatorEntry> annotators = new TreeMap<>();
     final Map<String, Submission> submissions = new LinkedHashMap<>();
+
+    /**
+     * Annotation ids taken other than by a submission (known answers of gold tasks, reviewers'
+     * corrections); a submission's id is taken by its key in {@link #submissions}. May hold
+     * submission ids too (a snapshot puts them here), which changes nothing.
+     */
     final Set<String> takenIds = new HashSet<>();
+
+    /** Whether an annotation id is used by a submission, a correction or a known answer. */
+    boolean taken(String annotationId) {
+      return submissions.containsKey(annotationId) || takenIds.contains(annotationId);
+    }
 
     @CanIgnoreReturnValue
     Project requireProject() {
@@ -501,7 +539,7 @@ public final class InMemoryStore implements WorkflowStore {
         throw new IllegalStateException("task " + id + " exists already");
       }
       Optional<Annotation> known = e.goldAnswer();
-      if (known.isPresent() && takenIds.contains(known.get().id())) {
+      if (known.isPresent() && taken(known.get().id())) {
         throw new IllegalStateException("annotation id " + known.get().id() + " is taken");
       }
       TaskEntry entry = new TaskEntry(nextSeq++, e.task(), known.orElse(null));
@@ -559,7 +597,7 @@ public final class InMemoryStore implements WorkflowStore {
 
     private void submit(Submission submission) {
       Annotation annotation = submission.annotation();
-      if (takenIds.contains(annotation.id())) {
+      if (taken(annotation.id())) {
         throw new IllegalStateException("annotation id " + annotation.id() + " is taken");
       }
       TaskEntry entry = requireTask(submission.taskId());
@@ -587,7 +625,6 @@ public final class InMemoryStore implements WorkflowStore {
           annotator.goldCorrect++;
         }
       }
-      takenIds.add(annotation.id());
       submissions.put(annotation.id(), submission);
       entry.submissions.add(submission);
     }
@@ -606,7 +643,7 @@ public final class InMemoryStore implements WorkflowStore {
                 + ", not awaiting review");
       }
       Optional<Annotation> correction = review.correction();
-      if (correction.isPresent() && takenIds.contains(correction.get().id())) {
+      if (correction.isPresent() && taken(correction.get().id())) {
         throw new IllegalStateException("annotation id " + correction.get().id() + " is taken");
       }
       TaskEntry entry = requireTask(submission.taskId());
@@ -685,6 +722,9 @@ public final class InMemoryStore implements WorkflowStore {
       if (limit < 1) {
         throw new IllegalArgumentException("limit must be >= 1, got " + limit);
       }
+      if (state.leasesByExpiry.isEmpty() || !state.leasesByExpiry.first().expiredAt(now)) {
+        return List.of();
+      }
       List<Lease> overdue = new ArrayList<>();
       for (Lease lease : state.leasesByExpiry) {
         if (!lease.expiredAt(now) || overdue.size() == limit) {
@@ -702,7 +742,7 @@ public final class InMemoryStore implements WorkflowStore {
 
     @Override
     public boolean annotationIdTaken(String annotationId) {
-      return state.takenIds.contains(annotationId);
+      return state.taken(annotationId);
     }
 
     @Override

@@ -34,6 +34,7 @@ import org.annotationkit.core.store.WorkflowStore;
 import org.annotationkit.core.validation.AnnotationValidator;
 import org.annotationkit.core.validation.ValidationException;
 import org.annotationkit.core.validation.Violation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The labeling loop of one project: hands tasks to annotators as leases, takes their answers,
@@ -89,6 +90,9 @@ public final class Workflow {
   private static final int EXPIRY_BATCH = 1024;
 
   private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+
+  /** The decision of {@link #expireLeases()} when no lease lapsed. */
+  private static final Decided<List<Lease>> NOTHING_EXPIRED = new Decided<>(List.of(), List.of());
 
   private final WorkflowStore store;
   private final InstantSource clock;
@@ -386,6 +390,9 @@ public final class Workflow {
       List<Lease> expired =
           store.decide(view -> {
             List<Lease> overdue = view.overdueLeases(now, EXPIRY_BATCH);
+            if (overdue.isEmpty()) {
+              return NOTHING_EXPIRED;
+            }
             List<StoreEvent> events = new ArrayList<>(overdue.size());
             for (Lease lease : overdue) {
               events.add(
@@ -473,12 +480,12 @@ public final class Workflow {
     Receipt receipt =
         store.decide(view -> {
           made.clear();
-          Optional<Receipt> again = retried(view, annotation);
-          if (again.isPresent()) {
-            return new Decided<>(again.get(), List.of());
+          Start start = start(view, annotation);
+          if (start.again != null) {
+            return new Decided<>(start.again, List.of());
           }
           String taskId = annotation.itemId();
-          TaskStatus status = taskOf(view, taskId);
+          TaskStatus status = Objects.requireNonNull(start.status);
           Lease lease =
               view.openLease(taskId, annotation.annotatorId())
                   .orElseThrow(() ->
@@ -498,15 +505,15 @@ public final class Workflow {
                     + ", before the submission at "
                     + now);
           }
-          List<Violation> violations =
-              new ArrayList<>(validator.validate(annotation, status.task().item()));
-          Annotator annotator =
+          List<Violation> violations = validator.validate(annotation, status.task().item());
+          AnnotatorState before =
               view.annotator(annotation.annotatorId())
-                  .map(AnnotatorState::annotator)
                   .orElseThrow(() ->
                       new IllegalStateException(
                           "no annotator " + Require.quote(annotation.annotatorId())));
+          Annotator annotator = before.annotator();
           if (!annotator.canMake(annotation.origin())) {
+            violations = new ArrayList<>(violations);
             violations.add(
                 new Violation(
                     "/origin",
@@ -523,14 +530,8 @@ public final class Workflow {
           }
           double lead = Duration.between(lease.grantedAt(), now).toNanos() / 1e9;
           Annotation stored = Annotations.withTiming(annotation, now, lead);
-          Submission.GoldOutcome outcome = Submission.GoldOutcome.NOT_GOLD;
           Optional<Annotation> known = view.goldAnswer(taskId);
-          if (known.isPresent()) {
-            outcome =
-                matcher.matches(annotation, known.get())
-                    ? Submission.GoldOutcome.CORRECT
-                    : Submission.GoldOutcome.INCORRECT;
-          }
+          Submission.GoldOutcome outcome = goldOutcome(annotation, known);
           boolean awaiting = known.isEmpty() && project.settings().review();
           Submission submission =
               new Submission(stored, now, lead, awaiting, outcome, Optional.empty());
@@ -539,7 +540,6 @@ public final class Workflow {
             made.add(completion(view, status, stored, now));
           }
           if (known.isPresent()) {
-            AnnotatorState before = view.annotator(annotator.id()).orElseThrow();
             GoldStanding standing =
                 new GoldStanding(
                     annotator.id(),
@@ -619,12 +619,12 @@ public final class Workflow {
     Objects.requireNonNull(annotation, "annotation");
     return view -> {
       made.clear();
-      Optional<Receipt> again = retried(view, annotation);
-      if (again.isPresent()) {
-        return new Decided<>(again.get(), List.of());
+      Start start = start(view, annotation);
+      if (start.again != null) {
+        return new Decided<>(start.again, List.of());
       }
       String taskId = annotation.itemId();
-      TaskStatus status = taskOf(view, taskId);
+      TaskStatus status = Objects.requireNonNull(start.status);
       List<Violation> violations = validator.validate(annotation, status.task().item());
       if (!violations.isEmpty()) {
         throw new ValidationException(violations);
@@ -658,14 +658,8 @@ public final class Workflow {
       Lease lease = new Lease(taskId, who, now, now.plus(project.settings().leaseDuration()));
       made.add(new StoreEvent.LeaseGranted(lease, annotator));
       double lead = annotation.leadTimeSeconds().orElse(0);
-      Submission.GoldOutcome outcome = Submission.GoldOutcome.NOT_GOLD;
       Optional<Annotation> known = view.goldAnswer(taskId);
-      if (known.isPresent()) {
-        outcome =
-            matcher.matches(annotation, known.get())
-                ? Submission.GoldOutcome.CORRECT
-                : Submission.GoldOutcome.INCORRECT;
-      }
+      Submission.GoldOutcome outcome = goldOutcome(annotation, known);
       Submission submission =
           new Submission(annotation, now, lead, false, outcome, Optional.empty());
       made.add(new StoreEvent.Submitted(submission));
@@ -756,32 +750,49 @@ public final class Workflow {
   }
 
   /**
-   * The first receipt when the annotation was stored before (a retry), or empty when its id is
-   * free: the start of every decision that stores an annotation.
+   * How a decision that stores an annotation starts: with the first receipt when the annotation was
+   * stored before (a retry), else with the status of its task (its item's).
+   *
+   * @param again the first receipt of a retry, or null
+   * @param status the task's status when the id is free, or null
+   */
+  private record Start(@Nullable Receipt again, @Nullable TaskStatus status) {}
+
+  /**
+   * The start of every decision that stores an annotation: a retry's first receipt, or the task.
    *
    * @throws IllegalStateException if the id is used by another annotation
+   * @throws IllegalArgumentException if the annotation's item is no task
    */
-  private static Optional<Receipt> retried(StoreView view, Annotation annotation) {
+  private Start start(StoreView view, Annotation annotation) {
     Optional<Submission> existing = view.submission(annotation.id());
     if (existing.isPresent()) {
-      return Optional.of(retry(existing.get(), annotation));
+      return new Start(retry(existing.get(), annotation), null);
     }
     if (view.annotationIdTaken(annotation.id())) {
       throw new IllegalStateException(
           "annotation id " + Require.quote(annotation.id()) + " is already used");
     }
-    return Optional.empty();
+    String taskId = annotation.itemId();
+    TaskStatus status =
+        view.task(taskId)
+            .orElseThrow(() ->
+                new IllegalArgumentException(
+                    "no task "
+                        + Require.quote(taskId)
+                        + " (the annotation's item) in project "
+                        + project.id()));
+    return new Start(null, status);
   }
 
-  /** The task an annotation is of (its item's). */
-  private TaskStatus taskOf(StoreView view, String taskId) {
-    return view.task(taskId)
-        .orElseThrow(() ->
-            new IllegalArgumentException(
-                "no task "
-                    + Require.quote(taskId)
-                    + " (the annotation's item) in project "
-                    + project.id()));
+  /** How an answer fares against its task's known answer, if the task is gold. */
+  private Submission.GoldOutcome goldOutcome(Annotation annotation, Optional<Annotation> known) {
+    if (known.isEmpty()) {
+      return Submission.GoldOutcome.NOT_GOLD;
+    }
+    return matcher.matches(annotation, known.get())
+        ? Submission.GoldOutcome.CORRECT
+        : Submission.GoldOutcome.INCORRECT;
   }
 
   private static Set<String> unionOf(Set<String> a, Set<String> b) {
