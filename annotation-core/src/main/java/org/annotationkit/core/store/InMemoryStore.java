@@ -235,7 +235,7 @@ public final class InMemoryStore implements WorkflowStore {
     int goldAnswered;
     int goldCorrect;
     Optional<GoldPolicy.Flag> flag = Optional.empty();
-    final Set<String> had = new HashSet<>();
+    final HadTasks had = new HadTasks();
 
     /** Where this annotator's last search of the regular queue stopped, or null. */
     @Nullable Cursor regularCursor;
@@ -336,7 +336,7 @@ public final class InMemoryStore implements WorkflowStore {
      */
     @Nullable TaskEntry first(
         @Nullable AnnotatorEntry annotator, Set<String> skills, boolean gold) {
-      Set<String> had = annotator == null ? Set.of() : annotator.had;
+      HadTasks had = annotator == null ? null : annotator.had;
       Cursor cursor =
           annotator == null ? null : gold ? annotator.goldCursor : annotator.regularCursor;
       QueueKey from = resume(cursor, skills);
@@ -344,7 +344,7 @@ public final class InMemoryStore implements WorkflowStore {
           from == null ? entries.values() : entries.tailMap(from, true).values();
       TaskEntry found = null;
       for (TaskEntry entry : candidates) {
-        if (!had.contains(entry.task.id()) && skills.containsAll(entry.task.requiredSkills())) {
+        if ((had == null || !had.has(entry)) && hasSkills(skills, entry.task.requiredSkills())) {
           found = entry;
           break;
         }
@@ -385,6 +385,14 @@ public final class InMemoryStore implements WorkflowStore {
         c = a.taskId().compareTo(b.taskId());
         return c != 0 ? c : a.annotatorId().compareTo(b.annotatorId());
       };
+
+  /**
+   * Whether skills include the required ones, at no cost when none is required (most tasks): {@code
+   * containsAll} of an empty sorted set still makes an iterator.
+   */
+  static boolean hasSkills(Set<String> skills, Set<String> required) {
+    return required.isEmpty() || skills.containsAll(required);
+  }
 
   /** The state, changed only by {@link #apply(StoreEvent)}. */
   static final class State {
@@ -552,7 +560,7 @@ public final class InMemoryStore implements WorkflowStore {
       Lease lease = e.lease();
       TaskEntry entry = requireTask(lease.taskId());
       AnnotatorEntry annotator = annotators.get(lease.annotatorId());
-      if (annotator != null && annotator.had.contains(lease.taskId())) {
+      if (annotator != null && annotator.had.has(entry)) {
         throw new IllegalStateException(
             "annotator " + lease.annotatorId() + " already had task " + lease.taskId());
       }
@@ -560,7 +568,7 @@ public final class InMemoryStore implements WorkflowStore {
         throw new IllegalStateException(
             "task " + lease.taskId() + " takes no lease: " + entry.status());
       }
-      if (!e.annotator().hasSkills(entry.task.requiredSkills())) {
+      if (!hasSkills(e.annotator().skills(), entry.task.requiredSkills())) {
         throw new IllegalStateException(
             "annotator " + lease.annotatorId() + " lacks skills " + entry.task.requiredSkills());
       }
@@ -570,7 +578,7 @@ public final class InMemoryStore implements WorkflowStore {
       } else {
         annotator.annotator = e.annotator();
       }
-      annotator.had.add(lease.taskId());
+      annotator.had.mark(entry);
       annotator.assignments++;
       if (entry.gold()) {
         annotator.goldAssignments++;
@@ -704,7 +712,11 @@ public final class InMemoryStore implements WorkflowStore {
     @Override
     public boolean had(String taskId, String annotatorId) {
       AnnotatorEntry annotator = state.annotators.get(annotatorId);
-      return annotator != null && annotator.had.contains(taskId);
+      if (annotator == null) {
+        return false;
+      }
+      TaskEntry entry = state.tasks.get(taskId);
+      return entry == null ? annotator.had.named(taskId) : annotator.had.has(entry);
     }
 
     @Override

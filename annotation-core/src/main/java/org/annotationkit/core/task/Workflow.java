@@ -340,7 +340,7 @@ public final class Workflow {
           if (regular.isEmpty()) {
             return new Decided<>(Optional.<Assignment>empty(), List.of());
           }
-          int served = state.map(AnnotatorState::assignments).orElse(0);
+          int served = state.isPresent() ? state.get().assignments() : 0;
           Task chosen = regular.get();
           if (goldTurn(annotator.id(), served)) {
             chosen = view.nextTask(annotator.id(), annotator.skills(), true).orElse(chosen);
@@ -476,13 +476,11 @@ public final class Workflow {
           "a submitted annotation must be unreviewed, got " + annotation.reviewState().jsonName());
     }
     Instant now = clock.instant();
-    List<StoreEvent> made = new ArrayList<>();
-    Receipt receipt =
+    Stored stored =
         store.decide(view -> {
-          made.clear();
           Start start = start(view, annotation);
           if (start.again != null) {
-            return new Decided<>(start.again, List.of());
+            return new Decided<>(new Stored(start.again, List.of()), List.of());
           }
           String taskId = annotation.itemId();
           TaskStatus status = Objects.requireNonNull(start.status);
@@ -529,32 +527,43 @@ public final class Workflow {
             throw new ValidationException(violations);
           }
           double lead = Duration.between(lease.grantedAt(), now).toNanos() / 1e9;
-          Annotation stored = Annotations.withTiming(annotation, now, lead);
+          Annotation timed = Annotations.withTiming(annotation, now, lead);
           Optional<Annotation> known = view.goldAnswer(taskId);
           Submission.GoldOutcome outcome = goldOutcome(annotation, known);
           boolean awaiting = known.isEmpty() && project.settings().review();
           Submission submission =
-              new Submission(stored, now, lead, awaiting, outcome, Optional.empty());
-          made.add(new StoreEvent.Submitted(submission));
+              new Submission(timed, now, lead, awaiting, outcome, Optional.empty());
+          StoreEvent submitted = new StoreEvent.Submitted(submission);
+          Receipt receipt = receipt(submission);
           if (!awaiting && known.isEmpty() && status.counted() + 1 == status.task().overlap()) {
-            made.add(completion(view, status, stored, now));
+            List<StoreEvent> events = List.of(submitted, completion(view, status, timed, now));
+            return new Decided<>(new Stored(receipt, events), events);
           }
-          if (known.isPresent()) {
-            GoldStanding standing =
-                new GoldStanding(
-                    annotator.id(),
-                    before.goldAnswered() + 1,
-                    before.goldCorrect() + (outcome == Submission.GoldOutcome.CORRECT ? 1 : 0));
-            Optional<GoldPolicy.Flag> flag = policy.judge(standing);
-            if (flag.isPresent() && before.flag().isEmpty()) {
-              made.add(new StoreEvent.AnnotatorFlagged(annotator.id(), flag.get(), now));
-            }
+          if (known.isEmpty()) {
+            // The common case: one event, in a list that the store keeps without copying.
+            List<StoreEvent> events = List.of(submitted);
+            return new Decided<>(new Stored(receipt, events), events);
           }
-          return new Decided<>(receipt(submission), made);
+          // A gold answer: scored, and its annotator maybe flagged.
+          GoldStanding standing =
+              new GoldStanding(
+                  annotator.id(),
+                  before.goldAnswered() + 1,
+                  before.goldCorrect() + (outcome == Submission.GoldOutcome.CORRECT ? 1 : 0));
+          Optional<GoldPolicy.Flag> flag = policy.judge(standing);
+          List<StoreEvent> events =
+              flag.isPresent() && before.flag().isEmpty()
+                  ? List.of(
+                      submitted, new StoreEvent.AnnotatorFlagged(annotator.id(), flag.get(), now))
+                  : List.of(submitted);
+          return new Decided<>(new Stored(receipt, events), events);
         });
-    fire(made);
-    return receipt;
+    fire(stored.events);
+    return stored.receipt;
   }
+
+  /** What a submission's decision gives: the receipt, and the events to tell the listeners of. */
+  private record Stored(Receipt receipt, List<StoreEvent> events) {}
 
   /**
    * Stores an existing annotation (made in another tool) as an accepted submission, without a
@@ -828,6 +837,10 @@ public final class Workflow {
   }
 
   private void fire(List<StoreEvent> events) {
+    if (listeners.isEmpty()) {
+      // Nothing to tell, and nothing to read (a gold answer's standing) to tell it.
+      return;
+    }
     for (StoreEvent event : events) {
       switch (event) {
         case StoreEvent.TaskCompleted e -> notify(l -> l.taskCompleted(e.taskId(), e.at()));
