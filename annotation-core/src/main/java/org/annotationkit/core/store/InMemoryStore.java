@@ -200,8 +200,11 @@ public final class InMemoryStore implements WorkflowStore {
     @Nullable Instant completedAt;
     final List<Submission> submissions = new ArrayList<>();
 
-    /** The key this task is queued under, or null when it is in no queue. */
-    @Nullable QueueKey queuedAt;
+    /** Whether this task is in its queue. */
+    boolean queued;
+
+    /** The priority this task is queued under, while {@link #queued}. */
+    double queuedPriority;
 
     TaskEntry(long seq, Task task, @Nullable Annotation goldAnswer) {
       this.seq = seq;
@@ -255,80 +258,80 @@ public final class InMemoryStore implements WorkflowStore {
 
   record LeaseKey(String taskId, String annotatorId) {}
 
-  /** A queued task's place: higher priority first, then the order added. */
-  record QueueKey(double priority, long seq) implements Comparable<QueueKey> {
-    /** After every key a task can have. */
-    static final QueueKey END = new QueueKey(Double.NEGATIVE_INFINITY, Long.MAX_VALUE);
-
-    @Override
-    public int compareTo(QueueKey o) {
-      int byPriority = Double.compare(-priority, -o.priority);
-      return byPriority != 0 ? byPriority : Long.compare(seq, o.seq);
-    }
-  }
-
   /**
-   * Where an annotator's search of a queue may resume: every task queued before {@code from} was
-   * one the annotator had or lacked the skills for, as of the queue's {@code insertions}-th
-   * insertion. The set of tasks an annotator had only grows and a task's required skills never
-   * change, so the claim stays true until a task is put in the queue before {@code from}.
+   * Where an annotator's search of a queue may resume: every task queued before the place {@code
+   * (fromPriority, fromSeq)} was one the annotator had or lacked the skills for, as of the queue's
+   * {@code insertions}-th insertion. The set of tasks an annotator had only grows and a task's
+   * required skills never change, so the claim stays true until a task is put in the queue before
+   * that place. Moved in place by each search.
    */
   static final class Cursor {
-    QueueKey from;
+    double fromPriority;
+    long fromSeq;
     long insertions;
     Set<String> skills;
 
-    Cursor(QueueKey from, long insertions, Set<String> skills) {
-      this.from = from;
+    Cursor(double fromPriority, long fromSeq, long insertions, Set<String> skills) {
+      this.fromPriority = fromPriority;
+      this.fromSeq = fromSeq;
       this.insertions = insertions;
       this.skills = skills;
     }
   }
 
   /**
-   * The available tasks of one kind, ordered by {@link QueueKey}, with the keys of its most recent
-   * insertions so that a {@link Cursor} can tell whether a task went in before it.
+   * The available tasks of one kind, in queue order ({@link QueueOrder}: higher priority first,
+   * then the order added), with the places of its most recent insertions so that a {@link Cursor}
+   * can tell whether a task went in before it.
    */
   static final class Queue {
     private static final int RECENT = 64;
-    final TreeMap<QueueKey, TaskEntry> entries = new TreeMap<>();
-    private final QueueKey[] recent = new QueueKey[RECENT];
+
+    /** After every place a task can have (priorities are finite). */
+    private static final double END_PRIORITY = Double.NEGATIVE_INFINITY;
+
+    private static final long END_SEQ = Long.MAX_VALUE;
+
+    final QueueOrder entries = new QueueOrder();
+    private final double[] recentPriority = new double[RECENT];
+    private final long[] recentSeq = new long[RECENT];
     private long insertions;
 
     void add(TaskEntry entry) {
-      QueueKey key = new QueueKey(entry.task.priority(), entry.seq);
-      entry.queuedAt = key;
-      entries.put(key, entry);
-      recent[(int) (insertions % RECENT)] = key;
+      entry.queuedPriority = entry.task.priority();
+      entries.insert(entry);
+      entry.queued = true;
+      int slot = (int) (insertions % RECENT);
+      recentPriority[slot] = entry.queuedPriority;
+      recentSeq[slot] = entry.seq;
       insertions++;
     }
 
     void remove(TaskEntry entry) {
-      QueueKey key = entry.queuedAt;
-      if (key != null) {
-        entries.remove(key);
-        entry.queuedAt = null;
+      if (entry.queued) {
+        entries.delete(entry);
+        entry.queued = false;
       }
     }
 
     /**
-     * Where a search may start for an annotator whose last search stopped at a cursor: the cursor,
-     * or an earlier key when tasks went in before it since, or null to start from the first task.
+     * Whether a search may start at an annotator's cursor, moved back before any task put in the
+     * queue since; false to start from the first task.
      */
-    @Nullable QueueKey resume(@Nullable Cursor cursor, Set<String> skills) {
-      if (cursor == null
-          || insertions - cursor.insertions > RECENT
-          || !sameSkills(cursor.skills, skills)) {
-        return null;
+    private boolean resume(Cursor cursor, Set<String> skills) {
+      if (insertions - cursor.insertions > RECENT || !sameSkills(cursor.skills, skills)) {
+        return false;
       }
-      QueueKey from = cursor.from;
       for (long i = cursor.insertions; i < insertions; i++) {
-        QueueKey key = recent[(int) (i % RECENT)];
-        if (key.compareTo(from) < 0) {
-          from = key;
+        int slot = (int) (i % RECENT);
+        double p = recentPriority[slot];
+        long seq = recentSeq[slot];
+        if (QueueOrder.compare(p, seq, cursor.fromPriority, cursor.fromSeq) < 0) {
+          cursor.fromPriority = p;
+          cursor.fromSeq = seq;
         }
       }
-      return from;
+      return true;
     }
 
     /**
@@ -339,20 +342,18 @@ public final class InMemoryStore implements WorkflowStore {
       HadTasks had = annotator == null ? null : annotator.had;
       Cursor cursor =
           annotator == null ? null : gold ? annotator.goldCursor : annotator.regularCursor;
-      QueueKey from = resume(cursor, skills);
-      Iterable<TaskEntry> candidates =
-          from == null ? entries.values() : entries.tailMap(from, true).values();
-      TaskEntry found = null;
-      for (TaskEntry entry : candidates) {
-        if ((had == null || !had.has(entry)) && hasSkills(skills, entry.task.requiredSkills())) {
-          found = entry;
-          break;
-        }
-      }
+      QueueOrder.Test may =
+          entry ->
+              (had == null || !had.has(entry)) && hasSkills(skills, entry.task.requiredSkills());
+      TaskEntry found =
+          cursor != null && resume(cursor, skills)
+              ? entries.first(cursor.fromPriority, cursor.fromSeq, may)
+              : entries.first(may);
       if (annotator != null) {
-        QueueKey at = found == null ? QueueKey.END : Objects.requireNonNull(found.queuedAt);
+        double atPriority = found == null ? END_PRIORITY : found.queuedPriority;
+        long atSeq = found == null ? END_SEQ : found.seq;
         if (cursor == null) {
-          Cursor fresh = new Cursor(at, insertions, Set.copyOf(skills));
+          Cursor fresh = new Cursor(atPriority, atSeq, insertions, Set.copyOf(skills));
           if (gold) {
             annotator.goldCursor = fresh;
           } else {
@@ -362,7 +363,8 @@ public final class InMemoryStore implements WorkflowStore {
           if (!sameSkills(cursor.skills, skills)) {
             cursor.skills = Set.copyOf(skills);
           }
-          cursor.from = at;
+          cursor.fromPriority = atPriority;
+          cursor.fromSeq = atSeq;
           cursor.insertions = insertions;
         }
       }
@@ -439,7 +441,7 @@ public final class InMemoryStore implements WorkflowStore {
     /** Puts a task in its queue or takes it out, after its priority or counts changed. */
     void requeue(TaskEntry entry) {
       Queue queue = entry.gold() ? goldQueue : regularQueue;
-      boolean queued = entry.queuedAt != null;
+      boolean queued = entry.queued;
       boolean available = entry.available();
       if (queued && !available) {
         queue.remove(entry);
@@ -465,7 +467,7 @@ public final class InMemoryStore implements WorkflowStore {
           for (Map.Entry<String, Double> p : e.priorities().entrySet()) {
             TaskEntry entry = requireTask(p.getKey());
             Queue queue = entry.gold() ? goldQueue : regularQueue;
-            boolean queued = entry.queuedAt != null;
+            boolean queued = entry.queued;
             queue.remove(entry);
             entry.task = entry.task.withPriority(p.getValue());
             if (queued) {
