@@ -371,9 +371,13 @@ public final class InMemoryStore implements WorkflowStore {
       return found;
     }
 
-    /** Whether a cursor's skills are an annotator's, without comparing equal sets twice. */
+    /**
+     * Whether a cursor's skills are an annotator's; two empty sets (most annotators) compare
+     * without the iterator that {@code equals} makes.
+     */
     private static boolean sameSkills(Set<String> kept, Set<String> skills) {
-      return kept == skills || kept.equals(skills);
+      return kept == skills
+          || (kept.size() == skills.size() && (kept.isEmpty() || kept.equals(skills)));
     }
   }
 

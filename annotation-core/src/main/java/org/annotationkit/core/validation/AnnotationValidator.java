@@ -128,6 +128,31 @@ public final class AnnotationValidator {
 
   private static final String REGION_KINDS = regionKinds();
 
+  /** The results of a field that has none. */
+  private static final int[] NO_RESULTS = new int[0];
+
+  /** How many results have their pointers made once, for all validations. */
+  private static final int CACHED_PATHS = 64;
+
+  /** {@code /results/i} for the first results. */
+  private static final String[] RESULT_PATHS = paths("");
+
+  /** {@code /results/i/value} for the first results. */
+  private static final String[] VALUE_PATHS = paths("/value");
+
+  private static String[] paths(String suffix) {
+    String[] paths = new String[CACHED_PATHS];
+    for (int i = 0; i < CACHED_PATHS; i++) {
+      paths[i] = "/results/" + i + suffix;
+    }
+    return paths;
+  }
+
+  /** The pointer of result {@code i}, made once for the first results. */
+  private static String resultPath(int i) {
+    return i < CACHED_PATHS ? RESULT_PATHS[i] : "/results/" + i;
+  }
+
   private final Schema schema;
   private final Map<String, FieldRules> rulesByName;
   private final List<FieldRules> rules;
@@ -294,7 +319,7 @@ public final class AnnotationValidator {
     // ---------------------------------------------------------------- one result
 
     private void checkResult(int i, Result result) {
-      String base = "/results/" + i;
+      String base = resultPath(i);
       FieldRules field = rulesByName.get(result.field());
       if (field == null) {
         fieldOf[i] = -1;
@@ -340,7 +365,7 @@ public final class AnnotationValidator {
                 + field.kind.jsonName());
         return;
       }
-      checkValue(base + "/value", field, value, target);
+      checkValue(i < CACHED_PATHS ? VALUE_PATHS[i] : base + "/value", field, value, target);
     }
 
     private void checkValue(String path, FieldRules field, Value value, @Nullable Item target) {
@@ -947,9 +972,11 @@ public final class AnnotationValidator {
       }
       int[][] members = new int[rules.size()][];
       for (int f = 0; f < members.length; f++) {
-        members[f] = new int[counts[f]];
+        members[f] = counts[f] == 0 ? NO_RESULTS : new int[counts[f]];
       }
-      int[] filled = new int[rules.size()];
+      // The counts are known now: count again from 0 to fill each field's results in order.
+      int[] filled = counts;
+      java.util.Arrays.fill(filled, 0);
       for (int i = 0; i < fieldOf.length; i++) {
         int f = fieldOf[i];
         if (f >= 0) {
