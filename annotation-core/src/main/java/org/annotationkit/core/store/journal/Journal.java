@@ -103,16 +103,6 @@ public final class Journal implements AutoCloseable {
   private long activeSize;
   private ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
 
-  /** How long the last {@code fsync} took, in nanoseconds; used by the writer thread alone. */
-  private long lastForceNanos;
-
-  /**
-   * With no batch delay: the sequence number that the next batch waits for, at most half as long as
-   * the last {@code fsync} took, so that the appenders whose records the last batch acknowledged
-   * can append their next ones and share the next {@code fsync}. Guarded by the queue lock.
-   */
-  private long awaitedSequence;
-
   /** How many records are durable. */
   private volatile long durable;
 
@@ -880,11 +870,7 @@ public final class Journal implements AutoCloseable {
           if (queue.isEmpty()) {
             return;
           }
-          if (options.batchDelay().isZero()) {
-            awaitReturning();
-          } else {
-            linger();
-          }
+          linger();
           long bytes = 0;
           if (queue.peekFirst() instanceof Roll first) {
             queue.pollFirst();
@@ -910,13 +896,6 @@ public final class Journal implements AutoCloseable {
         }
         writeBatch(batch);
         durable = written;
-        queueLock.lock();
-        try {
-          // before the acknowledgements: each acknowledged appender may append again at once
-          awaitedSequence = nextSequence + batch.size();
-        } finally {
-          queueLock.unlock();
-        }
         for (Append append : batch) {
           append.done.complete(append.sequence);
         }
@@ -938,41 +917,6 @@ public final class Journal implements AutoCloseable {
     }
     long deadline = System.nanoTime() + delay;
     while (!closing
-        && queue.size() < options.maxBatchRecords()
-        && pendingBytes < options.maxBatchBytes()
-        && !(queue.peekLast() instanceof Roll)) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return;
-      }
-      try {
-        notEmpty.awaitNanos(left);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-  }
-
-  /** The longest {@link #awaitReturning} waits, whatever the last {@code fsync} took. */
-  private static final long MAX_RETURN_WAIT_NANOS = 2_000_000;
-
-  /**
-   * Waits, with the queue lock held, for the appenders that the last batch acknowledged to append
-   * again (up to {@link #awaitedSequence}), but at most half as long as the last {@code fsync}
-   * took: waiting a little for them lets one {@code fsync} carry all of their records rather than
-   * some of them, while the rest wait for a second one. A lone appender is never kept waiting, as
-   * its own record is the one awaited; one that does not come back costs one bounded wait, after
-   * which the next batch expects fewer records.
-   */
-  private void awaitReturning() {
-    long wait = Math.min(MAX_RETURN_WAIT_NANOS, lastForceNanos / 2);
-    if (wait <= 0 || nextSequence >= awaitedSequence) {
-      return;
-    }
-    long deadline = System.nanoTime() + wait;
-    while (!closing
-        && nextSequence < awaitedSequence
         && queue.size() < options.maxBatchRecords()
         && pendingBytes < options.maxBatchBytes()
         && !(queue.peekLast() instanceof Roll)) {
@@ -1013,9 +957,7 @@ public final class Journal implements AutoCloseable {
       active.write(buffer);
     }
     // force(false) is fdatasync on Linux: it writes the file's size too, as a later read needs it.
-    long started = System.nanoTime();
     active.force(false);
-    lastForceNanos = System.nanoTime() - started;
     activeSize += bytes;
   }
 

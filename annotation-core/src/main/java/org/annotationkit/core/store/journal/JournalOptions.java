@@ -11,13 +11,9 @@ import java.util.Objects;
  * {@link #maxBatchRecords()} records and {@link #maxBatchBytes()} bytes, though always at least one
  * record), writes them with one write, makes them durable with one {@code fsync}, and only then
  * acknowledges them. Records that arrive during an {@code fsync} form the next batch, so the more
- * appenders wait, the larger the batches grow. With a zero {@link #batchDelay()} (the default) the
- * writer also waits, at most half as long as its last {@code fsync} took (and at most 2 ms), for
- * the appenders it has just acknowledged to append again, so that one {@code fsync} carries the
- * records of all the appenders that wait on each other in turn rather than of half of them; a lone
- * appender is never kept waiting. A positive {@link #batchDelay()} makes the writer wait up to that
- * long for more records before it writes a batch that is not full: fewer, larger {@code fsync}s for
- * a little latency.
+ * appenders wait, the larger the batches grow, with no delay added. A positive {@link
+ * #batchDelay()} makes the writer wait up to that long for more records before it writes a batch
+ * that is not full: fewer, larger {@code fsync}s for a little latency.
  *
  * @param maxRecordBytes the largest record accepted by {@link Journal#append(byte[])}, at most
  *     {@value JournalFormat#MAX_RECORD_BYTES}

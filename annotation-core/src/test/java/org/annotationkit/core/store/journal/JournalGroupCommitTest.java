@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The writer's wait for the appenders it has just acknowledged (no batch delay): appenders that
- * each wait for their record before appending the next, some of them stopping early so that the
- * records the writer waits for never come, lose nothing and keep the journal's order.
+ * Group commit with appenders that each wait for their record before appending the next, at seeded
+ * random pauses, some of them stopping early: nothing is lost and the journal keeps each appender's
+ * order.
  */
 class JournalGroupCommitTest {
 
@@ -34,7 +34,7 @@ class JournalGroupCommitTest {
     int[] counts = new int[threads];
     RandomGenerator plan = Seeds.random(seed);
     for (int t = 0; t < threads; t++) {
-      // some stop after a few records, others go on: the writer then waits for ones that never come
+      // some stop after a few records, others go on
       counts[t] = plan.nextInt(5) == 0 ? plan.nextInt(1, 20) : plan.nextInt(200, 400);
     }
     int total = 0;
