@@ -169,6 +169,13 @@ public class WorkflowStoreBenchmark {
     @Param("100000")
     public int tasks;
 
+    /**
+     * Whether {@code next} waits for its lease to be durable (the default), or only the submission
+     * does ({@link JournalStore.Options#leasesAwaitDurable()}).
+     */
+    @Param({"true", "false"})
+    public boolean leasesAwaitDurable;
+
     Path dir;
     JournalStore store;
     Workflow wf;
@@ -180,7 +187,10 @@ public class WorkflowStoreBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
       dir = Files.createTempDirectory("workflow-bench");
-      store = JournalStore.open(dir.resolve("store"));
+      store =
+          JournalStore.open(
+              dir.resolve("store"),
+              JournalStore.Options.defaults().withLeasesAwaitDurable(leasesAwaitDurable));
       wf = workflow(store, tasks, 1_000);
     }
 

@@ -24,10 +24,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each decision's events become one journal record, so they are applied after a crash all
  * together or not at all. {@link #decide} returns only once that record is durable (an {@code
- * fsync} covering it returned); concurrent deciders share {@code fsync}s through the journal's
- * group commit. The state changes in memory as soon as a decision is made, before its record is
- * durable, so a {@link #read} may see a decision whose {@code decide} has not returned yet; later
- * decisions come after it in the journal, so none of them can be acknowledged without it.
+ * fsync} covering it returned; a decision that only grants leases may return sooner if {@link
+ * Options#leasesAwaitDurable()} is off); concurrent deciders share {@code fsync}s through the
+ * journal's group commit. The state changes in memory as soon as a decision is made, before its
+ * record is durable, so a {@link #read} may see a decision whose {@code decide} has not returned
+ * yet; later decisions come after it in the journal, so none of them can be acknowledged without
+ * it.
  *
  * <p>{@link #open} rebuilds the state from the latest snapshot and the records after it. A snapshot
  * of the whole state is taken every {@link Options#snapshotEvery()} records (and on {@link
@@ -60,12 +62,24 @@ public final class JournalStore implements WorkflowStore {
   /**
    * How a journal store writes.
    *
+   * <p>{@code leasesAwaitDurable} (true by default) is whether a decision that only grants leases
+   * ({@code Workflow.next}) returns only once its record is durable, as every other decision does.
+   * When false, such a decision returns as soon as its record is in the journal's queue: every
+   * later decision's record comes after it in the journal, so the submission that ends the lease is
+   * acknowledged only once the lease is durable too, and half of the {@code fsync}s that a
+   * next-and-submit loop waits for are gone. The price: a crash may lose leases granted but not yet
+   * followed by an acknowledged decision; after reopening, their tasks are back in the queue and
+   * may be handed to the same annotator again, whose submission for the lost lease is refused. No
+   * acknowledged submission, review or other decision is ever lost.
+   *
    * @param journal the journal's options (group commit, segment size)
    * @param snapshotEvery after how many records since the last snapshot a decision takes a new one,
    *     {@code >= 1}
+   * @param leasesAwaitDurable whether a decision that only grants leases waits for its record to be
+   *     durable
    * @since 0.1.0
    */
-  public record Options(JournalOptions journal, long snapshotEvery) {
+  public record Options(JournalOptions journal, long snapshotEvery, boolean leasesAwaitDurable) {
     /** The default {@link #snapshotEvery()}. */
     public static final long DEFAULT_SNAPSHOT_EVERY = 100_000;
 
@@ -75,6 +89,16 @@ public final class JournalStore implements WorkflowStore {
       if (snapshotEvery < 1) {
         throw new IllegalArgumentException("snapshotEvery must be >= 1, got " + snapshotEvery);
       }
+    }
+
+    /**
+     * Options whose lease grants wait for durability, as every decision does.
+     *
+     * @param journal the journal's options
+     * @param snapshotEvery the snapshot interval, {@code >= 1}
+     */
+    public Options(JournalOptions journal, long snapshotEvery) {
+      this(journal, snapshotEvery, true);
     }
 
     /**
@@ -93,7 +117,18 @@ public final class JournalStore implements WorkflowStore {
      * @return the options
      */
     public Options withSnapshotEvery(long records) {
-      return new Options(journal, records);
+      return new Options(journal, records, leasesAwaitDurable);
+    }
+
+    /**
+     * A copy in which decisions that only grant leases do, or do not, wait for their record to be
+     * durable (see {@link Options}).
+     *
+     * @param await whether they wait
+     * @return the options
+     */
+    public Options withLeasesAwaitDurable(boolean await) {
+      return new Options(journal, snapshotEvery, await);
     }
   }
 
@@ -104,7 +139,10 @@ public final class JournalStore implements WorkflowStore {
   // Per store on purpose: the commit hook hands the future of this store's append to the decide()
   // call on the same thread, which removes it in a finally block, so nothing outlives the call.
   @SuppressWarnings("ThreadLocalUsage")
-  private final ThreadLocal<@Nullable CompletableFuture<Long>> pending = new ThreadLocal<>();
+  private final ThreadLocal<@Nullable Pending> pending = new ThreadLocal<>();
+
+  /** A decision's record in the journal, and whether its decider must wait for it. */
+  private record Pending(CompletableFuture<Long> durable, boolean await) {}
 
   private final AtomicLong sinceSnapshot;
   private final AtomicBoolean snapshotting = new AtomicBoolean();
@@ -219,14 +257,24 @@ public final class JournalStore implements WorkflowStore {
   /** The commit hook: runs under the in-memory store's lock, before the events are applied. */
   private void append(List<StoreEvent> events) {
     byte[] record = StoreJson.record(events).getBytes(StandardCharsets.UTF_8);
-    pending.set(journal.append(record));
+    boolean await = options.leasesAwaitDurable() || !onlyGrants(events);
+    pending.set(new Pending(journal.append(record), await));
+  }
+
+  private static boolean onlyGrants(List<StoreEvent> events) {
+    for (StoreEvent event : events) {
+      if (!(event instanceof StoreEvent.LeaseGranted)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
   public <T> T decide(Decision<T> decision) {
     Objects.requireNonNull(decision, "decision");
     T result;
-    CompletableFuture<Long> durable;
+    Pending durable;
     try {
       result = memory.decide(decision);
     } finally {
@@ -234,7 +282,9 @@ public final class JournalStore implements WorkflowStore {
       pending.remove();
     }
     if (durable != null) {
-      awaitDurable(durable);
+      if (durable.await()) {
+        awaitDurable(durable.durable());
+      }
       if (sinceSnapshot.incrementAndGet() >= options.snapshotEvery()) {
         maybeSnapshot();
       }
@@ -268,10 +318,10 @@ public final class JournalStore implements WorkflowStore {
         }
         outcomes.add(new Outcome.Refused<>(e));
       } finally {
-        CompletableFuture<Long> durable = pending.get();
+        Pending durable = pending.get();
         pending.remove();
         if (durable != null) {
-          records.add(durable);
+          records.add(durable.durable());
         }
       }
     }
