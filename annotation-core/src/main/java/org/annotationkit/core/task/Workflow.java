@@ -328,6 +328,10 @@ public final class Workflow {
     Duration leaseDuration = project.settings().leaseDuration();
     Optional<Assignment> assignment =
         store.decide(view -> {
+          view.prefetch(
+              List.of(
+                  new StoreView.Read.AnnotatorOf(annotator.id()),
+                  new StoreView.Read.NextTaskFor(annotator.id(), annotator.skills(), false)));
           Optional<AnnotatorState> state = view.annotator(annotator.id());
           if (state.isPresent() && state.get().suspended()) {
             return new Decided<>(Optional.<Assignment>empty(), List.of());
@@ -473,6 +477,11 @@ public final class Workflow {
     Receipt receipt =
         store.decide(view -> {
           made.clear();
+          view.prefetch(
+              List.of(
+                  new StoreView.Read.SubmissionOf(annotation.id()),
+                  new StoreView.Read.TaskOf(annotation.itemId()),
+                  new StoreView.Read.OpenLeaseOf(annotation.itemId(), annotation.annotatorId())));
           Optional<Receipt> again = retried(view, annotation);
           if (again.isPresent()) {
             return new Decided<>(again.get(), List.of());
