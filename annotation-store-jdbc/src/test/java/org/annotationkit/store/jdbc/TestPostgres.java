@@ -58,6 +58,8 @@ public final class TestPostgres {
   public static final class Outage implements AutoCloseable {
     private final PostgresServer server;
     private final RoundTripCounter proxy;
+    private final java.util.concurrent.CountDownLatch stopped =
+        new java.util.concurrent.CountDownLatch(1);
     private volatile boolean down;
 
     private Outage(PostgresServer server, String statement) throws java.io.IOException {
@@ -66,8 +68,12 @@ public final class TestPostgres {
       proxy.before(
           statement,
           () -> {
-            server.stop("fast");
             down = true;
+            try {
+              server.stop("fast");
+            } finally {
+              stopped.countDown();
+            }
           });
     }
 
@@ -81,7 +87,7 @@ public final class TestPostgres {
     }
 
     /**
-     * Whether the server was stopped (and not started again yet).
+     * Whether the server was stopped, or is stopping (and was not started again yet).
      *
      * @return whether it is down
      */
@@ -89,9 +95,19 @@ public final class TestPostgres {
       return down;
     }
 
-    /** Starts the stopped server again and waits until it takes connections. */
+    /**
+     * Starts the stopped server again, once it has stopped, and waits until it takes connections.
+     */
     public void restart() {
       if (down) {
+        try {
+          if (!stopped.await(2, java.util.concurrent.TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the server did not stop");
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while the server stopped", e);
+        }
         server.start();
         down = false;
       }
