@@ -46,6 +46,7 @@ import org.annotationkit.core.task.TaskStatus;
 import org.annotationkit.core.task.Workflow;
 import org.annotationkit.core.validation.ValidationException;
 import org.annotationkit.core.validation.Violation;
+import org.annotationkit.store.jdbc.StoreUnavailableException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -625,6 +626,9 @@ final class ProjectCommand implements Runnable {
           out.println("accepted " + receipt.annotationId());
           out.flush();
           return Annotate.OK;
+        } catch (StoreUnavailableException e) {
+          // an outage is no verdict on the annotation
+          throw project.unavailable(e);
         } catch (IllegalStateException | IllegalArgumentException e) {
           rejected(out, annotation.id(), e);
           return Annotate.VIOLATIONS;
@@ -847,6 +851,8 @@ final class ProjectCommand implements Runnable {
           }
           out.flush();
           return Annotate.OK;
+        } catch (StoreUnavailableException e) {
+          throw project.unavailable(e);
         } catch (IllegalStateException | IllegalArgumentException e) {
           String line;
           StringWriter text = new StringWriter();

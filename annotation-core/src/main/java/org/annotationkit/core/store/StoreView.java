@@ -140,4 +140,67 @@ public interface StoreView {
    * @return the states
    */
   List<AnnotatorState> annotators();
+
+  /**
+   * Says which reads a decision is about to make, so that a store over a network may send them to
+   * its server together (one round trip rather than one each) and answer them from what it got. A
+   * hint only: the decision then makes the reads through the methods above as it would without it,
+   * and each answers as a read at the time of the hint would (a row such a read locks stays as
+   * read). The default does nothing, as the in-memory stores need nothing.
+   *
+   * @param reads the reads, in the order the decision makes them
+   * @since 0.2.0
+   */
+  default void prefetch(List<Read> reads) {}
+
+  /**
+   * One read of {@link #prefetch}: the arguments of a method of the view.
+   *
+   * @since 0.2.0
+   */
+  sealed interface Read {
+
+    /**
+     * {@link #submission} of the id, then {@link #annotationIdTaken} of it.
+     *
+     * @param annotationId the id
+     */
+    record SubmissionOf(String annotationId) implements Read {}
+
+    /**
+     * {@link #task} of the id.
+     *
+     * @param taskId the task's id
+     */
+    record TaskOf(String taskId) implements Read {}
+
+    /**
+     * {@link #openLease} of the pair, then {@link #annotator} of the annotator.
+     *
+     * @param taskId the task
+     * @param annotatorId the annotator
+     */
+    record OpenLeaseOf(String taskId, String annotatorId) implements Read {}
+
+    /**
+     * {@link #annotator} of the id.
+     *
+     * @param annotatorId the annotator
+     */
+    record AnnotatorOf(String annotatorId) implements Read {}
+
+    /**
+     * {@link #nextTask} of the arguments.
+     *
+     * @param annotatorId the annotator
+     * @param skills the annotator's skills, copied
+     * @param gold whether among gold tasks
+     */
+    record NextTaskFor(String annotatorId, Set<String> skills, boolean gold) implements Read {
+      /** Copies the skills. */
+      public NextTaskFor {
+        skills = Set.copyOf(skills);
+      }
+    }
+  }
 }

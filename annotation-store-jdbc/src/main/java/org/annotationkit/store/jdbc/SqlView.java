@@ -68,6 +68,16 @@ final class SqlView implements StoreView {
   private final Map<String, Optional<String>> goldAnswers = new HashMap<>();
   private final Map<String, Optional<AnnotatorState>> annotators = new HashMap<>();
 
+  /**
+   * Answers of a {@link #prefetch}, each given once, to the first call of its method with its
+   * arguments; a later call reads again.
+   */
+  private final Map<String, Optional<Submission>> fetchedSubmissions = new HashMap<>();
+
+  private final Map<String, Optional<TaskStatus>> fetchedTasks = new HashMap<>();
+  private final Map<List<String>, Optional<Lease>> fetchedLeases = new HashMap<>();
+  private final Map<Read.NextTaskFor, Optional<Task>> fetchedNext = new HashMap<>();
+
   SqlView(Session session, JdbcStore store, boolean locking) {
     this.session = session;
     this.c = session.connection();
@@ -152,15 +162,21 @@ final class SqlView implements StoreView {
         task, rs.getBoolean(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), completedAt);
   }
 
+  private static final String TASK_BY_ID =
+      "SELECT " + TASK_COLUMNS + ", gold_answer FROM {s}.task WHERE id = ?";
+
+  private TaskStatus taskWithGold(String taskId, ResultSet rs) throws SQLException {
+    goldAnswers.put(taskId, Optional.ofNullable(rs.getString("gold_answer")));
+    return status(rs);
+  }
+
   @Override
   public Optional<TaskStatus> task(String taskId) {
-    return one(
-        "SELECT " + TASK_COLUMNS + ", gold_answer FROM {s}.task WHERE id = ?" + lock(),
-        p -> p.setString(1, taskId),
-        rs -> {
-          goldAnswers.put(taskId, Optional.ofNullable(rs.getString("gold_answer")));
-          return status(rs);
-        });
+    Optional<TaskStatus> fetched = fetchedTasks.remove(taskId);
+    if (fetched != null) {
+      return fetched;
+    }
+    return one(TASK_BY_ID + lock(), p -> p.setString(1, taskId), rs -> taskWithGold(taskId, rs));
   }
 
   @Override
@@ -187,22 +203,30 @@ final class SqlView implements StoreView {
     return known.map(j -> CanonicalJson.annotations().read(j));
   }
 
+  private String queue() {
+    return "SELECT "
+        + TASK_COLUMNS
+        + " FROM {s}.task t WHERE available AND gold = ? AND skills <@ ?"
+        // "had this annotator this task" a probe of the lease table's key per queued task
+        // tried: OFFSET 0 keeps NOT EXISTS a subquery run per row, in the queue's order up to
+        // the LIMIT. Without it the planner turns it into an anti join, and on a young table
+        // (few rows in its statistics) chose one that scans all the annotator's leases for
+        // every task tried, so next grew slower with every task the annotator had had (one
+        // annotator, after 600 pairs: 50 ms a next).
+        + " AND NOT EXISTS (SELECT 1 FROM {s}.lease l WHERE l.task_id = t.id"
+        + " AND l.annotator_id = ? OFFSET 0)"
+        + " ORDER BY priority DESC, seq LIMIT 1"
+        + (locking ? " FOR UPDATE SKIP LOCKED" : "");
+  }
+
   @Override
   public Optional<Task> nextTask(String annotatorId, Set<String> skills, boolean gold) {
+    Optional<Task> fetched = fetchedNext.remove(new Read.NextTaskFor(annotatorId, skills, gold));
+    if (fetched != null) {
+      return fetched;
+    }
     return one(
-        "SELECT "
-            + TASK_COLUMNS
-            + " FROM {s}.task t WHERE available AND gold = ? AND skills <@ ?"
-            // "had this annotator this task" a probe of the lease table's key per queued task
-            // tried: OFFSET 0 keeps NOT EXISTS a subquery run per row, in the queue's order up to
-            // the LIMIT. Without it the planner turns it into an anti join, and on a young table
-            // (few rows in its statistics) chose one that scans all the annotator's leases for
-            // every task tried, so next grew slower with every task the annotator had had (one
-            // annotator, after 600 pairs: 50 ms a next).
-            + " AND NOT EXISTS (SELECT 1 FROM {s}.lease l WHERE l.task_id = t.id"
-            + " AND l.annotator_id = ? OFFSET 0)"
-            + " ORDER BY priority DESC, seq LIMIT 1"
-            + (locking ? " FOR UPDATE SKIP LOCKED" : ""),
+        queue(),
         p -> {
           p.setBoolean(1, gold);
           p.setArray(2, textArray(skills));
@@ -241,6 +265,10 @@ final class SqlView implements StoreView {
 
   @Override
   public Optional<Lease> openLease(String taskId, String annotatorId) {
+    Optional<Lease> fetched = fetchedLeases.remove(List.of(taskId, annotatorId));
+    if (fetched != null) {
+      return fetched;
+    }
     if (!locking || annotators.containsKey(annotatorId)) {
       return one(
           LEASE_BY_KEY + lock(),
@@ -318,7 +346,11 @@ final class SqlView implements StoreView {
             c.prepareStatement(
                 Sql.in(
                     session.schema(),
-                    "SELECT 1 FROM {s}.lease WHERE open AND expires_ns <= ? LIMIT 1"))) {
+                    // ORDER BY: the plan walks the expiry index from its first entry and stops
+                    // there; without it, a plan made while the table was young (a new store)
+                    // scanned all the lease table on every next.
+                    "SELECT 1 FROM {s}.lease WHERE open AND expires_ns <= ?"
+                        + " ORDER BY expires_ns LIMIT 1"))) {
           p.setLong(1, at);
           try (ResultSet rs = p.executeQuery()) {
             return rs.next();
@@ -332,13 +364,13 @@ final class SqlView implements StoreView {
 
   @Override
   public Optional<Submission> submission(String annotationId) {
+    Optional<Submission> fetched = fetchedSubmissions.remove(annotationId);
+    if (fetched != null) {
+      return fetched;
+    }
     // A decision that looks for a submission asks next whether its id is taken: both in one
     // round trip.
-    try (Session.Statements st =
-        session.prepare(
-            "SELECT json FROM {s}.submission WHERE annotation_id = ?"
-                + lock()
-                + "; SELECT 1 FROM {s}.taken_id WHERE annotation_id = ?")) {
+    try (Session.Statements st = session.prepare(SUBMISSION_BY_ID + lock() + "; " + TAKEN_BY_ID)) {
       PreparedStatement p = st.statement();
       p.setString(1, annotationId);
       p.setString(2, annotationId);
@@ -354,6 +386,11 @@ final class SqlView implements StoreView {
       throw new Failure(e);
     }
   }
+
+  private static final String SUBMISSION_BY_ID =
+      "SELECT json FROM {s}.submission WHERE annotation_id = ?";
+
+  private static final String TAKEN_BY_ID = "SELECT 1 FROM {s}.taken_id WHERE annotation_id = ?";
 
   @Override
   public boolean annotationIdTaken(String annotationId) {
@@ -415,6 +452,139 @@ final class SqlView implements StoreView {
       annotators.put(annotatorId, known);
     }
     return known;
+  }
+
+  /** One statement of a prefetch: its text, its parameters from a position, what its rows give. */
+  private record Fetch(String text, int params, ParamsAt set, Rows<?> rows, Keep keep) {}
+
+  @FunctionalInterface
+  private interface ParamsAt {
+    void set(PreparedStatement p, int at) throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface Keep {
+    void keep(List<?> rows);
+  }
+
+  /**
+   * In a decision, sends the reads that are not answered already in one round trip, each statement
+   * as its method would send it (the same locks, in the order given), and keeps their answers for
+   * the methods; a read-only view reads one snapshot anyway and takes no hint.
+   */
+  @Override
+  public void prefetch(List<Read> reads) {
+    if (!locking) {
+      return;
+    }
+    List<Fetch> fetches = new ArrayList<>();
+    Set<String> annotatorsRead = new java.util.HashSet<>(annotators.keySet());
+    for (Read read : reads) {
+      switch (read) {
+        case Read.SubmissionOf r -> {
+          if (!fetchedSubmissions.containsKey(r.annotationId())) {
+            String id = r.annotationId();
+            fetches.add(
+                new Fetch(
+                    SUBMISSION_BY_ID + lock(),
+                    1,
+                    (p, at) -> p.setString(at, id),
+                    rs -> StoreCodec.readSubmission(rs.getString(1)),
+                    rows -> fetchedSubmissions.put(id, first(cast(rows)))));
+            fetches.add(
+                new Fetch(
+                    TAKEN_BY_ID,
+                    1,
+                    (p, at) -> p.setString(at, id),
+                    rs -> Boolean.TRUE,
+                    rows -> taken.put(id, !rows.isEmpty())));
+          }
+        }
+        case Read.TaskOf r -> {
+          String id = r.taskId();
+          fetches.add(
+              new Fetch(
+                  TASK_BY_ID + lock(),
+                  1,
+                  (p, at) -> p.setString(at, id),
+                  rs -> taskWithGold(id, rs),
+                  rows -> fetchedTasks.put(id, first(cast(rows)))));
+        }
+        case Read.OpenLeaseOf r -> {
+          String task = r.taskId();
+          String who = r.annotatorId();
+          fetches.add(
+              new Fetch(
+                  LEASE_BY_KEY + lock(),
+                  2,
+                  (p, at) -> {
+                    p.setString(at, task);
+                    p.setString(at + 1, who);
+                  },
+                  SqlView::lease,
+                  rows -> fetchedLeases.put(List.of(task, who), first(cast(rows)))));
+          // a decision that reads a lease goes on to read its annotator (see openLease)
+          annotatorFetch(who, annotatorsRead, fetches);
+        }
+        case Read.AnnotatorOf r -> annotatorFetch(r.annotatorId(), annotatorsRead, fetches);
+        case Read.NextTaskFor r ->
+            fetches.add(
+                new Fetch(
+                    queue(),
+                    3,
+                    (p, at) -> {
+                      p.setBoolean(at, r.gold());
+                      p.setArray(at + 1, textArray(r.skills()));
+                      p.setString(at + 2, r.annotatorId());
+                    },
+                    rs -> status(rs).task(),
+                    rows -> fetchedNext.put(r, first(cast(rows)))));
+      }
+    }
+    if (fetches.isEmpty()) {
+      return;
+    }
+    StringBuilder text = new StringBuilder();
+    for (Fetch f : fetches) {
+      if (!text.isEmpty()) {
+        text.append("; ");
+      }
+      text.append(f.text());
+    }
+    try (Session.Statements st = session.prepare(text.toString())) {
+      PreparedStatement p = st.statement();
+      int at = 1;
+      for (Fetch f : fetches) {
+        f.set().set(p, at);
+        at += f.params();
+      }
+      st.execute();
+      for (int k = 0; k < fetches.size(); k++) {
+        if (k > 0 && !p.getMoreResults()) {
+          throw new SQLException("expected the rows of " + fetches.get(k).text(), "XX000");
+        }
+        fetches.get(k).keep().keep(rows(p, fetches.get(k).rows()));
+      }
+    } catch (SQLException e) {
+      throw new Failure(e);
+    }
+  }
+
+  private void annotatorFetch(String annotatorId, Set<String> read, List<Fetch> fetches) {
+    if (locking && read.add(annotatorId)) {
+      fetches.add(
+          new Fetch(
+              ANNOTATOR_BY_ID,
+              1,
+              (p, at) -> p.setString(at, annotatorId),
+              SqlView::annotatorState,
+              rows -> annotators.put(annotatorId, first(cast(rows)))));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> cast(List<?> rows) {
+    return (List<T>) rows;
   }
 
   @Override

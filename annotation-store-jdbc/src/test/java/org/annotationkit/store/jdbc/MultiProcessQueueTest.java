@@ -6,7 +6,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,12 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.annotationkit.core.item.Item;
-import org.annotationkit.core.item.TextItem;
 import org.annotationkit.core.store.AnnotatorState;
-import org.annotationkit.core.task.PayPolicy;
-import org.annotationkit.core.task.Project;
-import org.annotationkit.core.task.ProjectSettings;
 import org.annotationkit.core.task.Submission;
 import org.annotationkit.core.task.TaskStatus;
 import org.annotationkit.core.task.Workflow;
@@ -44,22 +38,7 @@ class MultiProcessQueueTest {
     int tasks = Integer.getInteger("ak.pg.tasks", 1000);
     String schema = Stores.freshSchema();
     try (JdbcStore store = Stores.open(schema)) {
-      Workflow.createProject(
-          store,
-          new Project(
-              "queue",
-              JdbcStoreTest.SCHEMA,
-              ProjectSettings.builder()
-                  .overlap(OVERLAP)
-                  .leaseDuration(Duration.ofHours(1))
-                  .pay(PayPolicy.perTask("0.01"))
-                  .build()));
-      Workflow wf = Workflow.builder(store).build();
-      List<Item> items = new ArrayList<>();
-      for (int i = 0; i < tasks; i++) {
-        items.add(new TextItem("t" + i, "text " + i));
-      }
-      wf.addItems(items);
+      Workflow unused = Stores.fillQueue(store, "queue", OVERLAP, tasks);
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<Process> processes = new ArrayList<>();

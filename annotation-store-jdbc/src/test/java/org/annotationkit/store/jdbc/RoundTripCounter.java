@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A loopback proxy in front of the tests' server that counts the round trips its clients make: the
@@ -72,8 +73,13 @@ final class RoundTripCounter implements AutoCloseable {
 
   private void accept() {
     while (!listener.isClosed()) {
+      Socket client;
       try {
-        Socket client = listener.accept();
+        client = listener.accept();
+      } catch (IOException e) {
+        return; // closed
+      }
+      try {
         Socket server = new Socket(host, port);
         client.setTcpNoDelay(true);
         server.setTcpNoDelay(true);
@@ -81,13 +87,18 @@ final class RoundTripCounter implements AutoCloseable {
           sockets.add(client);
           sockets.add(server);
         }
-        start(() ->
-            frontend(
-                new BufferedInputStream(client.getInputStream()),
-                new BufferedOutputStream(server.getOutputStream())));
-        start(() -> server.getInputStream().transferTo(client.getOutputStream()));
+        // when either side ends, so does the other: the client sees the server go
+        start(
+            () ->
+                frontend(
+                    new BufferedInputStream(client.getInputStream()),
+                    new BufferedOutputStream(server.getOutputStream())),
+            client,
+            server);
+        start(() -> server.getInputStream().transferTo(client.getOutputStream()), client, server);
       } catch (IOException e) {
-        return; // closed
+        // the server is down: the client's connection ends at once, as the server's would
+        closeQuietly(client);
       }
     }
   }
@@ -97,7 +108,7 @@ final class RoundTripCounter implements AutoCloseable {
     void run() throws IOException;
   }
 
-  private static void start(Pump pump) {
+  private static void start(Pump pump, Socket client, Socket server) {
     Thread t =
         new Thread(
             () -> {
@@ -105,6 +116,9 @@ final class RoundTripCounter implements AutoCloseable {
                 pump.run();
               } catch (IOException e) {
                 // a side closed
+              } finally {
+                closeQuietly(client);
+                closeQuietly(server);
               }
             },
             "round-trip-pump");
@@ -139,10 +153,12 @@ final class RoundTripCounter implements AutoCloseable {
       in.readFully(body);
       if (type == 'P') {
         trace(named(body, 1));
+        maybeStop(full(body, 1));
       } else if (type == 'B') {
         trace("bind " + named(body, 1));
       } else if (type == 'Q') {
         trace(named(body, 0));
+        maybeStop(full(body, 0));
       }
       if ((type == 'S' || type == 'Q') && in.available() == 0) {
         // the client waits for the answer (a Query followed by more, as the driver's BEGIN, is
@@ -177,8 +193,14 @@ final class RoundTripCounter implements AutoCloseable {
     }
   }
 
-  /** The {@code n}-th (from 0) null-terminated string of a message body. */
+  /** The {@code n}-th (from 0) null-terminated string of a message body, cut at 120. */
   private static String named(byte[] body, int n) {
+    String s = full(body, n);
+    return s.length() > 120 ? s.substring(0, 120) + "..." : s;
+  }
+
+  /** The {@code n}-th (from 0) null-terminated string of a message body. */
+  private static String full(byte[] body, int n) {
     int start = 0;
     for (int k = 0; k < n; k++) {
       while (body[start] != 0) {
@@ -190,8 +212,42 @@ final class RoundTripCounter implements AutoCloseable {
     while (end < body.length && body[end] != 0) {
       end++;
     }
-    String s = new String(body, start, end - start, java.nio.charset.StandardCharsets.UTF_8);
-    return s.length() > 120 ? s.substring(0, 120) + "..." : s;
+    return new String(body, start, end - start, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // closed already
+    }
+  }
+
+  private volatile @Nullable String stopBefore;
+  private volatile @Nullable Runnable stop;
+
+  /**
+   * Runs {@code action} once, just before passing on the first statement whose text contains {@code
+   * text} (its parse or simple query message), which then goes on to the server as it is.
+   */
+  void before(String text, Runnable action) {
+    this.stop = action;
+    this.stopBefore = text;
+  }
+
+  private void maybeStop(String statement) {
+    String text = stopBefore;
+    if (text != null && statement.contains(text)) {
+      Runnable action;
+      synchronized (this) {
+        action = stop;
+        stop = null;
+        stopBefore = null;
+      }
+      if (action != null) {
+        action.run();
+      }
+    }
   }
 
   private static void writeInt(OutputStream out, int v) throws IOException {

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class RoundTripTest {
 
-  private static final int NEXT = 4;
-  private static final int SUBMIT = 4;
+  private static final int NEXT = 3;
+  private static final int SUBMIT = 2;
 
   @Test
   void aNextAndASubmitTakeFourRoundTripsEach() throws Exception {

@@ -3,8 +3,6 @@ package org.annotationkit.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,12 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.annotationkit.core.annotation.Annotator;
-import org.annotationkit.core.item.Item;
-import org.annotationkit.core.item.TextItem;
 import org.annotationkit.core.task.Assignment;
-import org.annotationkit.core.task.PayPolicy;
-import org.annotationkit.core.task.Project;
-import org.annotationkit.core.task.ProjectSettings;
 import org.annotationkit.core.task.Receipt;
 import org.annotationkit.core.task.Submission;
 import org.annotationkit.core.task.TaskStatus;
@@ -44,22 +37,7 @@ class ServerRestartTest {
     AtomicInteger outages = new AtomicInteger();
     Set<String> acked = new HashSet<>();
     try (JdbcStore store = Stores.open(schema)) {
-      Workflow.createProject(
-          store,
-          new Project(
-              "restart",
-              JdbcStoreTest.SCHEMA,
-              ProjectSettings.builder()
-                  .overlap(1)
-                  .leaseDuration(Duration.ofHours(1))
-                  .pay(PayPolicy.perTask("0.01"))
-                  .build()));
-      Workflow wf = Workflow.builder(store).build();
-      List<Item> items = new ArrayList<>();
-      for (int i = 0; i < tasks; i++) {
-        items.add(new TextItem("t" + i, "text " + i));
-      }
-      wf.addItems(items);
+      Workflow wf = Stores.fillQueue(store, "restart", 1, tasks);
       Annotator me = new Annotator("ann", Annotator.Kind.HUMAN);
       AtomicBoolean started = new AtomicBoolean();
       CompletableFuture<Void> worker =
