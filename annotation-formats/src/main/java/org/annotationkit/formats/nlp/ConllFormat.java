@@ -1,12 +1,8 @@
 package org.annotationkit.formats.nlp;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,30 +146,49 @@ public final class ConllFormat extends FileFormat {
 
   // ------------------------------------------------------------------ reading
 
-  /** One pass over a CoNLL file, a sentence at a time. */
+  /**
+   * One pass over a CoNLL file, a sentence at a time, read as bytes ({@link Utf8Lines}): lines and
+   * columns are split on bytes, tags become int codes of a {@link TagTable}, and a sentence's
+   * tokens are gathered as the UTF-8 bytes of its text with their code point offsets counted on the
+   * way, so that the only strings made are the sentence's text and its other columns (and, in the
+   * first pass, none).
+   */
   static final class Reader implements EntryReader {
-    private final BufferedReader in;
+    private final Utf8Lines in;
     private final String source;
     private final ConversionContext context;
     private final TagScheme scheme;
     private final boolean strict;
     private final int column;
-    private final List<String> tokens = new ArrayList<>();
+
+    /** The distinct tags met, each an int code. */
+    private final TagTable tagTable = new TagTable();
+
+    /** The tags of the sentence being read, as strings of the table, for the decoder. */
     private final List<String> tags = new ArrayList<>();
-    private final List<StringBuilder> others = new ArrayList<>();
+
+    /** The UTF-8 bytes of the sentence's text: its tokens joined by one space. */
+    private byte[] text = new byte[512];
+
+    private int textLength;
+    private int codePoints;
+    private int[] tokenStarts = new int[64];
+    private int[] tokenEnds = new int[64];
+    private int tokenCount;
+
+    /** The UTF-8 bytes of the sentence's other columns, each its values joined by spaces. */
+    private byte[][] others = new byte[0][];
+
+    private int[] otherLengths = new int[0];
 
     /** Where each cell of the line being read starts and ends, reused from line to line. */
     private int[] cellStarts = new int[8];
 
     private int[] cellEnds = new int[8];
 
-    /** The distinct tags met, so that each is one string whatever the number of its tokens. */
-    private final List<String> tagTable = new ArrayList<>();
-
     /** In the first pass, what collects the labels; then no entry is built. */
     private final TwoPass.@Nullable SchemaCollector labels;
 
-    private long line;
     private long sentenceLine;
     private int sentenceColumns;
     private int sentences;
@@ -194,30 +209,10 @@ public final class ConllFormat extends FileFormat {
             "option column=" + column + ": the tag column must be 2 or more (the token is 1)");
       }
       try {
-        this.in =
-            new BufferedReader(
-                new InputStreamReader(
-                    Files.newInputStream(file),
-                    StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)),
-                1 << 16);
+        this.in = new Utf8Lines(Files.newInputStream(file), source);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + file + ": " + IoMessages.reason(e), e);
       }
-    }
-
-    /** Reader over a stream, for tests and fuzzing. */
-    Reader(BufferedReader in, String source, ConversionContext context) {
-      this.labels = null;
-      this.in = in;
-      this.source = source;
-      this.context = context;
-      FormatOptions options = context.options();
-      this.scheme = readScheme(options);
-      this.strict = options.flag("strict", false);
-      this.column = options.integer("column", 0);
     }
 
     /** Reads the whole input, feeding the labels of its spans to the collector (first pass). */
@@ -245,59 +240,47 @@ public final class ConllFormat extends FileFormat {
       return entry;
     }
 
-    private @Nullable String readLine() {
-      try {
-        String text = in.readLine();
-        if (text != null) {
-          line++;
-          if (line == 1 && text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-          }
-        }
-        return text;
-      } catch (CharacterCodingException e) {
-        throw Texts.at(source, line + 1, "the file is not UTF-8: " + e.getMessage());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + source + ": " + IoMessages.reason(e), e);
-      }
-    }
-
     /** Reads up to the end of the next sentence; null when there is none before a break. */
     private @Nullable DatasetEntry readSentence() {
       while (true) {
-        String text = readLine();
-        if (text == null) {
+        if (!in.next()) {
           ended = true;
-          return tokens.isEmpty() ? null : sentence();
+          return tokenCount == 0 ? null : sentence();
         }
-        int start = skipBlanks(text, 0);
-        if (start == text.length()) {
-          if (!tokens.isEmpty()) {
+        byte[] b = in.buffer();
+        int end = in.end();
+        int start = skipBlanks(b, in.start(), end);
+        if (start == end) {
+          if (tokenCount > 0) {
             return sentence();
           }
           continue;
         }
-        if (text.startsWith(DOCSTART, start)
-            && (start + DOCSTART.length() == text.length()
-                || isBlank(text.charAt(start + DOCSTART.length())))) {
-          DatasetEntry done = tokens.isEmpty() ? null : sentence();
+        if (isDocstart(b, start, end)) {
+          DatasetEntry done = tokenCount == 0 ? null : sentence();
           documents++;
           if (done != null) {
             return done;
           }
           continue;
         }
-        addToken(text, start);
+        addToken(b, start, end);
       }
     }
 
-    private void addToken(String text, int start) {
+    private static boolean isDocstart(byte[] b, int start, int end) {
+      int length = DOCSTART_BYTES.length;
+      return end - start >= length
+          && java.util.Arrays.equals(b, start, start + length, DOCSTART_BYTES, 0, length)
+          && (start + length == end || isBlank(b[start + length]));
+    }
+
+    private void addToken(byte[] b, int start, int length) {
       int count = 0;
       int i = start;
-      int length = text.length();
       while (i < length) {
         int end = i;
-        while (end < length && !isBlank(text.charAt(end))) {
+        while (end < length && !isBlank(b[end])) {
           end++;
         }
         if (count == cellStarts.length) {
@@ -307,14 +290,15 @@ public final class ConllFormat extends FileFormat {
         cellStarts[count] = i;
         cellEnds[count] = end;
         count++;
-        i = skipBlanks(text, end);
+        i = skipBlanks(b, end, length);
       }
+      long line = in.line();
       if (count < 2) {
         throw Texts.at(
             source,
             line,
             "a token line needs the token and its tag, got one column '"
-                + text.substring(cellStarts[0], cellEnds[0])
+                + decode(b, cellStarts[0], cellEnds[0])
                 + "'");
       }
       int tagColumn = column == 0 ? count : column;
@@ -324,16 +308,11 @@ public final class ConllFormat extends FileFormat {
             line,
             "the tag column is " + tagColumn + " but the line has " + count + " columns");
       }
-      if (tokens.isEmpty()) {
+      if (tokenCount == 0) {
         sentenceLine = line;
         sentenceColumns = count;
-        others.clear();
         if (labels == null) {
-          for (int c = 1; c < count; c++) {
-            if (c != tagColumn - 1) {
-              others.add(new StringBuilder());
-            }
-          }
+          startOthers(count - 2);
         }
       } else if (count != sentenceColumns) {
         throw Texts.at(
@@ -348,9 +327,9 @@ public final class ConllFormat extends FileFormat {
       }
       int tagStart = cellStarts[tagColumn - 1];
       int tagEnd = cellEnds[tagColumn - 1];
-      String tag = tag(text, tagStart, tagEnd);
-      if (tag == null) {
-        String given = text.substring(tagStart, tagEnd);
+      int code = tagTable.find(b, tagStart, tagEnd);
+      if (code < 0) {
+        String given = decode(b, tagStart, tagEnd);
         if (!given.equals("O")
             && (given.length() < 3 || given.charAt(1) != '-' || !scheme.allows(given.charAt(0)))) {
           throw Texts.at(
@@ -363,38 +342,68 @@ public final class ConllFormat extends FileFormat {
                   + " (O or P-TYPE); set option from-scheme to the file's scheme"
                   + " (iob1, iob2, bioes, bilou) or column to its tag column");
         }
-        if (tagTable.size() < 64) {
-          tagTable.add(given);
-        }
-        tag = given;
+        code = tagTable.add(b, tagStart, tagEnd, given);
       }
-      tokens.add(labels == null ? text.substring(cellStarts[0], cellEnds[0]) : "");
-      tags.add(tag);
-      if (labels != null) {
-        return;
-      }
-      int other = 0;
-      for (int c = 1; c < count; c++) {
-        if (c != tagColumn - 1) {
-          StringBuilder values = others.get(other++);
-          if (!values.isEmpty()) {
-            values.append(' ');
+      tags.add(tagTable.tag(code));
+      if (labels == null) {
+        addText(b, cellStarts[0], cellEnds[0]);
+        int other = 0;
+        for (int c = 1; c < count; c++) {
+          if (c != tagColumn - 1) {
+            addOther(other++, b, cellStarts[c], cellEnds[c]);
           }
-          values.append(text, cellStarts[c], cellEnds[c]);
         }
       }
+      tokenCount++;
     }
 
-    /** The tag of the table equal to text[start, end), or null if none is (yet). */
-    private @Nullable String tag(String text, int start, int end) {
-      int length = end - start;
-      for (int t = 0; t < tagTable.size(); t++) {
-        String known = tagTable.get(t);
-        if (known.length() == length && text.regionMatches(start, known, 0, length)) {
-          return known;
+    /** Appends a token to the sentence's text, counting its code points. */
+    private void addText(byte[] b, int from, int to) {
+      int length = to - from;
+      if (textLength + length + 1 > text.length) {
+        text = java.util.Arrays.copyOf(text, Math.max(text.length * 2, textLength + length + 1));
+      }
+      if (tokenCount == tokenStarts.length) {
+        tokenStarts = java.util.Arrays.copyOf(tokenStarts, tokenCount * 2);
+        tokenEnds = java.util.Arrays.copyOf(tokenEnds, tokenCount * 2);
+      }
+      if (tokenCount > 0) {
+        text[textLength++] = ' ';
+        codePoints++;
+      }
+      System.arraycopy(b, from, text, textLength, length);
+      textLength += length;
+      tokenStarts[tokenCount] = codePoints;
+      codePoints += in.ascii() ? length : codePointCount(b, from, to);
+      tokenEnds[tokenCount] = codePoints;
+    }
+
+    private void startOthers(int count) {
+      if (others.length < count) {
+        others = java.util.Arrays.copyOf(others, count);
+        otherLengths = java.util.Arrays.copyOf(otherLengths, count);
+        for (int c = 0; c < count; c++) {
+          if (others[c] == null) {
+            others[c] = new byte[256];
+          }
         }
       }
-      return null;
+      java.util.Arrays.fill(otherLengths, 0);
+    }
+
+    private void addOther(int other, byte[] b, int from, int to) {
+      int length = to - from;
+      byte[] values = others[other];
+      int used = otherLengths[other];
+      if (used + length + 1 > values.length) {
+        values = java.util.Arrays.copyOf(values, Math.max(values.length * 2, used + length + 1));
+        others[other] = values;
+      }
+      if (used > 0) {
+        values[used++] = ' ';
+      }
+      System.arraycopy(b, from, values, used, length);
+      otherLengths[other] = used + length;
     }
 
     private @Nullable DatasetEntry sentence() {
@@ -403,12 +412,15 @@ public final class ConllFormat extends FileFormat {
         for (TokenSpan span : TagSequences.decode(tags, scheme, strict).spans()) {
           labels.addSpanLabel(FIELD, span.label());
         }
-        tokens.clear();
-        tags.clear();
+        clearSentence();
         return null;
       }
       String id = "sentence-" + sentences;
-      Tokenization tokenization = Tokenization.joined(tokens);
+      Tokenization tokenization =
+          Tokenization.of(
+              new String(text, 0, textLength, StandardCharsets.UTF_8),
+              java.util.Arrays.copyOf(tokenStarts, tokenCount),
+              java.util.Arrays.copyOf(tokenEnds, tokenCount));
       Map<String, String> metadata = new LinkedHashMap<>();
       if (documents > 0) {
         metadata.put("document", Integer.toString(documents));
@@ -418,7 +430,10 @@ public final class ConllFormat extends FileFormat {
       int other = 0;
       for (int c = 1; c < sentenceColumns; c++) {
         if (c != tagColumn - 1) {
-          metadata.put("column-" + (c + 1), others.get(other++).toString());
+          metadata.put(
+              "column-" + (c + 1),
+              new String(others[other], 0, otherLengths[other], StandardCharsets.UTF_8));
+          other++;
         }
       }
       TextItem item = new TextItem(id, tokenization.text(), Optional.empty(), metadata);
@@ -437,31 +452,50 @@ public final class ConllFormat extends FileFormat {
       for (int i = 0; i < spans.size(); i++) {
         annotation.result("e" + (i + 1), FIELD, spans.get(i));
       }
-      tokens.clear();
-      tags.clear();
+      clearSentence();
       return new DatasetEntry(item, List.of(annotation.build()));
+    }
+
+    private void clearSentence() {
+      tags.clear();
+      tokenCount = 0;
+      textLength = 0;
+      codePoints = 0;
     }
 
     @Override
     public void close() {
-      try {
-        in.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot close " + source + ": " + IoMessages.reason(e), e);
-      }
+      in.close();
     }
   }
 
-  private static boolean isBlank(char c) {
+  private static final byte[] DOCSTART_BYTES = DOCSTART.getBytes(StandardCharsets.US_ASCII);
+
+  private static boolean isBlank(byte c) {
     return c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
-  private static int skipBlanks(String text, int from) {
+  private static int skipBlanks(byte[] b, int from, int to) {
     int i = from;
-    while (i < text.length() && isBlank(text.charAt(i))) {
+    while (i < to && isBlank(b[i])) {
       i++;
     }
     return i;
+  }
+
+  /** The code points of well-formed UTF-8 bytes: those that do not continue a sequence. */
+  static int codePointCount(byte[] b, int from, int to) {
+    int count = 0;
+    for (int i = from; i < to; i++) {
+      if ((b[i] & 0xC0) != 0x80) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static String decode(byte[] b, int from, int to) {
+    return new String(b, from, to - from, StandardCharsets.UTF_8);
   }
 
   // ------------------------------------------------------------------ writing
