@@ -25,6 +25,7 @@ import org.annotationkit.formats.FormatOptions;
 import org.annotationkit.formats.LossObject;
 import org.annotationkit.formats.internal.FileHead;
 import org.annotationkit.formats.internal.IoMessages;
+import org.annotationkit.formats.internal.TagDecoder;
 import org.annotationkit.formats.text.AlignedSpans;
 import org.annotationkit.formats.text.DecodedTags;
 import org.annotationkit.formats.text.SpanBridge;
@@ -164,8 +165,23 @@ public final class ConllFormat extends FileFormat {
     /** The distinct tags met, each an int code. */
     private final TagTable tagTable = new TagTable();
 
-    /** The tags of the sentence being read, as strings of the table, for the decoder. */
-    private final List<String> tags = new ArrayList<>();
+    /** The tag codes of the sentence being read. */
+    private int[] codes = new int[64];
+
+    /** The tags of the sentence being read, as the decoder reports them in its repairs. */
+    private final List<String> tags =
+        new java.util.AbstractList<>() {
+          @Override
+          public String get(int index) {
+            Objects.checkIndex(index, tokenCount);
+            return tagTable.tag(codes[index]);
+          }
+
+          @Override
+          public int size() {
+            return tokenCount;
+          }
+        };
 
     /** The UTF-8 bytes of the sentence's text: its tokens joined by one space. */
     private byte[] text = new byte[512];
@@ -248,15 +264,16 @@ public final class ConllFormat extends FileFormat {
           return tokenCount == 0 ? null : sentence();
         }
         byte[] b = in.buffer();
-        int end = in.end();
-        int start = skipBlanks(b, in.start(), end);
-        if (start == end) {
+        int count = split(b, in.start(), in.end());
+        if (count == 0) {
           if (tokenCount > 0) {
             return sentence();
           }
           continue;
         }
-        if (isDocstart(b, start, end)) {
+        if (cellEnds[0] - cellStarts[0] == DOCSTART_BYTES.length
+            && java.util.Arrays.equals(
+                b, cellStarts[0], cellEnds[0], DOCSTART_BYTES, 0, DOCSTART_BYTES.length)) {
           DatasetEntry done = tokenCount == 0 ? null : sentence();
           documents++;
           if (done != null) {
@@ -264,34 +281,39 @@ public final class ConllFormat extends FileFormat {
           }
           continue;
         }
-        addToken(b, start, end);
+        addToken(b, count);
       }
     }
 
-    private static boolean isDocstart(byte[] b, int start, int end) {
-      int length = DOCSTART_BYTES.length;
-      return end - start >= length
-          && java.util.Arrays.equals(b, start, start + length, DOCSTART_BYTES, 0, length)
-          && (start + length == end || isBlank(b[start + length]));
-    }
-
-    private void addToken(byte[] b, int start, int length) {
+    /**
+     * Splits {@code b[from, to)} into its cells (runs of bytes that are not blanks), in {@link
+     * #cellStarts} and {@link #cellEnds}; returns their number, 0 for a blank line.
+     */
+    private int split(byte[] b, int from, int to) {
       int count = 0;
-      int i = start;
-      while (i < length) {
-        int end = i;
-        while (end < length && !isBlank(b[end])) {
-          end++;
+      int i = from;
+      while (true) {
+        while (i < to && isBlank(b[i])) {
+          i++;
+        }
+        if (i == to) {
+          return count;
+        }
+        int start = i;
+        while (i < to && !isBlank(b[i])) {
+          i++;
         }
         if (count == cellStarts.length) {
           cellStarts = java.util.Arrays.copyOf(cellStarts, count * 2);
           cellEnds = java.util.Arrays.copyOf(cellEnds, count * 2);
         }
-        cellStarts[count] = i;
-        cellEnds[count] = end;
+        cellStarts[count] = start;
+        cellEnds[count] = i;
         count++;
-        i = skipBlanks(b, end, length);
       }
+    }
+
+    private void addToken(byte[] b, int count) {
       long line = in.line();
       if (count < 2) {
         throw Texts.at(
@@ -343,8 +365,16 @@ public final class ConllFormat extends FileFormat {
                   + " (iob1, iob2, bioes, bilou) or column to its tag column");
         }
         code = tagTable.add(b, tagStart, tagEnd, given);
+        if (labels != null && !strict && tagTable.prefix(code) != TagDecoder.O) {
+          // Leniently, every tag other than O is in a span of its type: the labels of the spans,
+          // in order of first appearance, are the types of the tags in that order.
+          labels.addSpanLabel(FIELD, tagTable.type(code));
+        }
       }
-      tags.add(tagTable.tag(code));
+      if (tokenCount == codes.length) {
+        codes = java.util.Arrays.copyOf(codes, tokenCount * 2);
+      }
+      codes[tokenCount] = code;
       if (labels == null) {
         addText(b, cellStarts[0], cellEnds[0]);
         int other = 0;
@@ -363,7 +393,7 @@ public final class ConllFormat extends FileFormat {
       if (textLength + length + 1 > text.length) {
         text = java.util.Arrays.copyOf(text, Math.max(text.length * 2, textLength + length + 1));
       }
-      if (tokenCount == tokenStarts.length) {
+      if (tokenCount >= tokenStarts.length) {
         tokenStarts = java.util.Arrays.copyOf(tokenStarts, tokenCount * 2);
         tokenEnds = java.util.Arrays.copyOf(tokenEnds, tokenCount * 2);
       }
@@ -409,8 +439,10 @@ public final class ConllFormat extends FileFormat {
     private @Nullable DatasetEntry sentence() {
       sentences++;
       if (labels != null) {
-        for (TokenSpan span : TagSequences.decode(tags, scheme, strict).spans()) {
-          labels.addSpanLabel(FIELD, span.label());
+        if (strict) {
+          for (TokenSpan span : decodeTags().spans()) {
+            labels.addSpanLabel(FIELD, span.label());
+          }
         }
         clearSentence();
         return null;
@@ -437,7 +469,7 @@ public final class ConllFormat extends FileFormat {
         }
       }
       TextItem item = new TextItem(id, tokenization.text(), Optional.empty(), metadata);
-      DecodedTags decoded = TagSequences.decode(tags, scheme, strict);
+      DecodedTags decoded = decodeTags();
       List<SpanValue> spans = SpanBridge.toCharacters(tokenization, decoded.spans());
       for (TagRepair repair : decoded.repairs()) {
         TokenSpan span = repair.span();
@@ -456,8 +488,18 @@ public final class ConllFormat extends FileFormat {
       return new DatasetEntry(item, List.of(annotation.build()));
     }
 
+    /** Decodes the sentence's tags from their codes. */
+    private DecodedTags decodeTags() {
+      byte[] prefixes = new byte[tokenCount];
+      String[] types = new String[tokenCount];
+      for (int t = 0; t < tokenCount; t++) {
+        prefixes[t] = tagTable.prefix(codes[t]);
+        types[t] = tagTable.type(codes[t]);
+      }
+      return TagDecoder.decode(tags, prefixes, types, scheme, strict);
+    }
+
     private void clearSentence() {
-      tags.clear();
       tokenCount = 0;
       textLength = 0;
       codePoints = 0;
@@ -471,16 +513,13 @@ public final class ConllFormat extends FileFormat {
 
   private static final byte[] DOCSTART_BYTES = DOCSTART.getBytes(StandardCharsets.US_ASCII);
 
-  private static boolean isBlank(byte c) {
-    return c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r';
-  }
+  /** The blanks between columns, as bits: space, tab, vertical tab, form feed, carriage return. */
+  private static final long BLANKS =
+      1L << ' ' | 1L << '\t' | 1L << '\u000B' | 1L << '\f' | 1L << '\r';
 
-  private static int skipBlanks(byte[] b, int from, int to) {
-    int i = from;
-    while (i < to && isBlank(b[i])) {
-      i++;
-    }
-    return i;
+  private static boolean isBlank(byte c) {
+    int u = c & 0xFF;
+    return u <= ' ' && (BLANKS >>> u & 1) != 0;
   }
 
   /** The code points of well-formed UTF-8 bytes: those that do not continue a sequence. */

@@ -1,6 +1,7 @@
 package org.annotationkit.formats.nlp;
 
 import java.util.Arrays;
+import org.annotationkit.formats.internal.TagDecoder;
 
 /**
  * The distinct tags of a CoNLL file, each given a dense int code in order of first appearance and
@@ -10,6 +11,8 @@ import java.util.Arrays;
 final class TagTable {
   private byte[][] bytes = new byte[16][];
   private String[] tags = new String[16];
+  private byte[] prefixes = new byte[16];
+  private String[] types = new String[16];
   private int size;
 
   /** Open addressing over the codes: a slot holds code + 1, or 0 when empty. */
@@ -36,21 +39,38 @@ final class TagTable {
         return -1;
       }
       byte[] known = bytes[entry - 1];
-      if (known.length == length && Arrays.equals(known, 0, length, b, from, to)) {
+      if (known.length == length && same(known, b, from)) {
         return entry - 1;
       }
       slot = (slot + 1) & mask;
     }
   }
 
-  /** Adds a tag not yet known, its bytes {@code b[from, to)} and its text; returns its code. */
+  /** The prefix code ({@link TagDecoder#B} ...) of the tag of a code. */
+  byte prefix(int code) {
+    return prefixes[code];
+  }
+
+  /** The type of the tag of a code, empty for {@code O}. */
+  String type(int code) {
+    return types[code];
+  }
+
+  /**
+   * Adds a tag not yet known, its bytes {@code b[from, to)} and its text, already checked to be
+   * {@code O} or a prefix, a dash and a type; returns its code.
+   */
   int add(byte[] b, int from, int to, String tag) {
     if (size == tags.length) {
       tags = Arrays.copyOf(tags, size * 2);
       bytes = Arrays.copyOf(bytes, size * 2);
+      prefixes = Arrays.copyOf(prefixes, size * 2);
+      types = Arrays.copyOf(types, size * 2);
     }
     int code = size++;
     tags[code] = tag;
+    prefixes[code] = TagDecoder.prefix(tag);
+    types[code] = TagDecoder.type(tag);
     bytes[code] = Arrays.copyOfRange(b, from, to);
     if (size * 2 > slots.length) {
       slots = new int[slots.length * 2];
@@ -72,11 +92,21 @@ final class TagTable {
     slots[slot] = code + 1;
   }
 
+  /** Whether {@code b} from {@code from} holds the bytes of {@code known} (short: a plain loop). */
+  private static boolean same(byte[] known, byte[] b, int from) {
+    for (int i = 0; i < known.length; i++) {
+      if (known[i] != b[from + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static int hash(byte[] b, int from, int to) {
     int h = 0;
     for (int i = from; i < to; i++) {
       h = 31 * h + b[i];
     }
-    return h ^ (h >>> 16);
+    return h ^ (h >>> 7);
   }
 }

@@ -83,7 +83,7 @@ class ConllByteReaderTest {
   private record Expected(
       List<TextItem> items, Map<String, List<SpanValue>> spans, List<Long> lossLines) {}
 
-  private static Expected reference(byte[] bytes, TagScheme scheme)
+  private static Expected reference(byte[] bytes, TagScheme scheme, boolean strict)
       throws CharacterCodingException {
     String text = decodeStrict(bytes);
     if (text.startsWith("\uFEFF")) {
@@ -105,7 +105,7 @@ class ConllByteReaderTest {
         if (!sentence.isEmpty()) {
           String id = "sentence-" + (items.size() + 1);
           items.add(item(id, sentence, documents));
-          spans.put(id, spans(sentence, scheme, sentenceLine, lossLines));
+          spans.put(id, spans(sentence, scheme, strict, sentenceLine, lossLines));
           sentence.clear();
         }
         if (docstart) {
@@ -143,7 +143,11 @@ class ConllByteReaderTest {
   }
 
   private static List<SpanValue> spans(
-      List<String[]> sentence, TagScheme scheme, long sentenceLine, List<Long> lossLines) {
+      List<String[]> sentence,
+      TagScheme scheme,
+      boolean strict,
+      long sentenceLine,
+      List<Long> lossLines) {
     List<String> tags = new ArrayList<>();
     List<String> tokens = new ArrayList<>();
     for (String[] cells : sentence) {
@@ -160,7 +164,7 @@ class ConllByteReaderTest {
       ends[t] = text.codePointCount(0, utf16);
       utf16++;
     }
-    DecodedTags decoded = TagSequences.decode(tags, scheme, false);
+    DecodedTags decoded = TagSequences.decode(tags, scheme, strict);
     for (TagRepair repair : decoded.repairs()) {
       lossLines.add(sentenceLine + repair.token());
     }
@@ -262,8 +266,19 @@ class ConllByteReaderTest {
       byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
       Path file = dir.resolve("g" + round + ".conll");
       Files.write(file, bytes);
-      Expected expected = reference(bytes, TagScheme.IOB2);
-      Io.Read read = Io.read(new ConllFormat(), file, Map.of());
+      // IOB2 leniently, IOB2 strictly, BIOES leniently (the generated B- and I- tags are BIOES's).
+      TagScheme scheme = round % 3 == 2 ? TagScheme.BIOES : TagScheme.IOB2;
+      boolean strict = round % 3 == 1;
+      Expected expected = reference(bytes, scheme, strict);
+      Io.Read read =
+          Io.read(
+              new ConllFormat(),
+              file,
+              Map.of(
+                  "scheme",
+                  scheme.name().toLowerCase(java.util.Locale.ROOT),
+                  "strict",
+                  "" + strict));
       List<Item> items = read.dataset().items();
       assertThat(items).as("round %d", round).isEqualTo(expected.items());
       for (Map.Entry<String, List<SpanValue>> entry : expected.spans().entrySet()) {
