@@ -2,7 +2,6 @@ package org.annotationkit.formats.nlp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import org.annotationkit.core.annotation.SpanValue;
 import org.annotationkit.core.dataset.DatasetEntry;
 import org.annotationkit.core.dataset.DatasetSource;
 import org.annotationkit.core.item.TextItem;
+import org.annotationkit.core.item.TextOffsets;
 import org.annotationkit.formats.ConversionContext;
 import org.annotationkit.formats.FormatOption;
 import org.annotationkit.formats.FormatOptions;
@@ -543,7 +543,13 @@ public final class ConllFormat extends FileFormat {
     DatasetSource source = Texts.grouped(given);
     FormatOptions options = context.options();
     TagScheme scheme = writeScheme(options);
-    try (Writer out = Texts.utf8(output)) {
+    Utf8Out out;
+    try {
+      out = new Utf8Out(Files.newOutputStream(output));
+    } catch (IOException e) {
+      throw Texts.failed(output, e);
+    }
+    try (out) {
       @Nullable String document = null;
       boolean first = true;
       while (source.hasNext()) {
@@ -560,13 +566,13 @@ public final class ConllFormat extends FileFormat {
           continue;
         }
         String itemDocument = item.metadata().get("document");
+        List<String> columns = columnsOf(item, tokens.size());
         if (itemDocument != null && !itemDocument.equals(document)) {
           if (!first) {
-            out.write('\n');
+            out.ascii('\n');
           }
           out.write(DOCSTART);
-          int extra = columnsOf(item, tokens.size()).size();
-          for (int c = 0; c < extra; c++) {
+          for (int c = 0; c < columns.size(); c++) {
             out.write(" -X-");
           }
           out.write(" O\n");
@@ -575,10 +581,10 @@ public final class ConllFormat extends FileFormat {
         document = itemDocument;
         List<String> tags = tags(entry, item, tokens, scheme, context);
         if (!first) {
-          out.write('\n');
+          out.ascii('\n');
         }
         first = false;
-        writeSentence(out, item, tokens, tags, context);
+        writeSentence(out, item, tokens, columns, tags, context);
         context.wrote(1, 0);
       }
     } catch (IOException e) {
@@ -586,57 +592,107 @@ public final class ConllFormat extends FileFormat {
     }
   }
 
-  /** The values of the item's other columns, when it has them for each of its tokens. */
-  private static List<String[]> columnsOf(TextItem item, int tokenCount) {
-    List<String[]> columns = new ArrayList<>();
+  /**
+   * The item's other columns ({@code column-2}, {@code column-3}, ... up to the first missing),
+   * each its values joined by single spaces, when each has a value for every token; else none.
+   */
+  private static List<String> columnsOf(TextItem item, int tokenCount) {
+    List<String> columns = new ArrayList<>();
     for (int c = 2; ; c++) {
       String values = item.metadata().get("column-" + c);
       if (values == null) {
         break;
       }
-      String[] split = values.split(" ", -1);
-      if (split.length != tokenCount) {
+      int pieces = 1;
+      for (int i = values.indexOf(' '); i >= 0; i = values.indexOf(' ', i + 1)) {
+        pieces++;
+      }
+      if (pieces != tokenCount) {
         return List.of();
       }
-      columns.add(split);
+      columns.add(values);
     }
     return columns;
   }
 
   private static void writeSentence(
-      Writer out, TextItem item, Tokenization tokens, List<String> tags, ConversionContext context)
+      Utf8Out out,
+      TextItem item,
+      Tokenization tokens,
+      List<String> columns,
+      List<String> tags,
+      ConversionContext context)
       throws IOException {
-    if (!tokens.text().equals(String.join(" ", tokens.tokens()))) {
+    String text = tokens.text();
+    TextOffsets offsets = tokens.offsets();
+    if (!joinedBySpaces(tokens, text, offsets) && !text.equals(String.join(" ", tokens.tokens()))) {
       context.lose(
           LossObject.item(item.id()),
           "original whitespace lost",
           "CoNLL keeps tokens, not the text between them: the text is read back as its tokens"
               + " joined by one space");
     }
-    List<String[]> columns = columnsOf(item, tokens.size());
+    int[] cursors = new int[columns.size()];
     for (int t = 0; t < tokens.size(); t++) {
-      String token = tokens.token(t);
-      if (hasSpace(token) || token.equals(DOCSTART)) {
+      int from = offsets.toUtf16(tokens.start(t));
+      int to = offsets.toUtf16(tokens.end(t));
+      if (hasSpace(text, from, to)
+          || (to - from == DOCSTART.length() && text.startsWith(DOCSTART, from))) {
+        String token = tokens.token(t);
         String replaced = token.equals(DOCSTART) ? "_DOCSTART-" : token.replaceAll("\\s", "_");
         context.lose(
             LossObject.item(item.id()).withSpan(tokens.start(t), tokens.end(t)),
             "token changed",
             "'" + token + "' cannot be a CoNLL token; written as '" + replaced + "'");
-        token = replaced;
+        out.write(replaced);
+      } else {
+        out.write(text, from, to);
       }
-      out.write(token);
-      for (String[] column : columns) {
-        out.write(' ');
-        out.write(column[t]);
+      for (int c = 0; c < cursors.length; c++) {
+        String values = columns.get(c);
+        int start = cursors[c];
+        int end = values.indexOf(' ', start);
+        if (end < 0) {
+          end = values.length();
+        }
+        out.ascii(' ');
+        out.write(values, start, end);
+        cursors[c] = end + 1;
       }
-      out.write(' ');
+      out.ascii(' ');
       out.write(tags.get(t));
-      out.write('\n');
+      out.ascii('\n');
     }
   }
 
-  private static boolean hasSpace(String token) {
-    return token.codePoints().anyMatch(Character::isWhitespace);
+  /**
+   * Whether the text is its tokens joined by one space, seen from their offsets: the first starts
+   * the text, the last ends it, and one space stands between each two.
+   */
+  private static boolean joinedBySpaces(Tokenization tokens, String text, TextOffsets offsets) {
+    int n = tokens.size();
+    if (tokens.start(0) != 0 || tokens.end(n - 1) != offsets.length()) {
+      return false;
+    }
+    for (int t = 1; t < n; t++) {
+      int gap = tokens.end(t - 1);
+      if (tokens.start(t) != gap + 1 || text.charAt(offsets.toUtf16(gap)) != ' ') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code text[from, to)} holds whitespace, as {@link Character#isWhitespace} says. */
+  private static boolean hasSpace(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      // A surrogate is never whitespace, and no supplementary code point is.
+      if (c <= ' ' ? Character.isWhitespace(c) : c >= 0x80 && Character.isWhitespace(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> tags(

@@ -62,7 +62,8 @@ public enum Tokenizer {
     int i = 0;
     while (i < text.length()) {
       int c = text.codePointAt(i);
-      boolean space = Character.isWhitespace(c) || Character.isSpaceChar(c);
+      boolean space =
+          c < 0x80 ? isAsciiSpace(c) : Character.isWhitespace(c) || Character.isSpaceChar(c);
       if (space) {
         if (open >= 0) {
           if (count == starts.length) {
@@ -110,6 +111,14 @@ public enum Tokenizer {
       ends[count++] = cp;
     }
     return Tokenization.of(text, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count));
+  }
+
+  /**
+   * {@link Character#isWhitespace} or {@link Character#isSpaceChar} of an ASCII character: tab to
+   * carriage return, the four separators U+001C to U+001F, and space.
+   */
+  private static boolean isAsciiSpace(int c) {
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
   }
 
   private static boolean isWordChar(int c) {
