@@ -15,6 +15,9 @@ final class TagTable {
   private String[] types = new String[16];
   private int size;
 
+  /** The code + 1 of each one-byte tag ({@code O} above all), by its byte; 0 when unknown. */
+  private final int[] single = new int[256];
+
   /** Open addressing over the codes: a slot holds code + 1, or 0 when empty. */
   private int[] slots = new int[64];
 
@@ -30,6 +33,9 @@ final class TagTable {
 
   /** The code of the tag whose UTF-8 bytes are {@code b[from, to)}, or -1 if it is not known. */
   int find(byte[] b, int from, int to) {
+    if (to - from == 1) {
+      return single[b[from] & 0xFF] - 1;
+    }
     int mask = slots.length - 1;
     int slot = hash(b, from, to) & mask;
     int length = to - from;
@@ -72,6 +78,9 @@ final class TagTable {
     prefixes[code] = TagDecoder.prefix(tag);
     types[code] = TagDecoder.type(tag);
     bytes[code] = Arrays.copyOfRange(b, from, to);
+    if (to - from == 1) {
+      single[b[from] & 0xFF] = code + 1;
+    }
     if (size * 2 > slots.length) {
       slots = new int[slots.length * 2];
       for (int c = 0; c < size - 1; c++) {
