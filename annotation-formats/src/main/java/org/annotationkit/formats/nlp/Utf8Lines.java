@@ -4,6 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.annotationkit.formats.internal.IoMessages;
 
@@ -19,6 +22,14 @@ import org.annotationkit.formats.internal.IoMessages;
  */
 final class Utf8Lines implements Closeable {
   private static final int BUFFER = 1 << 18;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long ONES = 0x0101_0101_0101_0101L;
+  private static final long HIGHS = 0x8080_8080_8080_8080L;
+  private static final long LFS = ONES * '\n';
+  private static final long CRS = ONES * '\r';
 
   private final InputStream in;
   private final String source;
@@ -74,13 +85,30 @@ final class Utf8Lines implements Closeable {
       byte[] b = buf;
       int i = scan;
       int n = limit;
-      int high = 0;
+      long high = 0;
+      // Eight bytes at a time: the lowest byte flagged by the zero-byte test of w ^ LF (or w ^ CR)
+      // is the first LF (or CR); only the bytes before it count towards the ASCII test.
+      while (i + 8 <= n) {
+        long w = (long) LONGS.get(b, i);
+        long lf = w ^ LFS;
+        long cr = w ^ CRS;
+        long ends = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS;
+        if (ends != 0) {
+          int bits = Long.numberOfTrailingZeros(ends) & ~7;
+          high |= w & ((1L << bits) - 1);
+          i += bits >>> 3;
+          break;
+        }
+        high |= w;
+        i += 8;
+      }
+      high &= HIGHS;
       while (i < n) {
         byte c = b[i];
         if (c == '\n' || c == '\r') {
           break;
         }
-        high |= c;
+        high |= c & 0x80;
         i++;
       }
       if (i < n) {
@@ -88,7 +116,7 @@ final class Utf8Lines implements Closeable {
         end = i;
         pos = i + 1;
         skipLf = b[i] == '\r';
-        return found(high < 0 || hasHigh(scan));
+        return found(high != 0 || hasHigh(scan));
       }
       if (eof) {
         if (pos == limit) {
@@ -97,7 +125,7 @@ final class Utf8Lines implements Closeable {
         start = pos;
         end = limit;
         pos = limit;
-        return found(high < 0 || hasHigh(scan));
+        return found(high != 0 || hasHigh(scan));
       }
       int scanned = i - pos;
       fill();
