@@ -1,12 +1,7 @@
 package org.annotationkit.formats.nlp;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +18,14 @@ import org.annotationkit.core.annotation.SpanValue;
 import org.annotationkit.core.dataset.DatasetEntry;
 import org.annotationkit.core.dataset.DatasetSource;
 import org.annotationkit.core.item.TextItem;
+import org.annotationkit.core.item.TextOffsets;
 import org.annotationkit.formats.ConversionContext;
 import org.annotationkit.formats.FormatOption;
 import org.annotationkit.formats.FormatOptions;
 import org.annotationkit.formats.LossObject;
 import org.annotationkit.formats.internal.FileHead;
 import org.annotationkit.formats.internal.IoMessages;
+import org.annotationkit.formats.internal.TagDecoder;
 import org.annotationkit.formats.text.AlignedSpans;
 import org.annotationkit.formats.text.DecodedTags;
 import org.annotationkit.formats.text.SpanBridge;
@@ -150,30 +147,64 @@ public final class ConllFormat extends FileFormat {
 
   // ------------------------------------------------------------------ reading
 
-  /** One pass over a CoNLL file, a sentence at a time. */
+  /**
+   * One pass over a CoNLL file, a sentence at a time, read as bytes ({@link Utf8Lines}): lines and
+   * columns are split on bytes, tags become int codes of a {@link TagTable}, and a sentence's
+   * tokens are gathered as the UTF-8 bytes of its text with their code point offsets counted on the
+   * way, so that the only strings made are the sentence's text and its other columns (and, in the
+   * first pass, none).
+   */
   static final class Reader implements EntryReader {
-    private final BufferedReader in;
+    private final Utf8Lines in;
     private final String source;
     private final ConversionContext context;
     private final TagScheme scheme;
     private final boolean strict;
     private final int column;
-    private final List<String> tokens = new ArrayList<>();
-    private final List<String> tags = new ArrayList<>();
-    private final List<StringBuilder> others = new ArrayList<>();
+
+    /** The distinct tags met, each an int code. */
+    private final TagTable tagTable = new TagTable();
+
+    /** The tag codes of the sentence being read. */
+    private int[] codes = new int[64];
+
+    /** The tags of the sentence being read, as the decoder reports them in its repairs. */
+    private final List<String> tags =
+        new java.util.AbstractList<>() {
+          @Override
+          public String get(int index) {
+            Objects.checkIndex(index, tokenCount);
+            return tagTable.tag(codes[index]);
+          }
+
+          @Override
+          public int size() {
+            return tokenCount;
+          }
+        };
+
+    /** The UTF-8 bytes of the sentence's text: its tokens joined by one space. */
+    private byte[] text = new byte[512];
+
+    private int textLength;
+    private int codePoints;
+    private int[] tokenStarts = new int[64];
+    private int[] tokenEnds = new int[64];
+    private int tokenCount;
+
+    /** The UTF-8 bytes of the sentence's other columns, each its values joined by spaces. */
+    private byte[][] others = new byte[0][];
+
+    private int[] otherLengths = new int[0];
 
     /** Where each cell of the line being read starts and ends, reused from line to line. */
     private int[] cellStarts = new int[8];
 
     private int[] cellEnds = new int[8];
 
-    /** The distinct tags met, so that each is one string whatever the number of its tokens. */
-    private final List<String> tagTable = new ArrayList<>();
-
     /** In the first pass, what collects the labels; then no entry is built. */
     private final TwoPass.@Nullable SchemaCollector labels;
 
-    private long line;
     private long sentenceLine;
     private int sentenceColumns;
     private int sentences;
@@ -194,30 +225,10 @@ public final class ConllFormat extends FileFormat {
             "option column=" + column + ": the tag column must be 2 or more (the token is 1)");
       }
       try {
-        this.in =
-            new BufferedReader(
-                new InputStreamReader(
-                    Files.newInputStream(file),
-                    StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)),
-                1 << 16);
+        this.in = new Utf8Lines(Files.newInputStream(file), source);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + file + ": " + IoMessages.reason(e), e);
       }
-    }
-
-    /** Reader over a stream, for tests and fuzzing. */
-    Reader(BufferedReader in, String source, ConversionContext context) {
-      this.labels = null;
-      this.in = in;
-      this.source = source;
-      this.context = context;
-      FormatOptions options = context.options();
-      this.scheme = readScheme(options);
-      this.strict = options.flag("strict", false);
-      this.column = options.integer("column", 0);
     }
 
     /** Reads the whole input, feeding the labels of its spans to the collector (first pass). */
@@ -245,76 +256,71 @@ public final class ConllFormat extends FileFormat {
       return entry;
     }
 
-    private @Nullable String readLine() {
-      try {
-        String text = in.readLine();
-        if (text != null) {
-          line++;
-          if (line == 1 && text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-          }
-        }
-        return text;
-      } catch (CharacterCodingException e) {
-        throw Texts.at(source, line + 1, "the file is not UTF-8: " + e.getMessage());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + source + ": " + IoMessages.reason(e), e);
-      }
-    }
-
     /** Reads up to the end of the next sentence; null when there is none before a break. */
     private @Nullable DatasetEntry readSentence() {
       while (true) {
-        String text = readLine();
-        if (text == null) {
+        if (!in.next()) {
           ended = true;
-          return tokens.isEmpty() ? null : sentence();
+          return tokenCount == 0 ? null : sentence();
         }
-        int start = skipBlanks(text, 0);
-        if (start == text.length()) {
-          if (!tokens.isEmpty()) {
+        byte[] b = in.buffer();
+        int count = split(b, in.start(), in.end());
+        if (count == 0) {
+          if (tokenCount > 0) {
             return sentence();
           }
           continue;
         }
-        if (text.startsWith(DOCSTART, start)
-            && (start + DOCSTART.length() == text.length()
-                || isBlank(text.charAt(start + DOCSTART.length())))) {
-          DatasetEntry done = tokens.isEmpty() ? null : sentence();
+        if (cellEnds[0] - cellStarts[0] == DOCSTART_BYTES.length
+            && java.util.Arrays.equals(
+                b, cellStarts[0], cellEnds[0], DOCSTART_BYTES, 0, DOCSTART_BYTES.length)) {
+          DatasetEntry done = tokenCount == 0 ? null : sentence();
           documents++;
           if (done != null) {
             return done;
           }
           continue;
         }
-        addToken(text, start);
+        addToken(b, count);
       }
     }
 
-    private void addToken(String text, int start) {
+    /**
+     * Splits {@code b[from, to)} into its cells (runs of bytes that are not blanks), in {@link
+     * #cellStarts} and {@link #cellEnds}; returns their number, 0 for a blank line.
+     */
+    private int split(byte[] b, int from, int to) {
       int count = 0;
-      int i = start;
-      int length = text.length();
-      while (i < length) {
-        int end = i;
-        while (end < length && !isBlank(text.charAt(end))) {
-          end++;
+      int i = from;
+      while (true) {
+        while (i < to && isBlank(b[i])) {
+          i++;
+        }
+        if (i == to) {
+          return count;
+        }
+        int start = i;
+        while (i < to && !isBlank(b[i])) {
+          i++;
         }
         if (count == cellStarts.length) {
           cellStarts = java.util.Arrays.copyOf(cellStarts, count * 2);
           cellEnds = java.util.Arrays.copyOf(cellEnds, count * 2);
         }
-        cellStarts[count] = i;
-        cellEnds[count] = end;
+        cellStarts[count] = start;
+        cellEnds[count] = i;
         count++;
-        i = skipBlanks(text, end);
       }
+    }
+
+    private void addToken(byte[] b, int count) {
+      long line = in.line();
       if (count < 2) {
         throw Texts.at(
             source,
             line,
             "a token line needs the token and its tag, got one column '"
-                + text.substring(cellStarts[0], cellEnds[0])
+                + decode(b, cellStarts[0], cellEnds[0])
                 + "'");
       }
       int tagColumn = column == 0 ? count : column;
@@ -324,16 +330,11 @@ public final class ConllFormat extends FileFormat {
             line,
             "the tag column is " + tagColumn + " but the line has " + count + " columns");
       }
-      if (tokens.isEmpty()) {
+      if (tokenCount == 0) {
         sentenceLine = line;
         sentenceColumns = count;
-        others.clear();
         if (labels == null) {
-          for (int c = 1; c < count; c++) {
-            if (c != tagColumn - 1) {
-              others.add(new StringBuilder());
-            }
-          }
+          startOthers(count - 2);
         }
       } else if (count != sentenceColumns) {
         throw Texts.at(
@@ -348,9 +349,9 @@ public final class ConllFormat extends FileFormat {
       }
       int tagStart = cellStarts[tagColumn - 1];
       int tagEnd = cellEnds[tagColumn - 1];
-      String tag = tag(text, tagStart, tagEnd);
-      if (tag == null) {
-        String given = text.substring(tagStart, tagEnd);
+      int code = tagTable.find(b, tagStart, tagEnd);
+      if (code < 0) {
+        String given = decode(b, tagStart, tagEnd);
         if (!given.equals("O")
             && (given.length() < 3 || given.charAt(1) != '-' || !scheme.allows(given.charAt(0)))) {
           throw Texts.at(
@@ -363,52 +364,95 @@ public final class ConllFormat extends FileFormat {
                   + " (O or P-TYPE); set option from-scheme to the file's scheme"
                   + " (iob1, iob2, bioes, bilou) or column to its tag column");
         }
-        if (tagTable.size() < 64) {
-          tagTable.add(given);
+        code = tagTable.add(b, tagStart, tagEnd, given);
+        if (labels != null && !strict && tagTable.prefix(code) != TagDecoder.O) {
+          // Leniently, every tag other than O is in a span of its type: the labels of the spans,
+          // in order of first appearance, are the types of the tags in that order.
+          labels.addSpanLabel(FIELD, tagTable.type(code));
         }
-        tag = given;
       }
-      tokens.add(labels == null ? text.substring(cellStarts[0], cellEnds[0]) : "");
-      tags.add(tag);
-      if (labels != null) {
-        return;
+      if (tokenCount == codes.length) {
+        codes = java.util.Arrays.copyOf(codes, tokenCount * 2);
       }
-      int other = 0;
-      for (int c = 1; c < count; c++) {
-        if (c != tagColumn - 1) {
-          StringBuilder values = others.get(other++);
-          if (!values.isEmpty()) {
-            values.append(' ');
+      codes[tokenCount] = code;
+      if (labels == null) {
+        addText(b, cellStarts[0], cellEnds[0]);
+        int other = 0;
+        for (int c = 1; c < count; c++) {
+          if (c != tagColumn - 1) {
+            addOther(other++, b, cellStarts[c], cellEnds[c]);
           }
-          values.append(text, cellStarts[c], cellEnds[c]);
         }
       }
+      tokenCount++;
     }
 
-    /** The tag of the table equal to text[start, end), or null if none is (yet). */
-    private @Nullable String tag(String text, int start, int end) {
-      int length = end - start;
-      for (int t = 0; t < tagTable.size(); t++) {
-        String known = tagTable.get(t);
-        if (known.length() == length && text.regionMatches(start, known, 0, length)) {
-          return known;
+    /** Appends a token to the sentence's text, counting its code points. */
+    private void addText(byte[] b, int from, int to) {
+      int length = to - from;
+      if (textLength + length + 1 > text.length) {
+        text = java.util.Arrays.copyOf(text, Math.max(text.length * 2, textLength + length + 1));
+      }
+      if (tokenCount >= tokenStarts.length) {
+        tokenStarts = java.util.Arrays.copyOf(tokenStarts, tokenCount * 2);
+        tokenEnds = java.util.Arrays.copyOf(tokenEnds, tokenCount * 2);
+      }
+      if (tokenCount > 0) {
+        text[textLength++] = ' ';
+        codePoints++;
+      }
+      System.arraycopy(b, from, text, textLength, length);
+      textLength += length;
+      tokenStarts[tokenCount] = codePoints;
+      codePoints += in.ascii() ? length : codePointCount(b, from, to);
+      tokenEnds[tokenCount] = codePoints;
+    }
+
+    private void startOthers(int count) {
+      if (others.length < count) {
+        others = java.util.Arrays.copyOf(others, count);
+        otherLengths = java.util.Arrays.copyOf(otherLengths, count);
+        for (int c = 0; c < count; c++) {
+          if (others[c] == null) {
+            others[c] = new byte[256];
+          }
         }
       }
-      return null;
+      java.util.Arrays.fill(otherLengths, 0);
+    }
+
+    private void addOther(int other, byte[] b, int from, int to) {
+      int length = to - from;
+      byte[] values = others[other];
+      int used = otherLengths[other];
+      if (used + length + 1 > values.length) {
+        values = java.util.Arrays.copyOf(values, Math.max(values.length * 2, used + length + 1));
+        others[other] = values;
+      }
+      if (used > 0) {
+        values[used++] = ' ';
+      }
+      System.arraycopy(b, from, values, used, length);
+      otherLengths[other] = used + length;
     }
 
     private @Nullable DatasetEntry sentence() {
       sentences++;
       if (labels != null) {
-        for (TokenSpan span : TagSequences.decode(tags, scheme, strict).spans()) {
-          labels.addSpanLabel(FIELD, span.label());
+        if (strict) {
+          for (TokenSpan span : decodeTags().spans()) {
+            labels.addSpanLabel(FIELD, span.label());
+          }
         }
-        tokens.clear();
-        tags.clear();
+        clearSentence();
         return null;
       }
       String id = "sentence-" + sentences;
-      Tokenization tokenization = Tokenization.joined(tokens);
+      Tokenization tokenization =
+          Tokenization.of(
+              new String(text, 0, textLength, StandardCharsets.UTF_8),
+              java.util.Arrays.copyOf(tokenStarts, tokenCount),
+              java.util.Arrays.copyOf(tokenEnds, tokenCount));
       Map<String, String> metadata = new LinkedHashMap<>();
       if (documents > 0) {
         metadata.put("document", Integer.toString(documents));
@@ -418,11 +462,14 @@ public final class ConllFormat extends FileFormat {
       int other = 0;
       for (int c = 1; c < sentenceColumns; c++) {
         if (c != tagColumn - 1) {
-          metadata.put("column-" + (c + 1), others.get(other++).toString());
+          metadata.put(
+              "column-" + (c + 1),
+              new String(others[other], 0, otherLengths[other], StandardCharsets.UTF_8));
+          other++;
         }
       }
       TextItem item = new TextItem(id, tokenization.text(), Optional.empty(), metadata);
-      DecodedTags decoded = TagSequences.decode(tags, scheme, strict);
+      DecodedTags decoded = decodeTags();
       List<SpanValue> spans = SpanBridge.toCharacters(tokenization, decoded.spans());
       for (TagRepair repair : decoded.repairs()) {
         TokenSpan span = repair.span();
@@ -437,31 +484,57 @@ public final class ConllFormat extends FileFormat {
       for (int i = 0; i < spans.size(); i++) {
         annotation.result("e" + (i + 1), FIELD, spans.get(i));
       }
-      tokens.clear();
-      tags.clear();
+      clearSentence();
       return new DatasetEntry(item, List.of(annotation.build()));
+    }
+
+    /** Decodes the sentence's tags from their codes. */
+    private DecodedTags decodeTags() {
+      byte[] prefixes = new byte[tokenCount];
+      String[] types = new String[tokenCount];
+      for (int t = 0; t < tokenCount; t++) {
+        prefixes[t] = tagTable.prefix(codes[t]);
+        types[t] = tagTable.type(codes[t]);
+      }
+      return TagDecoder.decode(tags, prefixes, types, scheme, strict);
+    }
+
+    private void clearSentence() {
+      tokenCount = 0;
+      textLength = 0;
+      codePoints = 0;
     }
 
     @Override
     public void close() {
-      try {
-        in.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot close " + source + ": " + IoMessages.reason(e), e);
+      in.close();
+    }
+  }
+
+  private static final byte[] DOCSTART_BYTES = DOCSTART.getBytes(StandardCharsets.US_ASCII);
+
+  /** The blanks between columns, as bits: space, tab, vertical tab, form feed, carriage return. */
+  private static final long BLANKS =
+      1L << ' ' | 1L << '\t' | 1L << '\u000B' | 1L << '\f' | 1L << '\r';
+
+  private static boolean isBlank(byte c) {
+    int u = c & 0xFF;
+    return u <= ' ' && (BLANKS >>> u & 1) != 0;
+  }
+
+  /** The code points of well-formed UTF-8 bytes: those that do not continue a sequence. */
+  static int codePointCount(byte[] b, int from, int to) {
+    int count = 0;
+    for (int i = from; i < to; i++) {
+      if ((b[i] & 0xC0) != 0x80) {
+        count++;
       }
     }
+    return count;
   }
 
-  private static boolean isBlank(char c) {
-    return c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r';
-  }
-
-  private static int skipBlanks(String text, int from) {
-    int i = from;
-    while (i < text.length() && isBlank(text.charAt(i))) {
-      i++;
-    }
-    return i;
+  private static String decode(byte[] b, int from, int to) {
+    return new String(b, from, to - from, StandardCharsets.UTF_8);
   }
 
   // ------------------------------------------------------------------ writing
@@ -470,7 +543,13 @@ public final class ConllFormat extends FileFormat {
     DatasetSource source = Texts.grouped(given);
     FormatOptions options = context.options();
     TagScheme scheme = writeScheme(options);
-    try (Writer out = Texts.utf8(output)) {
+    Utf8Out out;
+    try {
+      out = new Utf8Out(Files.newOutputStream(output));
+    } catch (IOException e) {
+      throw Texts.failed(output, e);
+    }
+    try (out) {
       @Nullable String document = null;
       boolean first = true;
       while (source.hasNext()) {
@@ -487,13 +566,13 @@ public final class ConllFormat extends FileFormat {
           continue;
         }
         String itemDocument = item.metadata().get("document");
+        List<String> columns = columnsOf(item, tokens.size());
         if (itemDocument != null && !itemDocument.equals(document)) {
           if (!first) {
-            out.write('\n');
+            out.ascii('\n');
           }
           out.write(DOCSTART);
-          int extra = columnsOf(item, tokens.size()).size();
-          for (int c = 0; c < extra; c++) {
+          for (int c = 0; c < columns.size(); c++) {
             out.write(" -X-");
           }
           out.write(" O\n");
@@ -502,10 +581,10 @@ public final class ConllFormat extends FileFormat {
         document = itemDocument;
         List<String> tags = tags(entry, item, tokens, scheme, context);
         if (!first) {
-          out.write('\n');
+          out.ascii('\n');
         }
         first = false;
-        writeSentence(out, item, tokens, tags, context);
+        writeSentence(out, item, tokens, columns, tags, context);
         context.wrote(1, 0);
       }
     } catch (IOException e) {
@@ -513,57 +592,107 @@ public final class ConllFormat extends FileFormat {
     }
   }
 
-  /** The values of the item's other columns, when it has them for each of its tokens. */
-  private static List<String[]> columnsOf(TextItem item, int tokenCount) {
-    List<String[]> columns = new ArrayList<>();
+  /**
+   * The item's other columns ({@code column-2}, {@code column-3}, ... up to the first missing),
+   * each its values joined by single spaces, when each has a value for every token; else none.
+   */
+  private static List<String> columnsOf(TextItem item, int tokenCount) {
+    List<String> columns = new ArrayList<>();
     for (int c = 2; ; c++) {
       String values = item.metadata().get("column-" + c);
       if (values == null) {
         break;
       }
-      String[] split = values.split(" ", -1);
-      if (split.length != tokenCount) {
+      int pieces = 1;
+      for (int i = values.indexOf(' '); i >= 0; i = values.indexOf(' ', i + 1)) {
+        pieces++;
+      }
+      if (pieces != tokenCount) {
         return List.of();
       }
-      columns.add(split);
+      columns.add(values);
     }
     return columns;
   }
 
   private static void writeSentence(
-      Writer out, TextItem item, Tokenization tokens, List<String> tags, ConversionContext context)
+      Utf8Out out,
+      TextItem item,
+      Tokenization tokens,
+      List<String> columns,
+      List<String> tags,
+      ConversionContext context)
       throws IOException {
-    if (!tokens.text().equals(String.join(" ", tokens.tokens()))) {
+    String text = tokens.text();
+    TextOffsets offsets = tokens.offsets();
+    if (!joinedBySpaces(tokens, text, offsets) && !text.equals(String.join(" ", tokens.tokens()))) {
       context.lose(
           LossObject.item(item.id()),
           "original whitespace lost",
           "CoNLL keeps tokens, not the text between them: the text is read back as its tokens"
               + " joined by one space");
     }
-    List<String[]> columns = columnsOf(item, tokens.size());
+    int[] cursors = new int[columns.size()];
     for (int t = 0; t < tokens.size(); t++) {
-      String token = tokens.token(t);
-      if (hasSpace(token) || token.equals(DOCSTART)) {
+      int from = offsets.toUtf16(tokens.start(t));
+      int to = offsets.toUtf16(tokens.end(t));
+      if (hasSpace(text, from, to)
+          || (to - from == DOCSTART.length() && text.startsWith(DOCSTART, from))) {
+        String token = tokens.token(t);
         String replaced = token.equals(DOCSTART) ? "_DOCSTART-" : token.replaceAll("\\s", "_");
         context.lose(
             LossObject.item(item.id()).withSpan(tokens.start(t), tokens.end(t)),
             "token changed",
             "'" + token + "' cannot be a CoNLL token; written as '" + replaced + "'");
-        token = replaced;
+        out.write(replaced);
+      } else {
+        out.write(text, from, to);
       }
-      out.write(token);
-      for (String[] column : columns) {
-        out.write(' ');
-        out.write(column[t]);
+      for (int c = 0; c < cursors.length; c++) {
+        String values = columns.get(c);
+        int start = cursors[c];
+        int end = values.indexOf(' ', start);
+        if (end < 0) {
+          end = values.length();
+        }
+        out.ascii(' ');
+        out.write(values, start, end);
+        cursors[c] = end + 1;
       }
-      out.write(' ');
+      out.ascii(' ');
       out.write(tags.get(t));
-      out.write('\n');
+      out.ascii('\n');
     }
   }
 
-  private static boolean hasSpace(String token) {
-    return token.codePoints().anyMatch(Character::isWhitespace);
+  /**
+   * Whether the text is its tokens joined by one space, seen from their offsets: the first starts
+   * the text, the last ends it, and one space stands between each two.
+   */
+  private static boolean joinedBySpaces(Tokenization tokens, String text, TextOffsets offsets) {
+    int n = tokens.size();
+    if (tokens.start(0) != 0 || tokens.end(n - 1) != offsets.length()) {
+      return false;
+    }
+    for (int t = 1; t < n; t++) {
+      int gap = tokens.end(t - 1);
+      if (tokens.start(t) != gap + 1 || text.charAt(offsets.toUtf16(gap)) != ' ') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code text[from, to)} holds whitespace, as {@link Character#isWhitespace} says. */
+  private static boolean hasSpace(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      // A surrogate is never whitespace, and no supplementary code point is.
+      if (c <= ' ' ? Character.isWhitespace(c) : c >= 0x80 && Character.isWhitespace(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> tags(

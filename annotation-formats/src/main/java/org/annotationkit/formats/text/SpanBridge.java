@@ -92,7 +92,13 @@ public final class SpanBridge {
     List<TokenSpan> kept = new ArrayList<>();
     for (int index : order) {
       TokenSpan candidate = aligned.get(index);
-      Optional<TokenSpan> conflict = kept.stream().filter(candidate::overlaps).findFirst();
+      Optional<TokenSpan> conflict = Optional.empty();
+      for (TokenSpan other : kept) {
+        if (candidate.overlaps(other)) {
+          conflict = Optional.of(other);
+          break;
+        }
+      }
       if (conflict.isPresent()) {
         problems.add(
             new SpanProblem(

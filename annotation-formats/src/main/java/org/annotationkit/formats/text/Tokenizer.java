@@ -62,7 +62,7 @@ public enum Tokenizer {
     int i = 0;
     while (i < text.length()) {
       int c = text.codePointAt(i);
-      boolean space = Character.isWhitespace(c) || Character.isSpaceChar(c);
+      boolean space = isSpace(c);
       if (space) {
         if (open >= 0) {
           if (count == starts.length) {
@@ -110,6 +110,28 @@ public enum Tokenizer {
       ends[count++] = cp;
     }
     return Tokenization.of(text, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count));
+  }
+
+  /**
+   * The characters of the Basic Multilingual Plane that are {@link Character#isWhitespace} or
+   * {@link Character#isSpaceChar}, one bit each, computed from those methods once.
+   */
+  private static final long[] BMP_SPACES = new long[1 << 10];
+
+  static {
+    for (int c = 0; c < 1 << 16; c++) {
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        BMP_SPACES[c >>> 6] |= 1L << c;
+      }
+    }
+  }
+
+  /** {@link Character#isWhitespace} or {@link Character#isSpaceChar}, from a table in the BMP. */
+  static boolean isSpace(int c) {
+    if (c < 1 << 16) {
+      return (BMP_SPACES[c >>> 6] & 1L << c) != 0;
+    }
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   private static boolean isWordChar(int c) {
