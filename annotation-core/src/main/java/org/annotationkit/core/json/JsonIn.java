@@ -594,9 +594,8 @@ final class JsonIn {
     if (slots == null) {
       slots = new Layout.Slots(Math.max(refs, 8), Math.max(numbers, 8));
       slotPool[depth] = slots;
-    } else {
-      slots.ensure(refs, numbers);
     }
+    slots.ensure(refs, numbers);
     depth++;
     return slots;
   }
