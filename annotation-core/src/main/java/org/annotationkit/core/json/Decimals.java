@@ -91,35 +91,32 @@ final class Decimals {
     if (negative) {
       i++;
     }
+    // The digits go into a long as they come: leading zeros add nothing, so the value is right
+    // (unsigned) as long as at most 19 digits follow the first that is not zero.
     long digits = 0;
-    int significant = 0;
-    int fraction = -1; // the digits after the point, once it is met
-    int count = 0;
-    for (; i < end; i++) {
-      char c = chars[i];
-      if (c >= '0' && c <= '9') {
-        count++;
-        if (fraction >= 0) {
-          fraction++;
-        }
-        if (digits != 0 || c != '0') {
-          if (++significant > MAX_DIGITS) {
-            return Double.NaN;
-          }
-          digits = digits * 10 + (c - '0');
-        }
-      } else if (c == '.' && fraction < 0) {
-        fraction = 0;
-      } else {
-        break;
-      }
+    int start = i;
+    char c = 0;
+    for (; i < end && (c = chars[i]) >= '0' && c <= '9'; i++) {
+      digits = digits * 10 + (c - '0');
     }
-    if (count == 0) {
+    int whole = i - start;
+    int fraction = 0;
+    if (i < end && c == '.') {
+      int point = ++i;
+      for (; i < end && (c = chars[i]) >= '0' && c <= '9'; i++) {
+        digits = digits * 10 + (c - '0');
+      }
+      fraction = i - point;
+    }
+    if (whole + fraction == 0) {
+      return Double.NaN;
+    }
+    if (whole + fraction > MAX_DIGITS && significant(chars, start, i) > MAX_DIGITS) {
       return Double.NaN;
     }
     long exponent = 0;
     if (i < end) {
-      char c = chars[i];
+      c = chars[i];
       if (c != 'e' && c != 'E') {
         return Double.NaN;
       }
@@ -148,7 +145,7 @@ final class Decimals {
     if (digits == 0) {
       return negative ? -0.0 : 0.0;
     }
-    long exp10 = exponent - Math.max(fraction, 0);
+    long exp10 = exponent - fraction;
     if (digits >= 0 && digits < 1L << 53 && exp10 >= -22 && exp10 <= 22) {
       double value =
           exp10 >= 0
@@ -160,6 +157,21 @@ final class Decimals {
       return Double.NaN;
     }
     return eiselLemire(digits, (int) exp10, negative);
+  }
+
+  /** The digits from {@code from} to {@code to} (digits and a point) after the leading zeros. */
+  private static int significant(char[] chars, int from, int to) {
+    int i = from;
+    while (i < to && (chars[i] == '0' || chars[i] == '.')) {
+      i++;
+    }
+    int count = 0;
+    for (; i < to; i++) {
+      if (chars[i] != '.') {
+        count++;
+      }
+    }
+    return count;
   }
 
   /**
