@@ -404,11 +404,11 @@ final class JsonIn {
       throw error("expected a number, found " + found());
     }
     if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-      double simple =
-          simpleDecimal(
+      double fast =
+          Decimals.parse(
               parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
-      if (!Double.isNaN(simple)) {
-        return simple;
+      if (!Double.isNaN(fast)) {
+        return fast;
       }
     }
     double value = parser.getDoubleValue();
@@ -416,60 +416,6 @@ final class JsonIn {
       throw error("expected a finite number, found " + found());
     }
     return value;
-  }
-
-  /** The powers of ten that a double holds exactly: 10^0 to 10^22. */
-  private static final double[] EXACT_POWERS_OF_TEN = new double[23];
-
-  static {
-    double power = 1;
-    for (int i = 0; i < EXACT_POWERS_OF_TEN.length; i++) {
-      EXACT_POWERS_OF_TEN[i] = power;
-      power *= 10;
-    }
-  }
-
-  /**
-   * The double of a JSON number without an exponent whose digits make an integer below 2^53 and
-   * that has at most 22 digits after the point, such as {@code -123.25}; NaN for any other. The
-   * digits and the power of ten are then doubles exactly, and one division rounds their quotient
-   * correctly, so the result is the one {@link Double#parseDouble} gives (the fast path of Clinger,
-   * 1990), without the parser's general conversion, which allocates on some JVMs. Most coordinates,
-   * scores and times of canonical JSON are such numbers.
-   *
-   * @param chars holds the number's text, as the parser validated it
-   */
-  static double simpleDecimal(char[] chars, int offset, int length) {
-    int i = offset;
-    int end = offset + length;
-    boolean negative = i < end && chars[i] == '-';
-    if (negative) {
-      i++;
-    }
-    long digits = 0;
-    int count = 0;
-    int scale = -1;
-    for (; i < end; i++) {
-      char c = chars[i];
-      if (c >= '0' && c <= '9') {
-        if (++count > 18) {
-          return Double.NaN; // the digits may not fit a long
-        }
-        digits = digits * 10 + (c - '0');
-        if (scale >= 0) {
-          scale++;
-        }
-      } else if (c == '.' && scale < 0) {
-        scale = 0;
-      } else {
-        return Double.NaN; // an exponent
-      }
-    }
-    if (count == 0 || digits >= 1L << 53 || scale >= EXACT_POWERS_OF_TEN.length) {
-      return Double.NaN;
-    }
-    double value = scale <= 0 ? (double) digits : (double) digits / EXACT_POWERS_OF_TEN[scale];
-    return negative ? -value : value;
   }
 
   Instant instant() {
@@ -648,9 +594,8 @@ final class JsonIn {
     if (slots == null) {
       slots = new Layout.Slots(Math.max(refs, 8), Math.max(numbers, 8));
       slotPool[depth] = slots;
-    } else {
-      slots.ensure(refs, numbers);
     }
+    slots.ensure(refs, numbers);
     depth++;
     return slots;
   }

@@ -293,6 +293,9 @@ final class Layout<T> implements JsonType<T> {
     @Nullable Object[] refs;
     double[] numbers;
 
+    /** How many of {@link #refs} the layout now reading uses: the ones {@link #clear} clears. */
+    private int used;
+
     Slots(int refs, int numbers) {
       this.refs = new Object[refs];
       this.numbers = new double[numbers];
@@ -303,6 +306,7 @@ final class Layout<T> implements JsonType<T> {
       if (refs.length < refCount) {
         refs = new Object[refCount];
       }
+      used = refCount;
       if (numbers.length < numberCount) {
         numbers = new double[numberCount];
       }
@@ -310,7 +314,7 @@ final class Layout<T> implements JsonType<T> {
 
     /** Lets go of the values read, so that a reused slot keeps nothing alive. */
     void clear() {
-      Arrays.fill(refs, null);
+      Arrays.fill(refs, 0, used, null);
     }
 
     double number(Num<?> member) {
