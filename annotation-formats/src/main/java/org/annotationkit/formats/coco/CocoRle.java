@@ -639,20 +639,20 @@ public final class CocoRle {
   private static @Nullable RleMask parseCompressed(
       CharSequence compressed, byte[] bytes, int height, int width, long pixels) {
     int length = bytes.length;
-    // Every count ends at one byte without the continuation bit: that many counts at most.
-    int ends = 0;
-    for (int i = 0; i < length; i++) {
-      ends += ~(bytes[i] - 48) >>> 5 & 1;
-    }
-    int[] counts = new int[ends];
+    // Every count takes one byte at least: that many counts at most.
+    int[] counts = new int[length];
     int m = 0;
     int p = 0;
     long sum = 0;
+    // The last two counts, the one two places back being added from the fourth count on.
+    int back1 = 0;
+    int back2 = 0;
+    // Bits 6 and up of any byte value (byte - 48) outside '0'..'o'; whether a '?' was seen.
+    int foreign = 0;
+    boolean question = false;
     while (p < length) {
       int c = bytes[p++] - 48;
-      if (c >>> 6 != 0) {
-        return null;
-      }
+      foreign |= c;
       long x = c & 0x1f;
       int shift = 5;
       while ((c & 0x20) != 0) {
@@ -660,28 +660,32 @@ public final class CocoRle {
           return null;
         }
         c = bytes[p++] - 48;
-        if (c >>> 6 != 0) {
-          return null;
-        }
+        foreign |= c;
         x |= (long) (c & 0x1f) << shift;
         shift += 5;
       }
-      if (c == '?' - 48 && compressed.charAt(p - 1) != '?') {
-        return null;
-      }
+      question |= c == '?' - 48;
       if ((c & 0x10) != 0) {
         x |= -1L << shift;
       }
       if (m > 2) {
-        x += counts[m - 2];
+        x += back2;
       }
       if (x < 0 || x > Integer.MAX_VALUE) {
         return null;
       }
       sum += x;
+      back2 = back1;
+      back1 = (int) x;
       counts[m++] = (int) x;
     }
-    if (sum != pixels) {
+    if (foreign >>> 6 != 0 || sum != pixels) {
+      return null;
+    }
+    // A '?' may stand for a character beyond Latin-1 (getBytes replaces those): check it is one.
+    if (question
+        && compressed instanceof String s
+        && !s.equals(new String(bytes, StandardCharsets.ISO_8859_1))) {
       return null;
     }
     return new RleMask(height, width, counts, m);
