@@ -66,13 +66,40 @@ public final class RleMask implements Shape {
     Objects.requireNonNull(counts, "counts");
     Objects.checkFromIndexSize(0, length, counts.length);
     int[] copy = Arrays.copyOf(counts, length);
+    // One pass: the sum, the set pixels (odd runs), any negative count, any zero run after the
+    // first (then the runs are not canonical).
     long sum = 0;
-    for (int i = 0; i < copy.length; i++) {
-      if (copy[i] < 0) {
-        throw new IllegalArgumentException("counts[" + i + "] must be >= 0, got " + copy[i]);
+    long odd = 0;
+    int signs = 0;
+    int smallest = Integer.MAX_VALUE;
+    int i = 1;
+    for (; i < copy.length; i += 2) {
+      int unset = copy[i - 1];
+      int set = copy[i];
+      signs |= unset | set;
+      sum += unset;
+      odd += set;
+      smallest = Math.min(smallest, set);
+      if (i > 1) {
+        smallest = Math.min(smallest, unset);
       }
-      sum += copy[i];
     }
+    if (i == copy.length) {
+      int last = copy[i - 1];
+      signs |= last;
+      sum += last;
+      if (i > 1) {
+        smallest = Math.min(smallest, last);
+      }
+    }
+    if (signs < 0) {
+      for (int j = 0; j < copy.length; j++) {
+        if (copy[j] < 0) {
+          throw new IllegalArgumentException("counts[" + j + "] must be >= 0, got " + copy[j]);
+        }
+      }
+    }
+    sum += odd;
     if (sum != pixels) {
       throw new IllegalArgumentException(
           "counts must sum to height * width = "
@@ -84,12 +111,18 @@ public final class RleMask implements Shape {
     this.height = height;
     this.width = width;
     this.counts = copy;
-    this.runs = canonical(copy);
-    long set = 0;
-    for (int i = 1; i < runs.length; i += 2) {
-      set += runs[i];
+    if (smallest > 0 && !(copy.length == 1 && copy[0] == 0)) {
+      // Canonical already (no zero run after the first): the set pixels are the odd runs.
+      this.runs = copy;
+      this.area = odd;
+    } else {
+      this.runs = canonical(copy);
+      long area = 0;
+      for (int j = 1; j < runs.length; j += 2) {
+        area += runs[j];
+      }
+      this.area = area;
     }
-    this.area = set;
   }
 
   private static long pixels(int height, int width) {

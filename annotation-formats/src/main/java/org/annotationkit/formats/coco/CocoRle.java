@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.annotationkit.core.geometry.Box;
 import org.annotationkit.core.geometry.Iou;
 import org.annotationkit.core.geometry.RleMask;
+import org.jspecify.annotations.Nullable;
 
 /**
  * COCO's mask run-length encoding, as {@code pycocotools.mask} (the C library {@code maskApi.c}
@@ -555,27 +556,28 @@ public final class CocoRle {
    */
   public static String toCompressed(RleMask mask) {
     Objects.requireNonNull(mask, "mask");
-    int[] counts = mask.counts();
-    int n = counts.length;
+    int n = mask.runCount();
     byte[] out = new byte[Math.max(16, n * 2)];
     int length = 0;
+    // The counts one and two places back, for the differences from the fourth count on.
+    int back1 = 0;
+    int back2 = 0;
     for (int i = 0; i < n; i++) {
-      long x = counts[i];
-      if (i > 2) {
-        x -= counts[i - 2];
-      }
+      int count = mask.count(i);
+      long x = i > 2 ? (long) count - back2 : count;
+      back2 = back1;
+      back1 = count;
       if (out.length - length < MAX_GROUPS) {
         out = Arrays.copyOf(out, out.length * 2);
       }
-      boolean more = true;
-      while (more) {
+      while (true) {
         int c = (int) (x & 0x1f);
         x >>= 5;
-        more = (c & 0x10) != 0 ? x != -1 : x != 0;
-        if (more) {
-          c |= 0x20;
+        if ((c & 0x10) != 0 ? x == -1 : x == 0) {
+          out[length++] = (byte) (c + 48);
+          break;
         }
-        out[length++] = (byte) (c + 48);
+        out[length++] = (byte) (c + (0x20 + 48));
       }
     }
     return new String(out, 0, length, StandardCharsets.ISO_8859_1);
@@ -596,6 +598,104 @@ public final class CocoRle {
    * @throws IllegalArgumentException if a size is negative or {@code height * width} is too large
    */
   public static RleMask fromCompressed(CharSequence compressed, int height, int width) {
+    Objects.requireNonNull(compressed, "compressed");
+    long pixels = checkSize(height, width);
+    byte[] bytes = latin1(compressed);
+    if (bytes != null) {
+      RleMask mask = parseCompressed(compressed, bytes, height, width, pixels);
+      if (mask != null) {
+        return mask;
+      }
+    }
+    return fromCompressedChecked(compressed, height, width);
+  }
+
+  /**
+   * The characters of a compressed string as bytes, or {@code null} when one of them is beyond
+   * Latin-1 (then only the checked reader can name it).
+   */
+  private static byte @Nullable [] latin1(CharSequence compressed) {
+    if (compressed instanceof String s) {
+      // A compact (Latin-1) string is copied as it is; a character beyond Latin-1 becomes '?'.
+      return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+    int length = compressed.length();
+    byte[] bytes = new byte[length];
+    for (int i = 0; i < length; i++) {
+      char ch = compressed.charAt(i);
+      if (ch > 0xff) {
+        return null;
+      }
+      bytes[i] = (byte) ch;
+    }
+    return bytes;
+  }
+
+  /**
+   * The fast reader of {@link #fromCompressed}: the counts of a well-formed string, or {@code null}
+   * at the first thing {@link #fromCompressedChecked} would refuse (which then names it). A byte
+   * {@code '?'} is checked against the string, as it may stand for a character beyond Latin-1.
+   */
+  private static @Nullable RleMask parseCompressed(
+      CharSequence compressed, byte[] bytes, int height, int width, long pixels) {
+    int length = bytes.length;
+    // Every count takes one byte at least: that many counts at most.
+    int[] counts = new int[length];
+    int m = 0;
+    int p = 0;
+    long sum = 0;
+    // The last two counts, the one two places back being added from the fourth count on.
+    int back1 = 0;
+    int back2 = 0;
+    // Bits 6 and up of any byte value (byte - 48) outside '0'..'o'; whether a '?' was seen.
+    int foreign = 0;
+    boolean question = false;
+    while (p < length) {
+      int c = bytes[p++] - 48;
+      foreign |= c;
+      long x = c & 0x1f;
+      int shift = 5;
+      while ((c & 0x20) != 0) {
+        if (p == length || shift == 5 * MAX_GROUPS) {
+          return null;
+        }
+        c = bytes[p++] - 48;
+        foreign |= c;
+        x |= (long) (c & 0x1f) << shift;
+        shift += 5;
+      }
+      question |= c == '?' - 48;
+      if ((c & 0x10) != 0) {
+        x |= -1L << shift;
+      }
+      if (m > 2) {
+        x += back2;
+      }
+      if (x < 0 || x > Integer.MAX_VALUE) {
+        return null;
+      }
+      sum += x;
+      back2 = back1;
+      back1 = (int) x;
+      counts[m++] = (int) x;
+    }
+    if (foreign >>> 6 != 0 || sum != pixels) {
+      return null;
+    }
+    // A '?' may stand for a character beyond Latin-1 (getBytes replaces those): check it is one.
+    if (question
+        && compressed instanceof String s
+        && !s.equals(new String(bytes, StandardCharsets.ISO_8859_1))) {
+      return null;
+    }
+    return new RleMask(height, width, counts, m);
+  }
+
+  /**
+   * The checked reader of {@link #fromCompressed}, character by character: the reference of the
+   * fast reader, and the one that names what is wrong with a malformed string.
+   */
+  static RleMask fromCompressedChecked(CharSequence compressed, int height, int width) {
     Objects.requireNonNull(compressed, "compressed");
     long pixels = checkSize(height, width);
     int length = compressed.length();
