@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,14 +61,6 @@ final class YoloWriter {
   private final List<String> keypointNames;
   private final Map<String, Integer> keypointIndex = new HashMap<>();
   private final Map<String, ImageOut> images = new LinkedHashMap<>();
-
-  /**
-   * The images of the items met, by identity: a reader hands the same item with every annotation of
-   * an image, so this lookup reads neither the id nor the map's keys. Cleared when it outgrows the
-   * images (a reader that makes an item per entry), so it holds O(images).
-   */
-  private final IdentityHashMap<ImageItem, ImageOut> byItem = new IdentityHashMap<>();
-
   private final Map<String, String> stems = new HashMap<>();
   private final TreeSet<String> splits = new TreeSet<>();
   private @Nullable Spool spool;
@@ -196,11 +187,7 @@ final class YoloWriter {
           "YOLO holds images, not " + entry.item().kind().jsonName() + " items");
       return;
     }
-    ImageOut out = byItem.get(image);
-    boolean known = out != null;
-    if (out == null) {
-      out = images.get(image.id());
-    }
+    ImageOut out = images.get(image.id());
     if (out == null) {
       String stem = ImageNames.stem(ImageNames.path(image));
       try {
@@ -221,12 +208,6 @@ final class YoloWriter {
       images.put(image.id(), out);
       int slash = stem.indexOf('/');
       splits.add(slash < 0 ? "" : stem.substring(0, slash));
-    }
-    if (!known) {
-      if (byItem.size() > 2 * images.size() + 1024) {
-        byItem.clear();
-      }
-      byItem.put(image, out);
     }
     StringBuilder text = new StringBuilder();
     for (Annotation annotation : kept(entry, out)) {
