@@ -350,12 +350,18 @@ final class Applier {
       }
     }
     try (PreparedStatement p =
-        prepare("UPDATE {s}.task SET open_leases = open_leases - 1 WHERE id = ?")) {
+        prepare(
+            "UPDATE {s}.task SET open_leases = open_leases - 1 WHERE id = ? AND open_leases > 0")) {
       for (StoreEvent.LeaseEnded e : ended) {
         p.setString(1, e.taskId());
         p.addBatch();
       }
-      int[] unused = p.executeBatch();
+      int[] counts = p.executeBatch();
+      for (int k = 0; k < counts.length; k++) {
+        if (counts[k] != 1) {
+          throw new Conflict("task " + ended.get(k).taskId() + " counts no open lease to end");
+        }
+      }
     }
   }
 
@@ -395,7 +401,7 @@ final class Applier {
                 + " t AS (UPDATE {s}.task SET open_leases = open_leases - 1,"
                 + " pending = pending + ?, counted = counted + ?,"
                 + " completed_ns = CASE WHEN ? THEN ?::bigint ELSE completed_ns END"
-                + " WHERE id = ? AND gold = ? AND EXISTS (SELECT 1 FROM l)"
+                + " WHERE id = ? AND gold = ? AND open_leases > 0 AND EXISTS (SELECT 1 FROM l)"
                 + " AND (NOT ? OR (NOT gold AND completed_ns IS NULL AND counted + ? = overlap))"
                 + " RETURNING gold, counted, overlap, completed_ns),"
                 + " g AS (UPDATE {s}.annotator SET gold_answered = gold_answered + 1,"
@@ -447,7 +453,7 @@ final class Applier {
               + submission.gold()
               + (completes ? " and completes task " : " to task ")
               + taskId
-              + ", which is unknown, "
+              + ", which is unknown, counts no open lease, "
               + (gold ? "not gold" : "gold")
               + (completes ? ", complete or not full by it" : ""));
       p.setBoolean(++i, gold);
@@ -488,10 +494,14 @@ final class Applier {
     Submission reviewed = submission.withReview(review);
     touched.add(submission.taskId());
     try (PreparedStatement p =
-        prepare("UPDATE {s}.task SET pending = pending - 1, counted = counted + ? WHERE id = ?")) {
+        prepare(
+            "UPDATE {s}.task SET pending = pending - 1, counted = counted + ? WHERE id = ?"
+                + " AND pending > 0")) {
       p.setInt(1, reviewed.counts() ? 1 : 0);
       p.setString(2, submission.taskId());
-      p.executeUpdate();
+      if (p.executeUpdate() != 1) {
+        throw new Conflict("task " + submission.taskId() + " has no submission awaiting review");
+      }
     }
     try (PreparedStatement p =
         prepare("UPDATE {s}.submission SET json = ? WHERE annotation_id = ?")) {

@@ -43,7 +43,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <p>Options: {@code -Dak.jdbc.load.seconds=10} (measured per level), {@code
  * -Dak.jdbc.load.warmup=2}, {@code -Dak.jdbc.load.annotators=1,2,4,8,16}, {@code
  * -Dak.jdbc.load.tasks=12000} (per level), {@code -Dak.jdbc.load.synchronousCommit=off} (the
- * sessions' {@code synchronous_commit}; the server's default otherwise).
+ * sessions' {@code synchronous_commit}; the server's default otherwise), {@code
+ * -Dak.jdbc.load.serverPid=N} (the postmaster of a server of yours, on this machine, for the CPU
+ * figures).
+ *
+ * <p>Each line also gives the CPU time a pair cost over the measured seconds: this JVM's, and the
+ * server's (its postmaster and the processes under it, when the server is the tests' own or {@code
+ * serverPid} names it). On a machine that other work shares, pairs per second are what the store
+ * got of it; CPU per pair is what the store asks.
  */
 @EnabledIfSystemProperty(named = "ak.jdbc.load", matches = "true")
 class JdbcStoreLoadTest {
@@ -87,6 +94,55 @@ class JdbcStoreLoadTest {
     assertThat(lines).hasSizeGreaterThan(1);
   }
 
+  private static String perPair(long nanos, long pairs) {
+    return nanos < 0 ? "?" : String.format(java.util.Locale.ROOT, "%.3f ms", nanos / 1e6 / pairs);
+  }
+
+  /**
+   * The CPU time this JVM and the server used from {@code from} to {@code until} ({@link
+   * System#nanoTime()}): nanoseconds, -1 where unknown.
+   */
+  private static long[] cpuBetween(long from, long until) throws InterruptedException {
+    sleepUntil(from);
+    long jvm0 = cpu(ProcessHandle.current());
+    long server0 = serverCpu();
+    sleepUntil(until);
+    long jvm1 = cpu(ProcessHandle.current());
+    long server1 = serverCpu();
+    return new long[] {
+      jvm0 < 0 || jvm1 < 0 ? -1 : jvm1 - jvm0, server0 < 0 || server1 < 0 ? -1 : server1 - server0
+    };
+  }
+
+  private static void sleepUntil(long at) throws InterruptedException {
+    long left = at - System.nanoTime();
+    if (left > 0) {
+      java.util.concurrent.TimeUnit.NANOSECONDS.sleep(left);
+    }
+  }
+
+  /** The server's CPU so far (its live processes): nanoseconds, or -1. */
+  private static long serverCpu() {
+    Optional<Long> pid =
+        System.getProperty("ak.jdbc.load.serverPid", "").isEmpty()
+            ? PostgresServer.get().pid()
+            : Optional.of(Long.parseLong(System.getProperty("ak.jdbc.load.serverPid")));
+    Optional<ProcessHandle> postmaster = pid.flatMap(ProcessHandle::of);
+    if (postmaster.isEmpty()) {
+      return -1;
+    }
+    long total = cpu(postmaster.get());
+    for (ProcessHandle child : postmaster.get().descendants().toList()) {
+      long c = cpu(child);
+      total += Math.max(0, c);
+    }
+    return total;
+  }
+
+  private static long cpu(ProcessHandle process) {
+    return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+  }
+
   private static String run(
       int annotators, int tasks, double warmup, double seconds, String synchronousCommit)
       throws Exception {
@@ -123,7 +179,8 @@ class JdbcStoreLoadTest {
       long until = from + (long) (seconds * 1e9);
       LongAdder pairs = new LongAdder();
       AtomicBoolean ranOut = new AtomicBoolean();
-      ExecutorService pool = Executors.newFixedThreadPool(annotators);
+      ExecutorService pool = Executors.newFixedThreadPool(annotators + 1);
+      Future<long[]> cpu = pool.submit(() -> cpuBetween(from, until));
       try {
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < annotators; t++) {
@@ -150,16 +207,20 @@ class JdbcStoreLoadTest {
           f.get();
         }
       } finally {
-        pool.shutdown();
+        pool.shutdownNow();
       }
       double measured = (Math.min(System.nanoTime(), until) - from) / 1e9;
+      long[] used = ranOut.get() ? new long[] {-1, -1} : cpu.get();
+      long n = Math.max(1, pairs.sum());
       return String.format(
           java.util.Locale.ROOT,
-          "annotators %2d: %7d pairs in %5.1f s = %7.0f pairs/s%s",
+          "annotators %2d: %7d pairs in %5.1f s = %7.0f pairs/s; CPU per pair: JVM %s, server %s%s",
           annotators,
           pairs.sum(),
           measured,
           pairs.sum() / measured,
+          perPair(used[0], n),
+          perPair(used[1], n),
           ranOut.get() ? " (the queue ran out: raise -Dak.jdbc.load.tasks)" : "");
     }
   }

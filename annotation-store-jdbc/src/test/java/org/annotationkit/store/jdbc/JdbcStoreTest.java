@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,16 +158,21 @@ class JdbcStoreTest {
   }
 
   @Test
-  void aVersionOneSchemaIsMigratedToVersionTwoKeepingItsRows() throws Exception {
+  void aVersionOneSchemaIsMigratedToTheLatestKeepingItsRows() throws Exception {
     String schema = Stores.freshSchema();
     InMemoryStore memory = InMemoryStore.create();
     script(memory);
     try (JdbcStore store = Stores.open(schema)) {
       script(store);
     }
-    // back to version 1 as it was: the table options and the function of V2 gone, its record too
+    // back to version 1 as it was: the constraints V3 dropped back (the rows must pass them), the
+    // table options and the function of V2 gone, the records of both too
     try (Connection c = DriverManager.getConnection(PostgresServer.get().url());
         Statement s = c.createStatement()) {
+      for (String constraint : V1_CONSTRAINTS) {
+        s.execute("ALTER TABLE " + schema + "." + constraint.replace("{s}", schema));
+      }
+      s.execute("DELETE FROM " + schema + ".schema_version WHERE version = 3");
       for (String table : List.of("task", "lease", "annotator")) {
         s.execute(
             "ALTER TABLE "
@@ -200,6 +206,90 @@ class JdbcStoreTest {
               "annotator fillfactor=50",
               "lease autovacuum_vacuum_scale_factor=0.05,fillfactor=80",
               "task autovacuum_vacuum_scale_factor=0.02,fillfactor=70");
+    }
+    assertThat(constraints(schema)).containsExactlyInAnyOrder(KEPT);
+  }
+
+  /** The constraints of version 1 that version 3 drops. */
+  private static final List<String> V1_CONSTRAINTS =
+      List.of(
+          "lease ADD FOREIGN KEY (task_id) REFERENCES {s}.task (id)",
+          "submission ADD FOREIGN KEY (task_id) REFERENCES {s}.task (id)",
+          "submission ADD UNIQUE (seq)",
+          "task ADD CHECK (overlap >= 1)",
+          "task ADD CHECK (counted >= 0)",
+          "task ADD CHECK (pending >= 0)",
+          "task ADD CHECK (open_leases >= 0)",
+          "task ADD CHECK (gold = (gold_answer IS NOT NULL))",
+          "task ADD CHECK (gold OR counted + pending + open_leases <= overlap)",
+          "task ADD CHECK (NOT gold OR completed_ns IS NULL)",
+          "lease ADD CHECK (expires_ns > granted_ns)",
+          "annotator ADD CHECK (assignments >= 0)",
+          "annotator ADD CHECK (gold_assignments >= 0)",
+          "annotator ADD CHECK (gold_answered >= 0)",
+          "annotator ADD CHECK (gold_correct >= 0)");
+
+  /**
+   * The constraints of the kinds version 3 drops (checks, foreign keys, unique constraints but
+   * keys) that a schema's store has: table and kind of each. Version 3 leaves the project's one-row
+   * check and the task's unique sequence number.
+   */
+  private static List<String> constraints(String schema) throws SQLException {
+    try (Connection c = DriverManager.getConnection(PostgresServer.get().url());
+        Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT t.relname || ' ' || k.contype::text FROM pg_constraint k"
+                    + " JOIN pg_class t ON t.oid = k.conrelid"
+                    + " JOIN pg_namespace n ON n.oid = t.relnamespace"
+                    + " WHERE k.contype IN ('c', 'f', 'u') AND n.nspname = '"
+                    + schema
+                    + "'")) {
+      List<String> out = new java.util.ArrayList<>();
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+      return out;
+    }
+  }
+
+  private static final String[] KEPT = {"project c", "task u"};
+
+  @Test
+  void aCountTheRowsLostIsRefusedWithoutTheDroppedChecks() throws Exception {
+    String schema = Stores.freshSchema();
+    try (JdbcStore store =
+        JdbcStore.open(
+            PostgresServer.get().url(),
+            new Properties(),
+            JdbcStore.Options.defaults().withSchema(schema).withMaxAttempts(2))) {
+      assertThat(constraints(schema)).containsExactlyInAnyOrder(KEPT);
+      Workflow wf = Stores.fillQueue(store, "guards", 2, 2);
+      Annotator alice = new Annotator("alice", Annotator.Kind.HUMAN);
+      Annotator bob = new Annotator("bob", Annotator.Kind.HUMAN);
+      String first = wf.next(alice).orElseThrow().taskId();
+      String second = wf.next(bob).orElseThrow().taskId();
+      assertThat(second).isEqualTo(first);
+      // the rows lose the count of the open leases (as a bug or a hand's edit would)
+      try (Connection c = DriverManager.getConnection(PostgresServer.get().url());
+          Statement s = c.createStatement()) {
+        s.execute("UPDATE " + schema + ".task SET open_leases = 0");
+      }
+      // ending a lease, or submitting on one, would take the count below zero: refused
+      assertThatThrownBy(() -> wf.skip("alice", first))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("after 2 attempts")
+          .hasMessageContaining("task " + first + " counts no open lease to end");
+      assertThatThrownBy(() -> wf.submit(choice("b1", first, "bob", "cat")))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("after 2 attempts")
+          .hasMessageContaining("counts no open lease");
+      // and nothing of either was applied
+      List<Lease> open = store.read(v -> v.openLeases());
+      List<Submission> stored = store.read(v -> v.submissions());
+      assertThat(open).extracting(Lease::annotatorId).containsExactlyInAnyOrder("alice", "bob");
+      assertThat(stored).isEmpty();
+      assertThat(wf.status(first).orElseThrow().openLeases()).isZero();
     }
   }
 

@@ -70,6 +70,23 @@ final class PostgresServer {
     return url;
   }
 
+  /**
+   * The process id of the server's postmaster, when the tests own the server and it runs.
+   *
+   * @return the pid, or empty
+   */
+  Optional<Long> pid() {
+    if (!own) {
+      return Optional.empty();
+    }
+    try {
+      List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"));
+      return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Whether the tests own the server (and so may stop and start it). */
   boolean own() {
     return own;
