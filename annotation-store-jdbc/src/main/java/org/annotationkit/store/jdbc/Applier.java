@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.annotationkit.core.annotation.Annotation;
+import org.annotationkit.core.annotation.Annotator;
 import org.annotationkit.core.json.CanonicalJson;
 import org.annotationkit.core.store.StoreCodec;
 import org.annotationkit.core.store.StoreEvent;
@@ -38,14 +40,17 @@ final class Applier {
   private final Session session;
   private final Connection c;
   private final Runnable committing;
+  private final Function<Annotator, String> annotatorJson;
 
   /**
    * An applier in a session's transaction.
    *
+   * @param annotatorJson the JSON of an annotator's row
    * @param committing called just before the round trip that commits with the last statement
    */
-  Applier(Session session, Runnable committing) {
+  Applier(Session session, Function<Annotator, String> annotatorJson, Runnable committing) {
     this.session = session;
+    this.annotatorJson = annotatorJson;
     this.c = session.connection();
     this.committing = committing;
   }
@@ -53,7 +58,7 @@ final class Applier {
   /** A statement run on its own, in the transaction (begun first if need be). */
   private PreparedStatement prepare(String text) throws SQLException {
     session.begin();
-    return c.prepareStatement(Sql.in(session.schema(), text));
+    return c.prepareStatement(session.text(text));
   }
 
   /**
@@ -289,7 +294,7 @@ final class Applier {
       p.setLong(++i, Nanos.of(lease.grantedAt()));
       p.setLong(++i, Nanos.of(lease.expiresAt()));
       p.setString(++i, lease.annotatorId());
-      p.setString(++i, StoreCodec.writeAnnotator(e.annotator()));
+      p.setString(++i, annotatorJson.apply(e.annotator()));
       p.setString(
           ++i,
           "task "

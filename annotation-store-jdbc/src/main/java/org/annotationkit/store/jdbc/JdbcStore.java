@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.annotationkit.core.annotation.Annotator;
 import org.annotationkit.core.store.Decided;
 import org.annotationkit.core.store.Decision;
 import org.annotationkit.core.store.StoreCodec;
@@ -302,6 +303,54 @@ public final class JdbcStore implements WorkflowStore {
     project = p;
   }
 
+  /** Annotators decoded from their rows' JSON, and their JSON (an annotator is a value). */
+  private final Map<String, Annotator> annotatorsByJson = new ConcurrentHashMap<>();
+
+  private final Map<Annotator, String> annotatorJson = new ConcurrentHashMap<>();
+
+  private static final int ANNOTATOR_CACHE_LIMIT = 10_000;
+
+  /** The annotator of a row's JSON, decoded once. */
+  Annotator annotator(String json) {
+    Annotator annotator = annotatorsByJson.get(json);
+    if (annotator == null) {
+      annotator = StoreCodec.readAnnotator(json);
+      if (annotatorsByJson.size() >= ANNOTATOR_CACHE_LIMIT) {
+        annotatorsByJson.clear();
+      }
+      annotatorsByJson.put(json, annotator);
+    }
+    return annotator;
+  }
+
+  /** The JSON of an annotator's row, written once. */
+  String annotatorJson(Annotator annotator) {
+    String json = annotatorJson.get(annotator);
+    if (json == null) {
+      json = StoreCodec.writeAnnotator(annotator);
+      if (annotatorJson.size() >= ANNOTATOR_CACHE_LIMIT) {
+        annotatorJson.clear();
+      }
+      annotatorJson.put(annotator, json);
+    }
+    return json;
+  }
+
+  /** SQL texts with the schema's name in place of {@code {s}}. */
+  private final Map<String, String> texts = new ConcurrentHashMap<>();
+
+  /** A statement's text in this store's schema ({@link Sql#in}), made once. */
+  String sql(String text) {
+    String sql = texts.get(text);
+    if (sql == null) {
+      sql = Sql.in(options.schema(), text);
+      if (texts.size() < 1_000) {
+        texts.put(text, sql);
+      }
+    }
+    return sql;
+  }
+
   /** The task of a row, decoded once. */
   Task task(String id, String json) {
     Task task = tasks.get(id);
@@ -369,10 +418,11 @@ public final class JdbcStore implements WorkflowStore {
       // set when the last statement's round trip commits too
       boolean[] withLast = {false};
       try {
-        Session session = new Session(c, options.schema(), "READ COMMITTED", false);
+        Session session = new Session(c, options.schema(), this::sql, "READ COMMITTED", false);
         Decided<T> decided = decision.decide(new SqlView(session, this, true));
         if (!decided.events().isEmpty()) {
-          new Applier(session, () -> withLast[0] = true).apply(decided.events());
+          new Applier(session, this::annotatorJson, () -> withLast[0] = true)
+              .apply(decided.events());
         }
         committing = true;
         c.commit(); // no round trip when the last statement committed
@@ -424,7 +474,7 @@ public final class JdbcStore implements WorkflowStore {
       Connection c = connect();
       boolean broken = false;
       try {
-        Session session = new Session(c, options.schema(), "REPEATABLE READ", true);
+        Session session = new Session(c, options.schema(), this::sql, "REPEATABLE READ", true);
         T answer = query.apply(new SqlView(session, this, false));
         c.commit();
         return answer;

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.UnaryOperator;
 
 /**
  * One transaction's use of a connection, sparing round trips: the transaction's {@code SET
@@ -17,17 +18,22 @@ final class Session {
   private final Connection c;
   private final String schema;
   private final String setTransaction;
+  private final UnaryOperator<String> texts;
   private boolean begun;
 
   /**
    * A transaction on a connection.
    *
+   * @param texts a statement's text in the schema ({@code {s}} replaced), made once by the store
    * @param isolation {@code READ COMMITTED} or {@code REPEATABLE READ}
    * @param readOnly whether the transaction is {@code READ ONLY}
    */
-  Session(Connection c, String schema, String isolation, boolean readOnly) throws SQLException {
+  Session(
+      Connection c, String schema, UnaryOperator<String> texts, String isolation, boolean readOnly)
+      throws SQLException {
     this.c = c;
     this.schema = schema;
+    this.texts = texts;
     this.setTransaction =
         "SET TRANSACTION ISOLATION LEVEL "
             + isolation
@@ -44,6 +50,11 @@ final class Session {
 
   String schema() {
     return schema;
+  }
+
+  /** A statement's text in the schema ({@code {s}} replaced). */
+  String text(String text) {
+    return texts.apply(text);
   }
 
   /** Whether a statement went to the server in this transaction (so it has begun there). */
@@ -66,9 +77,8 @@ final class Session {
    * in the transaction's first round trip it runs {@code SET TRANSACTION} first.
    */
   Statements prepare(String text) throws SQLException {
-    String sql = Sql.in(schema, text);
     boolean first = !begun;
-    PreparedStatement p = c.prepareStatement(first ? setTransaction + sql : sql);
+    PreparedStatement p = c.prepareStatement(texts.apply(first ? setTransaction + text : text));
     return new Statements(this, p, first);
   }
 

@@ -290,7 +290,7 @@ final class SqlView implements StoreView {
       if (!p.getMoreResults()) {
         throw new SQLException("expected the annotator's row", "XX000");
       }
-      annotators.put(annotatorId, first(rows(p, SqlView::annotatorState)));
+      annotators.put(annotatorId, first(rows(p, this::annotatorState)));
       return lease;
     } catch (SQLException e) {
       throw new Failure(e);
@@ -344,8 +344,7 @@ final class SqlView implements StoreView {
       return session.outside(() -> {
         try (PreparedStatement p =
             c.prepareStatement(
-                Sql.in(
-                    session.schema(),
+                session.text(
                     // ORDER BY: the plan walks the expiry index from its first entry and stops
                     // there; without it, a plan made while the table was young (a new store)
                     // scanned all the lease table on every next.
@@ -423,8 +422,8 @@ final class SqlView implements StoreView {
             rs -> StoreCodec.readSubmission(rs.getString(1))));
   }
 
-  private static AnnotatorState annotatorState(ResultSet rs) throws SQLException {
-    Annotator annotator = StoreCodec.readAnnotator(rs.getString(1));
+  private AnnotatorState annotatorState(ResultSet rs) throws SQLException {
+    Annotator annotator = store.annotator(rs.getString(1));
     @Nullable String flag = rs.getString(6);
     Optional<GoldPolicy.Flag> f =
         flag == null ? Optional.empty() : Optional.of(StoreCodec.readFlag(flag));
@@ -443,12 +442,12 @@ final class SqlView implements StoreView {
       return one(
           "SELECT " + ANNOTATOR_COLUMNS + " FROM {s}.annotator WHERE id = ?",
           p -> p.setString(1, annotatorId),
-          SqlView::annotatorState);
+          this::annotatorState);
     }
     // locked: it stays as read until the decision ends
     Optional<AnnotatorState> known = annotators.get(annotatorId);
     if (known == null) {
-      known = one(ANNOTATOR_BY_ID, p -> p.setString(1, annotatorId), SqlView::annotatorState);
+      known = one(ANNOTATOR_BY_ID, p -> p.setString(1, annotatorId), this::annotatorState);
       annotators.put(annotatorId, known);
     }
     return known;
@@ -577,7 +576,7 @@ final class SqlView implements StoreView {
               ANNOTATOR_BY_ID,
               1,
               (p, at) -> p.setString(at, annotatorId),
-              SqlView::annotatorState,
+              this::annotatorState,
               rows -> annotators.put(annotatorId, first(cast(rows)))));
     }
   }
@@ -593,6 +592,6 @@ final class SqlView implements StoreView {
         query(
             "SELECT " + ANNOTATOR_COLUMNS + " FROM {s}.annotator ORDER BY id",
             p -> {},
-            SqlView::annotatorState));
+            this::annotatorState));
   }
 }
