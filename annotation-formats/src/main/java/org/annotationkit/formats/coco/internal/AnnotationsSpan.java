@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -45,6 +48,26 @@ record AnnotationsSpan(long start, long end) {
     }
   }
 
+  /** Eight bytes of the buffer at a time, in file order. */
+  private static final VarHandle WORDS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long ONES = 0x0101_0101_0101_0101L;
+  private static final long HIGHS = 0x8080_8080_8080_8080L;
+
+  /**
+   * Whether none of the eight bytes is a quote or a bracket. {@code [ ] { }} are the bytes that
+   * become {@code 0x79} when bit 5 is set and bits 1 and 2 cleared (so do {@code Y _ y DEL}, which
+   * only cost a byte-by-byte look at their word); a byte is found by the exact zero-byte test on
+   * the word XOR its pattern.
+   */
+  static boolean plain(long word) {
+    long quotes = word ^ 0x2222_2222_2222_2222L;
+    long brackets =
+        ((word | 0x2020_2020_2020_2020L) & 0xF9F9_F9F9_F9F9_F9F9L) ^ 0x7979_7979_7979_7979L;
+    return ((((quotes - ONES) & ~quotes) | ((brackets - ONES) & ~brackets)) & HIGHS) == 0;
+  }
+
   private static @Nullable AnnotationsSpan scan(FileChannel channel) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
     byte[] bytes = buffer.array();
@@ -62,6 +85,16 @@ record AnnotationsSpan(long start, long end) {
     int n;
     while ((n = channel.read(buffer.clear())) >= 0) {
       for (int i = 0; i < n; i++) {
+        if (depth >= 2 && !inString) {
+          // Inside a nested value, outside strings, only quotes and brackets change the state:
+          // skip eight bytes at a time while none of them is one (numbers, commas, spaces).
+          while (i + Long.BYTES <= n && plain((long) WORDS.get(bytes, i))) {
+            i += Long.BYTES;
+          }
+          if (i >= n) {
+            break;
+          }
+        }
         byte b = bytes[i];
         if (inString) {
           if (escaped) {
