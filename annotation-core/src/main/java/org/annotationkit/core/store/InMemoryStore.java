@@ -441,7 +441,7 @@ public final class InMemoryStore implements WorkflowStore {
     final Map<LeaseKey, Lease> openLeases = new HashMap<>();
     final TreeSet<Lease> leasesByExpiry = new TreeSet<>(EXPIRY_ORDER);
     final Map<String, AnnotatorEntry> annotators = new TreeMap<>();
-    final Map<String, Submission> submissions = new LinkedHashMap<>();
+    final SubmissionIndex submissions = new SubmissionIndex();
 
     /**
      * Annotation ids taken other than by a submission (known answers of gold tasks, reviewers'
