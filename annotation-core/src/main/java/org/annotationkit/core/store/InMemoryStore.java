@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -282,7 +281,7 @@ public final class InMemoryStore implements WorkflowStore {
       Optional<AnnotatorState> c = cached;
       if (c.isPresent()) {
         AnnotatorState s = c.get();
-        if (s.annotator() == annotator
+        if (s.annotator().equals(annotator)
             && s.assignments() == assignments
             && s.goldAssignments() == goldAssignments
             && s.goldAnswered() == goldAnswered
@@ -440,7 +439,7 @@ public final class InMemoryStore implements WorkflowStore {
     final Queue goldQueue = new Queue();
     final Map<LeaseKey, Lease> openLeases = new HashMap<>();
     final TreeSet<Lease> leasesByExpiry = new TreeSet<>(EXPIRY_ORDER);
-    final Map<String, AnnotatorEntry> annotators = new TreeMap<>();
+    final AnnotatorIndex annotators = new AnnotatorIndex();
     final SubmissionIndex submissions = new SubmissionIndex();
 
     /**
