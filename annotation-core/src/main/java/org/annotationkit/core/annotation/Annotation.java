@@ -50,7 +50,7 @@ public record Annotation(
     Require.nonEmpty(itemId, "itemId");
     Require.nonEmpty(annotatorId, "annotatorId");
     results = List.copyOf(Objects.requireNonNull(results, "results"));
-    Require.unique(
+    Require.requireUnique(
         results,
         Result::id,
         repeated -> "results must have unique ids, got " + repeated + " twice");

@@ -241,6 +241,37 @@ public final class Require {
   }
 
   /**
+   * Requires that no two elements of a list have the same key, as {@link #unique} does, without
+   * making the set of keys: a list of a few elements (as in most annotations) is checked pair by
+   * pair and allocates nothing.
+   *
+   * @param <T> the type of the elements
+   * @param <K> the type of the keys
+   * @param values the elements
+   * @param key the key of an element, such as its id or name
+   * @param message the message for a key that repeats
+   * @throws IllegalArgumentException with the message of the first key that repeats
+   */
+  public static <T, K> void requireUnique(
+      List<? extends T> values,
+      Function<? super T, ? extends K> key,
+      Function<? super K, String> message) {
+    int n = values.size();
+    if (n > SMALL || !(values instanceof java.util.RandomAccess)) {
+      Set<K> unused = unique(values, key, message);
+      return;
+    }
+    for (int i = 1; i < n; i++) {
+      K k = key.apply(values.get(i));
+      for (int j = 0; j < i; j++) {
+        if (Objects.equals(key.apply(values.get(j)), k)) {
+          throw new IllegalArgumentException(message.apply(k));
+        }
+      }
+    }
+  }
+
+  /**
    * Requires that no two elements have the same key.
    *
    * @param <T> the type of the elements

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -206,10 +205,26 @@ public final class InMemoryStore implements WorkflowStore {
     /** The priority this task is queued under, while {@link #queued}. */
     double queuedPriority;
 
+    /**
+     * The task's required skills (they never change), kept here so that a search of the queue tests
+     * them without reading the task.
+     */
+    final Set<String> requiredSkills;
+
+    /** Whether the task requires any skill (most do not). */
+    final boolean needsSkills;
+
     TaskEntry(long seq, Task task, @Nullable Annotation goldAnswer) {
       this.seq = seq;
       this.task = task;
       this.goldAnswer = goldAnswer;
+      this.requiredSkills = task.requiredSkills();
+      this.needsSkills = !requiredSkills.isEmpty();
+    }
+
+    /** Whether an annotator with these skills may do this task. */
+    boolean fits(Set<String> skills) {
+      return !needsSkills || skills.containsAll(requiredSkills);
     }
 
     boolean gold() {
@@ -250,9 +265,34 @@ public final class InMemoryStore implements WorkflowStore {
       this.annotator = annotator;
     }
 
+    /** The last state {@link #cachedState()} made; it still holds while its parts are these. */
+    private Optional<AnnotatorState> cached = Optional.empty();
+
     AnnotatorState state() {
       return new AnnotatorState(
           annotator, assignments, goldAssignments, goldAnswered, goldCorrect, flag);
+    }
+
+    /**
+     * The state, made again only when a part changed since it was last made: a next and a submit
+     * read it between two changes, and the check needs no invalidation wherever a part changes.
+     */
+    Optional<AnnotatorState> cachedState() {
+      Optional<AnnotatorState> c = cached;
+      if (c.isPresent()) {
+        AnnotatorState s = c.get();
+        if (s.annotator().equals(annotator)
+            && s.assignments() == assignments
+            && s.goldAssignments() == goldAssignments
+            && s.goldAnswered() == goldAnswered
+            && s.goldCorrect() == goldCorrect
+            && s.flag().equals(flag)) {
+          return c;
+        }
+      }
+      c = Optional.of(state());
+      cached = c;
+      return c;
     }
   }
 
@@ -342,9 +382,7 @@ public final class InMemoryStore implements WorkflowStore {
       HadTasks had = annotator == null ? null : annotator.had;
       Cursor cursor =
           annotator == null ? null : gold ? annotator.goldCursor : annotator.regularCursor;
-      QueueOrder.Test may =
-          entry ->
-              (had == null || !had.has(entry)) && hasSkills(skills, entry.task.requiredSkills());
+      QueueOrder.Test may = entry -> (had == null || !had.has(entry)) && entry.fits(skills);
       TaskEntry found =
           cursor != null && resume(cursor, skills)
               ? entries.first(cursor.fromPriority, cursor.fromSeq, may)
@@ -392,14 +430,6 @@ public final class InMemoryStore implements WorkflowStore {
         return c != 0 ? c : a.annotatorId().compareTo(b.annotatorId());
       };
 
-  /**
-   * Whether skills include the required ones, at no cost when none is required (most tasks): {@code
-   * containsAll} of an empty sorted set still makes an iterator.
-   */
-  static boolean hasSkills(Set<String> skills, Set<String> required) {
-    return required.isEmpty() || skills.containsAll(required);
-  }
-
   /** The state, changed only by {@link #apply(StoreEvent)}. */
   static final class State {
     @Nullable Project project;
@@ -409,8 +439,8 @@ public final class InMemoryStore implements WorkflowStore {
     final Queue goldQueue = new Queue();
     final Map<LeaseKey, Lease> openLeases = new HashMap<>();
     final TreeSet<Lease> leasesByExpiry = new TreeSet<>(EXPIRY_ORDER);
-    final Map<String, AnnotatorEntry> annotators = new TreeMap<>();
-    final Map<String, Submission> submissions = new LinkedHashMap<>();
+    final AnnotatorIndex annotators = new AnnotatorIndex();
+    final SubmissionIndex submissions = new SubmissionIndex();
 
     /**
      * Annotation ids taken other than by a submission (known answers of gold tasks, reviewers'
@@ -574,7 +604,7 @@ public final class InMemoryStore implements WorkflowStore {
         throw new IllegalStateException(
             "task " + lease.taskId() + " takes no lease: " + entry.status());
       }
-      if (!hasSkills(e.annotator().skills(), entry.task.requiredSkills())) {
+      if (!entry.fits(e.annotator().skills())) {
         throw new IllegalStateException(
             "annotator " + lease.annotatorId() + " lacks skills " + entry.task.requiredSkills());
       }
@@ -682,6 +712,11 @@ public final class InMemoryStore implements WorkflowStore {
   private final class View implements StoreView {
 
     @Override
+    public boolean prefetches() {
+      return false;
+    }
+
+    @Override
     public Optional<Project> project() {
       return Optional.ofNullable(state.project);
     }
@@ -777,7 +812,7 @@ public final class InMemoryStore implements WorkflowStore {
     @Override
     public Optional<AnnotatorState> annotator(String annotatorId) {
       AnnotatorEntry entry = state.annotators.get(annotatorId);
-      return entry == null ? Optional.empty() : Optional.of(entry.state());
+      return entry == null ? Optional.empty() : entry.cachedState();
     }
 
     @Override

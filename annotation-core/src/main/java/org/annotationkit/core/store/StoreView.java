@@ -154,6 +154,18 @@ public interface StoreView {
   default void prefetch(List<Read> reads) {}
 
   /**
+   * Whether {@link #prefetch} may do anything on this view, so that a decision can skip making the
+   * list of its reads when it would not. True by default, so that a store that overrides {@code
+   * prefetch} need not say so; a store whose {@code prefetch} does nothing returns false.
+   *
+   * @return false when hints are ignored
+   * @since 0.2.0
+   */
+  default boolean prefetches() {
+    return true;
+  }
+
+  /**
    * One read of {@link #prefetch}: the arguments of a method of the view.
    *
    * @since 0.2.0

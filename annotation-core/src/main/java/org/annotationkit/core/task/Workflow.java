@@ -332,10 +332,12 @@ public final class Workflow {
     Duration leaseDuration = project.settings().leaseDuration();
     Optional<Assignment> assignment =
         store.decide(view -> {
-          view.prefetch(
-              List.of(
-                  new StoreView.Read.AnnotatorOf(annotator.id()),
-                  new StoreView.Read.NextTaskFor(annotator.id(), annotator.skills(), false)));
+          if (view.prefetches()) {
+            view.prefetch(
+                List.of(
+                    new StoreView.Read.AnnotatorOf(annotator.id()),
+                    new StoreView.Read.NextTaskFor(annotator.id(), annotator.skills(), false)));
+          }
           Optional<AnnotatorState> state = view.annotator(annotator.id());
           if (state.isPresent() && state.get().suspended()) {
             return new Decided<>(Optional.<Assignment>empty(), List.of());
@@ -482,11 +484,13 @@ public final class Workflow {
     Instant now = clock.instant();
     Stored stored =
         store.decide(view -> {
-          view.prefetch(
-              List.of(
-                  new StoreView.Read.SubmissionOf(annotation.id()),
-                  new StoreView.Read.TaskOf(annotation.itemId()),
-                  new StoreView.Read.OpenLeaseOf(annotation.itemId(), annotation.annotatorId())));
+          if (view.prefetches()) {
+            view.prefetch(
+                List.of(
+                    new StoreView.Read.SubmissionOf(annotation.id()),
+                    new StoreView.Read.TaskOf(annotation.itemId()),
+                    new StoreView.Read.OpenLeaseOf(annotation.itemId(), annotation.annotatorId())));
+          }
           Start start = start(view, annotation);
           if (start.again != null) {
             return new Decided<>(new Stored(start.again, List.of()), List.of());

@@ -137,6 +137,17 @@ public final class AnnotationValidator {
   /** {@code /results/i} for the first results. */
   private static final String[] RESULT_PATHS = paths("");
 
+  /** For each of the first results, an array of its index alone; never changed. */
+  private static final int[][] SINGLE_RESULT = singles();
+
+  private static int[][] singles() {
+    int[][] singles = new int[CACHED_PATHS][];
+    for (int i = 0; i < CACHED_PATHS; i++) {
+      singles[i] = new int[] {i};
+    }
+    return singles;
+  }
+
   /** {@code /results/i/value} for the first results. */
   private static final String[] VALUE_PATHS = paths("/value");
 
@@ -280,7 +291,9 @@ public final class AnnotationValidator {
     private final Annotation annotation;
     private final @Nullable Item item;
     private final List<Result> results;
-    private final List<Violation> out = new ArrayList<>();
+
+    /** The violations found, made at the first (a valid annotation makes none). */
+    private @Nullable List<Violation> out;
 
     /** For each result, the position of its field in the schema, or -1 when unknown. */
     private final int[] fieldOf;
@@ -309,11 +322,16 @@ public final class AnnotationValidator {
         checkResult(i, results.get(i));
       }
       checkFields();
-      return List.copyOf(out);
+      return out == null ? List.of() : List.copyOf(out);
     }
 
     private void add(Code code, String path, String message) {
-      out.add(new Violation(path, code, message));
+      List<Violation> found = out;
+      if (found == null) {
+        found = new ArrayList<>();
+        out = found;
+      }
+      found.add(new Violation(path, code, message));
     }
 
     // ---------------------------------------------------------------- one result
@@ -970,18 +988,27 @@ public final class AnnotationValidator {
           counts[f]++;
         }
       }
+      // Each field's results in order; a field of one result (the common case) shares a cached
+      // array of its index, as no check changes the arrays.
       int[][] members = new int[rules.size()][];
-      for (int f = 0; f < members.length; f++) {
-        members[f] = counts[f] == 0 ? NO_RESULTS : new int[counts[f]];
-      }
-      // The counts are known now: count again from 0 to fill each field's results in order.
-      int[] filled = counts;
-      java.util.Arrays.fill(filled, 0);
+      Arrays.fill(members, NO_RESULTS);
+      int[] filled = null;
       for (int i = 0; i < fieldOf.length; i++) {
         int f = fieldOf[i];
-        if (f >= 0) {
-          members[f][filled[f]++] = i;
+        if (f < 0) {
+          continue;
         }
+        if (counts[f] == 1) {
+          members[f] = i < CACHED_PATHS ? SINGLE_RESULT[i] : new int[] {i};
+          continue;
+        }
+        if (members[f].length == 0) {
+          members[f] = new int[counts[f]];
+        }
+        if (filled == null) {
+          filled = new int[rules.size()];
+        }
+        members[f][filled[f]++] = i;
       }
       for (FieldRules field : rules) {
         int[] indexes = members[field.position];

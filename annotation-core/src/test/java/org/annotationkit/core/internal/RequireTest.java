@@ -159,6 +159,36 @@ class RequireTest {
   }
 
   @Test
+  @SuppressWarnings("JdkObsolete") // a list that is not RandomAccess, on purpose
+  void requireUniqueFailsOnTheKeyThatUniqueFailsOn() {
+    java.util.Random random = new java.util.Random(6);
+    for (int round = 0; round < 2_000; round++) {
+      List<Integer> values = new ArrayList<>();
+      int n = random.nextInt(14);
+      for (int i = 0; i < n; i++) {
+        values.add(random.nextInt(3 * n + 1));
+      }
+      List<Integer> list =
+          round % 2 == 0 ? List.copyOf(values) : new java.util.LinkedList<>(values);
+      Function<Integer, String> message = k -> "twice " + k;
+      String expected = failure(() -> Require.unique(list, k -> k % 17, message));
+      assertThat(failure(() -> Require.requireUnique(list, k -> k % 17, message)))
+          .as("%s", list)
+          .isEqualTo(expected);
+    }
+  }
+
+  /** The message of the IllegalArgumentException a call throws, or null when it returns. */
+  private static @org.jspecify.annotations.Nullable String failure(Runnable call) {
+    try {
+      call.run();
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  @Test
   void sortedCopySortsAndRejectsEmptyKeysAndNulls() {
     Map<String, Integer> given = new HashMap<>(Map.of("b", 2, "a", 1));
     Map<String, Integer> copy = Require.sortedCopy(given, "metadata");
