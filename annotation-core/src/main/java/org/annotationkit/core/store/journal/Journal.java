@@ -88,6 +88,13 @@ public final class Journal implements AutoCloseable {
   private final Condition notFull = queueLock.newCondition();
   private final ArrayDeque<Request> queue = new ArrayDeque<>();
   private long pendingBytes;
+
+  /**
+   * How many queued requests make the writer want waking: one while it waits for any, more while it
+   * gathers a batch, so that appenders do not wake it once per record.
+   */
+  private int wakeAt = 1;
+
   private long nextSequence;
   private boolean closing;
   private @Nullable Throwable failure;
@@ -120,6 +127,9 @@ public final class Journal implements AutoCloseable {
   private static final long MIN_PREALLOCATION_BYTES = 64L << 10;
 
   private static final long PAGE_BYTES = 4096;
+
+  /** The longest the writer waits for the appenders of its last batch to come back: 2 ms. */
+  private static final long MAX_GATHER_NANOS = 2_000_000;
 
   /** Zero bytes, written ahead of the records. */
   private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 16).asReadOnlyBuffer();
@@ -695,7 +705,9 @@ public final class Journal implements AutoCloseable {
       }
       queue.add(new Append(copy, crc, nextSequence++, done));
       pendingBytes += frame;
-      notEmpty.signal();
+      if (queue.size() >= wakeAt || pendingBytes >= options.maxBatchBytes()) {
+        notEmpty.signal();
+      }
     } finally {
       queueLock.unlock();
     }
@@ -883,6 +895,9 @@ public final class Journal implements AutoCloseable {
   private void runWriter() {
     List<Append> batch = new ArrayList<>();
     Roll roll = null;
+    // the appenders expected back for the next batch, and how long to wait for them at most
+    int expected = 0;
+    long gatherNanos = 0;
     try {
       while (true) {
         roll = null;
@@ -894,7 +909,11 @@ public final class Journal implements AutoCloseable {
           if (queue.isEmpty()) {
             break;
           }
-          linger();
+          if (options.batchDelay().isZero()) {
+            gather(expected, gatherNanos);
+          } else {
+            linger();
+          }
           long bytes = 0;
           if (queue.peekFirst() instanceof Roll first) {
             queue.pollFirst();
@@ -918,8 +937,19 @@ public final class Journal implements AutoCloseable {
           roll.done.complete(null);
           continue;
         }
+        long started = System.nanoTime();
         writeBatch(batch);
+        gatherNanos = Math.min(System.nanoTime() - started, MAX_GATHER_NANOS);
         durable = written;
+        int waiting;
+        queueLock.lock();
+        try {
+          waiting = queue.size();
+        } finally {
+          queueLock.unlock();
+        }
+        // those acknowledged now, and those that came during the sync, make the next batch
+        expected = (int) Math.min(options.maxBatchRecords(), (long) batch.size() + waiting);
         for (Append append : batch) {
           append.done.complete(append.sequence);
         }
@@ -931,6 +961,40 @@ public final class Journal implements AutoCloseable {
       trimActive();
     } catch (IOException | RuntimeException | Error e) {
       fail(e, batch, roll);
+    }
+  }
+
+  /**
+   * Waits, with the queue lock held, for the appenders of the last batch to come back: until {@code
+   * expected} requests are queued, a batch is full, or as long as the last batch's write took.
+   * Appenders that wait for their records alternate otherwise: those acknowledged by one {@code
+   * fsync} come back while the next one runs, and each {@code fsync} carries half of them. A single
+   * appender, or one whose records arrive faster than they sync, does not wait at all.
+   */
+  private void gather(int expected, long nanos) {
+    if (queue.size() >= expected || nanos <= 0) {
+      return;
+    }
+    long deadline = System.nanoTime() + nanos;
+    wakeAt = expected;
+    try {
+      while (!closing
+          && queue.size() < expected
+          && pendingBytes < options.maxBatchBytes()
+          && !(queue.peekLast() instanceof Roll)) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        try {
+          notEmpty.awaitNanos(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    } finally {
+      wakeAt = 1;
     }
   }
 
