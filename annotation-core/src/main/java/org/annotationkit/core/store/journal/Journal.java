@@ -88,6 +88,13 @@ public final class Journal implements AutoCloseable {
   private final Condition notFull = queueLock.newCondition();
   private final ArrayDeque<Request> queue = new ArrayDeque<>();
   private long pendingBytes;
+
+  /**
+   * How many queued requests make the writer want waking: one while it waits for any, more while it
+   * gathers a batch, so that appenders do not wake it once per record.
+   */
+  private int wakeAt = 1;
+
   private long nextSequence;
   private boolean closing;
   private @Nullable Throwable failure;
@@ -101,7 +108,31 @@ public final class Journal implements AutoCloseable {
   private long activeFirst;
   private long written;
   private long activeSize;
+
+  /**
+   * The size of the active segment file: {@link #activeSize} bytes of header and records, then zero
+   * bytes written ahead so that a batch's {@code fdatasync} need not change the file's size.
+   */
+  private long allocated;
+
   private ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
+
+  /**
+   * How many zero bytes the writer puts after the records when a batch reaches the end of those it
+   * wrote before (fewer near the segment's size limit).
+   */
+  private static final long PREALLOCATION_BYTES = 4L << 20;
+
+  /** The fewest zero bytes written ahead at a time, while the segment is small. */
+  private static final long MIN_PREALLOCATION_BYTES = 64L << 10;
+
+  private static final long PAGE_BYTES = 4096;
+
+  /** The longest the writer waits for the appenders of its last batch to come back: 2 ms. */
+  private static final long MAX_GATHER_NANOS = 2_000_000;
+
+  /** Zero bytes, written ahead of the records. */
+  private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 16).asReadOnlyBuffer();
 
   /** How many records are durable. */
   private volatile long durable;
@@ -146,6 +177,7 @@ public final class Journal implements AutoCloseable {
     this.active = recovered.active;
     this.activeFirst = recovered.segments.lastKey();
     this.activeSize = recovered.activeSize;
+    this.allocated = recovered.allocated;
     this.written = recovered.report.nextSequence();
     this.nextSequence = written;
     this.durable = written;
@@ -300,7 +332,8 @@ public final class Journal implements AutoCloseable {
       JournalRecovery report,
       ConcurrentSkipListMap<Long, Path> segments,
       FileChannel active,
-      long activeSize) {}
+      long activeSize,
+      long allocated) {}
 
   private static Recovered recover(Path directory, JournalReplay replay) {
     TreeMap<Long, Path> segmentFiles = new TreeMap<>();
@@ -385,6 +418,7 @@ public final class Journal implements AutoCloseable {
     long lastKey = kept.lastKey();
     FileChannel active = null;
     long activeSize = 0;
+    long allocated = 0;
     try {
       for (Map.Entry<Long, Path> entry : kept.entrySet()) {
         long first = entry.getKey();
@@ -451,9 +485,9 @@ public final class Journal implements AutoCloseable {
                         + "); it had not been acknowledged");
           }
           if (last) {
-            channel.position(result.validEnd());
             active = channel;
             activeSize = result.validEnd();
+            allocated = channel.size();
             keepOpen = true;
           }
         } finally {
@@ -488,7 +522,7 @@ public final class Journal implements AutoCloseable {
     }
     JournalRecovery report =
         new JournalRecovery(latest == null ? 0 : covered, replayed, kept.size(), torn);
-    return new Recovered(report, kept, active, activeSize);
+    return new Recovered(report, kept, active, activeSize, allocated);
   }
 
   @SuppressWarnings("EmptyCatch")
@@ -671,7 +705,9 @@ public final class Journal implements AutoCloseable {
       }
       queue.add(new Append(copy, crc, nextSequence++, done));
       pendingBytes += frame;
-      notEmpty.signal();
+      if (queue.size() >= wakeAt || pendingBytes >= options.maxBatchBytes()) {
+        notEmpty.signal();
+      }
     } finally {
       queueLock.unlock();
     }
@@ -859,6 +895,9 @@ public final class Journal implements AutoCloseable {
   private void runWriter() {
     List<Append> batch = new ArrayList<>();
     Roll roll = null;
+    // the appenders expected back for the next batch, and how long to wait for them at most
+    int expected = 0;
+    long gatherNanos = 0;
     try {
       while (true) {
         roll = null;
@@ -868,9 +907,13 @@ public final class Journal implements AutoCloseable {
             notEmpty.awaitUninterruptibly();
           }
           if (queue.isEmpty()) {
-            return;
+            break;
           }
-          linger();
+          if (options.batchDelay().isZero()) {
+            gather(expected, gatherNanos);
+          } else {
+            linger();
+          }
           long bytes = 0;
           if (queue.peekFirst() instanceof Roll first) {
             queue.pollFirst();
@@ -894,8 +937,19 @@ public final class Journal implements AutoCloseable {
           roll.done.complete(null);
           continue;
         }
+        long started = System.nanoTime();
         writeBatch(batch);
+        gatherNanos = Math.min(System.nanoTime() - started, MAX_GATHER_NANOS);
         durable = written;
+        int waiting;
+        queueLock.lock();
+        try {
+          waiting = queue.size();
+        } finally {
+          queueLock.unlock();
+        }
+        // those acknowledged now, and those that came during the sync, make the next batch
+        expected = (int) Math.min(options.maxBatchRecords(), (long) batch.size() + waiting);
         for (Append append : batch) {
           append.done.complete(append.sequence);
         }
@@ -904,8 +958,43 @@ public final class Journal implements AutoCloseable {
           rollSegment();
         }
       }
+      trimActive();
     } catch (IOException | RuntimeException | Error e) {
       fail(e, batch, roll);
+    }
+  }
+
+  /**
+   * Waits, with the queue lock held, for the appenders of the last batch to come back: until {@code
+   * expected} requests are queued, a batch is full, or as long as the last batch's write took.
+   * Appenders that wait for their records alternate otherwise: those acknowledged by one {@code
+   * fsync} come back while the next one runs, and each {@code fsync} carries half of them. A single
+   * appender, or one whose records arrive faster than they sync, does not wait at all.
+   */
+  private void gather(int expected, long nanos) {
+    if (queue.size() >= expected || nanos <= 0) {
+      return;
+    }
+    long deadline = System.nanoTime() + nanos;
+    wakeAt = expected;
+    try {
+      while (!closing
+          && queue.size() < expected
+          && pendingBytes < options.maxBatchBytes()
+          && !(queue.peekLast() instanceof Roll)) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        try {
+          notEmpty.awaitNanos(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    } finally {
+      wakeAt = 1;
     }
   }
 
@@ -953,26 +1042,70 @@ public final class Journal implements AutoCloseable {
       written++;
     }
     buffer.flip();
-    while (buffer.hasRemaining()) {
-      active.write(buffer);
+    long end = activeSize + bytes;
+    writeFully(buffer, activeSize);
+    if (end > allocated) {
+      allocated = writeZeros(end, end + preallocation(end));
     }
-    // force(false) is fdatasync on Linux: it writes the file's size too, as a later read needs it.
+    // force(false) is fdatasync on Linux. Within the zeros written ahead, the file's size and its
+    // blocks stay as they were, so it writes the records' data alone; when the batch went past
+    // them, it also writes the new size, as a later read needs it.
     active.force(false);
-    activeSize += bytes;
+    activeSize = end;
+  }
+
+  /** How many zero bytes to write ahead after a batch ending at {@code end}. */
+  private long preallocation(long end) {
+    // as much as the segment holds already, between 64 KiB and 4 MiB: small journals stay small
+    long ahead = Math.clamp(end, MIN_PREALLOCATION_BYTES, PREALLOCATION_BYTES);
+    ahead = Math.min(ahead, Math.max(0, options.segmentBytes() - end));
+    // up to a multiple of the page size, so that no later batch shares a page with the file's end
+    long target = end + ahead;
+    return ((target + PAGE_BYTES - 1) / PAGE_BYTES) * PAGE_BYTES - end;
+  }
+
+  /** Writes zero bytes from {@code from} up to {@code to}; returns {@code to}. */
+  private long writeZeros(long from, long to) throws IOException {
+    long at = from;
+    while (at < to) {
+      ByteBuffer zeros = ZEROS.duplicate();
+      zeros.limit((int) Math.min(zeros.capacity(), to - at));
+      at += active.write(zeros, at);
+    }
+    return to;
+  }
+
+  private void writeFully(ByteBuffer bytes, long position) throws IOException {
+    long at = position;
+    while (bytes.hasRemaining()) {
+      at += active.write(bytes, at);
+    }
+  }
+
+  /**
+   * Cuts the zeros written ahead off the active segment and makes that durable, so that a segment
+   * that is no longer written to ends with its last record.
+   */
+  private void trimActive() throws IOException {
+    if (allocated > activeSize) {
+      active.truncate(activeSize);
+      allocated = activeSize;
+    }
+    active.force(true);
   }
 
   private void rollSegment() throws IOException {
     if (written == activeFirst) {
       return; // nothing in the active segment yet: it already starts where a new one would
     }
-    active.force(true);
+    trimActive();
     active.close();
     Path file = directory.resolve(JournalFormat.segmentName(written));
     createSegment(directory, file, written);
-    active = FileChannel.open(file, StandardOpenOption.WRITE);
-    active.position(JournalFormat.SEGMENT_HEADER_BYTES);
+    active = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
     activeFirst = written;
     activeSize = JournalFormat.SEGMENT_HEADER_BYTES;
+    allocated = activeSize;
     segments.put(written, file);
   }
 

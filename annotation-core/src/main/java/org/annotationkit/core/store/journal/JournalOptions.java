@@ -11,9 +11,14 @@ import java.util.Objects;
  * {@link #maxBatchRecords()} records and {@link #maxBatchBytes()} bytes, though always at least one
  * record), writes them with one write, makes them durable with one {@code fsync}, and only then
  * acknowledges them. Records that arrive during an {@code fsync} form the next batch, so the more
- * appenders wait, the larger the batches grow, with no delay added. A positive {@link
- * #batchDelay()} makes the writer wait up to that long for more records before it writes a batch
- * that is not full: fewer, larger {@code fsync}s for a little latency.
+ * appenders wait, the larger the batches grow. With a zero {@link #batchDelay()} (the default) the
+ * writer waits only for the appenders it has just acknowledged to come back: until as many records
+ * are queued as its last batch held and as arrived during that batch's {@code fsync}, and no longer
+ * than that batch's write and {@code fsync} took (2 ms at most), so that appenders that each wait
+ * for their record share one {@code fsync} rather than alternate between two half-full ones; a
+ * single appender is not delayed. A positive {@link #batchDelay()} makes the writer wait up to that
+ * long for more records before it writes a batch that is not full: fewer, larger {@code fsync}s for
+ * a little latency.
  *
  * @param maxRecordBytes the largest record accepted by {@link Journal#append(byte[])}, at most
  *     {@value JournalFormat#MAX_RECORD_BYTES}
@@ -21,7 +26,8 @@ import java.util.Objects;
  * @param maxBatchBytes the most bytes of records written together (a larger single record is
  *     written alone)
  * @param batchDelay how long the writer waits for more records before writing a batch that is not
- *     full; zero (the default) for not at all
+ *     full; zero (the default) for only as long as the appenders of its last batch take to come
+ *     back
  * @param maxPendingBytes how many bytes of records may wait for the writer before {@link
  *     Journal#append(byte[])} blocks its caller; at least {@code maxRecordBytes}
  * @param segmentBytes the size after which the writer starts a new segment file, at most {@value

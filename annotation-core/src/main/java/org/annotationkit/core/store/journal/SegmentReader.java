@@ -19,7 +19,9 @@ final class SegmentReader {
    * @param records how many valid records it has
    * @param validEnd the byte offset after its last valid record
    * @param size the file's size
-   * @param problem why the frame at {@code validEnd} is not valid, empty when the file ends there
+   * @param problem why the frame at {@code validEnd} is not valid, empty when the records end
+   *     there: at the end of the file, or where only zero bytes follow (space written ahead for
+   *     later records)
    */
   record Result(long records, long validEnd, long size, String problem) {}
 
@@ -78,6 +80,21 @@ final class SegmentReader {
       }
       int length = frameView.getInt(0);
       int stored = frameView.getInt(4);
+      if (length == 0 && stored == 0) {
+        // no frame has this header (the checksum of a length of zero is not zero): it is space
+        // written ahead, when only zeros follow
+        long nonzero = firstNonzero(in, offset + JournalFormat.FRAME_HEADER_BYTES, size);
+        if (nonzero < 0) {
+          return new Result(records, offset, size, "");
+        }
+        return new Result(
+            records,
+            offset,
+            size,
+            "a frame header of zero bytes, which is space written ahead for later records, but"
+                + " a nonzero byte follows at byte offset "
+                + nonzero);
+      }
       if (length < 0 || length > JournalFormat.MAX_RECORD_BYTES) {
         return new Result(
             records,
@@ -125,6 +142,25 @@ final class SegmentReader {
     return new Result(records, offset, size, "");
   }
 
+  /** The offset of the first nonzero byte the stream holds from {@code from} on, or -1. */
+  private static long firstNonzero(InputStream in, long from, long size) throws IOException {
+    byte[] chunk = new byte[1 << 16];
+    long at = from;
+    while (at < size) {
+      int n = in.read(chunk, 0, (int) Math.min(chunk.length, size - at));
+      if (n < 0) {
+        throw new IOException("unexpected end of file at byte offset " + at);
+      }
+      for (int i = 0; i < n; i++) {
+        if (chunk[i] != 0) {
+          return at + i;
+        }
+      }
+      at += n;
+    }
+    return -1;
+  }
+
   /**
    * The offset of the first valid frame that starts after {@code from}, or -1 when there is none: a
    * valid frame after a bad one means the bad one is damage, not a torn last write.
@@ -140,6 +176,9 @@ final class SegmentReader {
       for (int i = 0; i + JournalFormat.FRAME_HEADER_BYTES <= n; i++) {
         long at = start + i;
         int length = view.getInt(i);
+        if (length == 0 && view.getInt(i + 4) == 0) {
+          continue; // zeros are never a frame
+        }
         if (length < 0
             || length > JournalFormat.MAX_RECORD_BYTES
             || length > size - at - JournalFormat.FRAME_HEADER_BYTES) {

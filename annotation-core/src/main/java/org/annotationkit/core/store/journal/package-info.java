@@ -34,7 +34,9 @@
  *       followed by records. A record is its payload length u32 (at most 2<sup>28</sup>), the
  *       CRC32C u32 of the length's four bytes followed by the payload, then the payload. Records
  *       are numbered in order from the header's first sequence number; each segment starts where
- *       the one before it ended. Only the last segment is written to.
+ *       the one before it ended. Only the last segment is written to; while it is, it may end with
+ *       zero bytes written ahead of later records (a frame header of eight zeros, then only zeros),
+ *       which closing the journal cuts off.
  *   <li>{@code snapshot-NNNNNNNNNNNNNNNNNNNN.aks}: the latest snapshot, named by the number of
  *       records it covers: a 16-byte header ({@code "AKJS"}, version u16 = 1, reserved u16 = 0,
  *       covered records u64), the owner's state, and a 12-byte trailer (the state's length u64, the
