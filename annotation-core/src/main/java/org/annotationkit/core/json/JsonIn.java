@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,6 +54,13 @@ final class JsonIn {
 
   /** The strings met by {@link #repeatedString()}, by a hash of their characters. */
   private final @Nullable String[] repeated = new String[512];
+
+  /** The characters of each of {@link #repeated}, compared in one vectorized step. */
+  private final char[][] repeatedChars = new char[512][];
+
+  {
+    Arrays.fill(repeatedChars, new char[0]);
+  }
 
   /** The marks of the objects being read, by the parser's nesting depth; see {@link #openMark}. */
   private @Nullable Mark[] markPool = new Mark[8];
@@ -329,11 +335,15 @@ final class JsonIn {
     }
     int at = (hash ^ (hash >>> 16)) & (repeated.length - 1);
     String known = repeated[at];
-    if (known != null && sameText(known, chars, offset, length)) {
+    char[] knownChars = repeatedChars[at];
+    if (known != null
+        && knownChars.length == length
+        && Arrays.equals(knownChars, 0, length, chars, offset, offset + length)) {
       return known;
     }
     String text = new String(chars, offset, length);
     repeated[at] = text;
+    repeatedChars[at] = Arrays.copyOfRange(chars, offset, offset + length);
     return text;
   }
 
@@ -517,15 +527,11 @@ final class JsonIn {
   <E extends Enum<E>> E constant(JsonNames<E> names) {
     if (parser.currentToken() == JsonToken.VALUE_STRING) {
       // Matched on the parser's own characters: no string is made for a known name.
-      char[] chars = parser.getStringCharacters();
-      int offset = parser.getStringOffset();
-      int length = parser.getStringLength();
-      List<String> known = names.names();
-      for (int i = 0; i < known.size(); i++) {
-        String name = known.get(i);
-        if (sameText(name, chars, offset, length)) {
-          return names.at(i);
-        }
+      E known =
+          names.find(
+              parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
+      if (known != null) {
+        return known;
       }
     }
     String text = string();
@@ -539,18 +545,6 @@ final class JsonIn {
             + ", found "
             + quote(text)
             + didYouMean(text, names.names()));
-  }
-
-  private static boolean sameText(String name, char[] chars, int offset, int length) {
-    if (name.length() != length) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      if (name.charAt(i) != chars[offset + i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The hint {@code "; did you mean "box"?"} for the closest candidate, or {@code ""}. */
