@@ -28,8 +28,8 @@ final class AnnotationFormat {
           "a model origin",
           TYPE,
           m -> {
-            var name = m.required("name", STRING, Origin.Model::name);
-            var version = m.required("version", STRING, Origin.Model::version);
+            var name = m.required("name", JsonTypes.NAME, Origin.Model::name);
+            var version = m.required("version", JsonTypes.NAME, Origin.Model::version);
             var score = m.maybeNumber("score", Origin.Model::score);
             return s -> new Origin.Model(s.get(name), s.get(version), s.get(score));
           });
@@ -75,7 +75,8 @@ final class AnnotationFormat {
       Layout.of(
           "a result",
           m -> {
-            var id = m.required("id", STRING, Result::id);
+            // Result ids repeat from annotation to annotation ("r1", "r2"): one string each.
+            var id = m.required("id", JsonTypes.NAME, Result::id);
             var field = m.required("field", JsonTypes.NAME, Result::field);
             var score = m.maybeNumber("score", Result::score);
             var value = m.required("value", ValueFormat.VALUE, Result::value);

@@ -429,11 +429,16 @@ final class JsonIn {
   }
 
   Instant instant() {
-    String text = string();
-    Instant fast = parseCanonicalInstant(text);
-    if (fast != null) {
-      return fast;
+    if (parser.currentToken() == JsonToken.VALUE_STRING) {
+      // Read from the parser's own characters: no string is made for a canonical instant.
+      Instant fast =
+          parseCanonicalInstant(
+              parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
+      if (fast != null) {
+        return fast;
+      }
     }
+    String text = string();
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
@@ -451,23 +456,27 @@ final class JsonIn {
    * {@link Instant#parse} then reads or refuses.
    */
   static @Nullable Instant parseCanonicalInstant(String text) {
-    int n = text.length();
+    return parseCanonicalInstant(text.toCharArray(), 0, text.length());
+  }
+
+  /** {@link #parseCanonicalInstant(String)} of {@code n} characters from {@code at}. */
+  static @Nullable Instant parseCanonicalInstant(char[] chars, int at, int n) {
     if (n < 20
         || n > 30
-        || text.charAt(4) != '-'
-        || text.charAt(7) != '-'
-        || text.charAt(10) != 'T'
-        || text.charAt(13) != ':'
-        || text.charAt(16) != ':'
-        || text.charAt(n - 1) != 'Z') {
+        || chars[at + 4] != '-'
+        || chars[at + 7] != '-'
+        || chars[at + 10] != 'T'
+        || chars[at + 13] != ':'
+        || chars[at + 16] != ':'
+        || chars[at + n - 1] != 'Z') {
       return null;
     }
-    int year = digits(text, 0, 4);
-    int month = digits(text, 5, 2);
-    int day = digits(text, 8, 2);
-    int hour = digits(text, 11, 2);
-    int minute = digits(text, 14, 2);
-    int second = digits(text, 17, 2);
+    int year = digits(chars, at, 4);
+    int month = digits(chars, at + 5, 2);
+    int day = digits(chars, at + 8, 2);
+    int hour = digits(chars, at + 11, 2);
+    int minute = digits(chars, at + 14, 2);
+    int second = digits(chars, at + 17, 2);
     if (year < 0
         || month < 1
         || month > 12
@@ -483,18 +492,18 @@ final class JsonIn {
     }
     int nanos = 0;
     if (n > 20) {
-      if (text.charAt(19) != '.' || n == 21) {
+      if (chars[at + 19] != '.' || n == 21) {
         return null;
       }
       int fraction = n - 21;
-      nanos = digits(text, 20, fraction);
+      nanos = digits(chars, at + 20, fraction);
       if (nanos < 0) {
         return null;
       }
       for (int i = fraction; i < 9; i++) {
         nanos *= 10;
       }
-    } else if (text.charAt(19) != 'Z') {
+    } else if (chars[at + 19] != 'Z') {
       return null;
     }
     long days = java.time.LocalDate.of(year, month, day).toEpochDay();
@@ -502,10 +511,10 @@ final class JsonIn {
   }
 
   /** The value of {@code count} decimal digits from {@code start}, or -1 if one is not a digit. */
-  private static int digits(String text, int start, int count) {
+  private static int digits(char[] chars, int start, int count) {
     int value = 0;
     for (int i = start; i < start + count; i++) {
-      char c = text.charAt(i);
+      char c = chars[i];
       if (c < '0' || c > '9') {
         return -1;
       }
