@@ -75,8 +75,7 @@ final class AnnotationFormat {
       Layout.of(
           "a result",
           m -> {
-            // Result ids repeat from annotation to annotation ("r1", "r2"): one string each.
-            var id = m.required("id", JsonTypes.NAME, Result::id);
+            var id = m.required("id", STRING, Result::id);
             var field = m.required("field", JsonTypes.NAME, Result::field);
             var score = m.maybeNumber("score", Result::score);
             var value = m.required("value", ValueFormat.VALUE, Result::value);

@@ -46,6 +46,11 @@ final class JsonIn {
 
   private int depth;
 
+  /** The elements of the lists being read, by nesting; see {@link #enterList()}. */
+  private Object[][] listPool = new Object[8][];
+
+  private int listDepth;
+
   /** The buffer of {@link #reusedIntegers()}. */
   private final IntBuffer ints = new IntBuffer();
 
@@ -55,11 +60,19 @@ final class JsonIn {
   /** The strings met by {@link #repeatedString()}, by a hash of their characters. */
   private final @Nullable String[] repeated = new String[512];
 
-  /** The characters of each of {@link #repeated}, compared in one vectorized step. */
+  /** The hash of each of {@link #repeated}, compared before any character. */
+  private final int[] repeatedHashes = new int[512];
+
+  /**
+   * The characters of each of {@link #repeated}, compared in one vectorized step; {@link #NONE}
+   * until the string is met a second time (a text met once costs no copy of its characters).
+   */
   private final char[][] repeatedChars = new char[512][];
 
+  private static final char[] NONE = new char[0];
+
   {
-    Arrays.fill(repeatedChars, new char[0]);
+    Arrays.fill(repeatedChars, NONE);
   }
 
   /** The marks of the objects being read, by the parser's nesting depth; see {@link #openMark}. */
@@ -335,15 +348,21 @@ final class JsonIn {
     }
     int at = (hash ^ (hash >>> 16)) & (repeated.length - 1);
     String known = repeated[at];
-    char[] knownChars = repeatedChars[at];
-    if (known != null
-        && knownChars.length == length
-        && Arrays.equals(knownChars, 0, length, chars, offset, offset + length)) {
-      return known;
+    if (known != null && repeatedHashes[at] == hash) {
+      char[] knownChars = repeatedChars[at];
+      if (knownChars == NONE) {
+        knownChars = known.toCharArray();
+        repeatedChars[at] = knownChars;
+      }
+      if (knownChars.length == length
+          && Arrays.equals(knownChars, 0, length, chars, offset, offset + length)) {
+        return known;
+      }
     }
     String text = new String(chars, offset, length);
     repeated[at] = text;
-    repeatedChars[at] = Arrays.copyOfRange(chars, offset, offset + length);
+    repeatedHashes[at] = hash;
+    repeatedChars[at] = NONE;
     return text;
   }
 
@@ -607,6 +626,39 @@ final class JsonIn {
   void exitSlots(Layout.Slots slots) {
     slots.clear();
     depth--;
+  }
+
+  /**
+   * A buffer for the elements of one list, reused from list to list at the same nesting: whoever
+   * reads the elements into it copies them out (to their number) and gives it back with {@link
+   * #exitList}. Lists nested in its elements get buffers of their own.
+   */
+  Object[] enterList() {
+    if (listDepth == listPool.length) {
+      listPool = Arrays.copyOf(listPool, listDepth * 2);
+    }
+    Object[] buffer = listPool[listDepth];
+    if (buffer == null) {
+      buffer = new Object[16];
+      listPool[listDepth] = buffer;
+    }
+    listDepth++;
+    return buffer;
+  }
+
+  /** The buffer of the last {@link #enterList()} twice as long, holding what it held. */
+  Object[] growList(Object[] buffer) {
+    Object[] grown = Arrays.copyOf(buffer, buffer.length * 2);
+    listPool[listDepth - 1] = grown;
+    return grown;
+  }
+
+  /**
+   * Gives back the buffer of {@link #enterList()}, letting go of its first {@code used} elements.
+   */
+  void exitList(Object[] buffer, int used) {
+    Arrays.fill(buffer, 0, used, null);
+    listDepth--;
   }
 
   /** Checks that the current token opens an object with any field names (a map). */
