@@ -1,5 +1,6 @@
 package org.annotationkit.core.internal;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,9 @@ public final class JsonNames<E extends Enum<E>> {
   private final List<String> nameList;
   private final Map<String, E> byName;
 
+  /** The characters of each name, for {@link #find(char[], int, int)}. */
+  private final char[][] nameChars;
+
   @SuppressWarnings("EnumOrdinal") // names is indexed by ordinal, built from the same constants
   private JsonNames(Class<E> type) {
     this.constants = Objects.requireNonNull(type.getEnumConstants(), "not an enum");
@@ -36,6 +40,10 @@ public final class JsonNames<E extends Enum<E>> {
       map.put(name, constant);
     }
     this.nameList = List.of(names);
+    this.nameChars = new char[names.length][];
+    for (int i = 0; i < names.length; i++) {
+      nameChars[i] = names[i].toCharArray();
+    }
     this.byName = Map.copyOf(map);
   }
 
@@ -81,6 +89,26 @@ public final class JsonNames<E extends Enum<E>> {
    */
   public @Nullable E get(String name) {
     return byName.get(name);
+  }
+
+  /**
+   * The constant whose JSON name is the given characters, or null; for readers that match a
+   * parser's own characters without making a string of them.
+   *
+   * @param chars the characters
+   * @param offset where the name starts in them
+   * @param length how many characters it has
+   * @return the constant, or null when no constant has that name
+   */
+  public @Nullable E find(char[] chars, int offset, int length) {
+    char[][] all = nameChars;
+    for (int i = 0; i < all.length; i++) {
+      char[] name = all[i];
+      if (name.length == length && Arrays.equals(name, 0, length, chars, offset, offset + length)) {
+        return constants[i];
+      }
+    }
+    return null;
   }
 
   /**

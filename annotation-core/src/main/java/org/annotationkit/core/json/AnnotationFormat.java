@@ -28,8 +28,8 @@ final class AnnotationFormat {
           "a model origin",
           TYPE,
           m -> {
-            var name = m.required("name", STRING, Origin.Model::name);
-            var version = m.required("version", STRING, Origin.Model::version);
+            var name = m.required("name", JsonTypes.NAME, Origin.Model::name);
+            var version = m.required("version", JsonTypes.NAME, Origin.Model::version);
             var score = m.maybeNumber("score", Origin.Model::score);
             return s -> new Origin.Model(s.get(name), s.get(version), s.get(score));
           });

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,6 +46,11 @@ final class JsonIn {
 
   private int depth;
 
+  /** The elements of the lists being read, by nesting; see {@link #enterList()}. */
+  private Object[][] listPool = new Object[8][];
+
+  private int listDepth;
+
   /** The buffer of {@link #reusedIntegers()}. */
   private final IntBuffer ints = new IntBuffer();
 
@@ -55,6 +59,21 @@ final class JsonIn {
 
   /** The strings met by {@link #repeatedString()}, by a hash of their characters. */
   private final @Nullable String[] repeated = new String[512];
+
+  /** The hash of each of {@link #repeated}, compared before any character. */
+  private final int[] repeatedHashes = new int[512];
+
+  /**
+   * The characters of each of {@link #repeated}, compared in one vectorized step; {@link #NONE}
+   * until the string is met a second time (a text met once costs no copy of its characters).
+   */
+  private final char[][] repeatedChars = new char[512][];
+
+  private static final char[] NONE = new char[0];
+
+  {
+    Arrays.fill(repeatedChars, NONE);
+  }
 
   /** The marks of the objects being read, by the parser's nesting depth; see {@link #openMark}. */
   private @Nullable Mark[] markPool = new Mark[8];
@@ -329,11 +348,21 @@ final class JsonIn {
     }
     int at = (hash ^ (hash >>> 16)) & (repeated.length - 1);
     String known = repeated[at];
-    if (known != null && sameText(known, chars, offset, length)) {
-      return known;
+    if (known != null && repeatedHashes[at] == hash) {
+      char[] knownChars = repeatedChars[at];
+      if (knownChars == NONE) {
+        knownChars = known.toCharArray();
+        repeatedChars[at] = knownChars;
+      }
+      if (knownChars.length == length
+          && Arrays.equals(knownChars, 0, length, chars, offset, offset + length)) {
+        return known;
+      }
     }
     String text = new String(chars, offset, length);
     repeated[at] = text;
+    repeatedHashes[at] = hash;
+    repeatedChars[at] = NONE;
     return text;
   }
 
@@ -419,11 +448,16 @@ final class JsonIn {
   }
 
   Instant instant() {
-    String text = string();
-    Instant fast = parseCanonicalInstant(text);
-    if (fast != null) {
-      return fast;
+    if (parser.currentToken() == JsonToken.VALUE_STRING) {
+      // Read from the parser's own characters: no string is made for a canonical instant.
+      Instant fast =
+          parseCanonicalInstant(
+              parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
+      if (fast != null) {
+        return fast;
+      }
     }
+    String text = string();
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
@@ -441,23 +475,27 @@ final class JsonIn {
    * {@link Instant#parse} then reads or refuses.
    */
   static @Nullable Instant parseCanonicalInstant(String text) {
-    int n = text.length();
+    return parseCanonicalInstant(text.toCharArray(), 0, text.length());
+  }
+
+  /** {@link #parseCanonicalInstant(String)} of {@code n} characters from {@code at}. */
+  static @Nullable Instant parseCanonicalInstant(char[] chars, int at, int n) {
     if (n < 20
         || n > 30
-        || text.charAt(4) != '-'
-        || text.charAt(7) != '-'
-        || text.charAt(10) != 'T'
-        || text.charAt(13) != ':'
-        || text.charAt(16) != ':'
-        || text.charAt(n - 1) != 'Z') {
+        || chars[at + 4] != '-'
+        || chars[at + 7] != '-'
+        || chars[at + 10] != 'T'
+        || chars[at + 13] != ':'
+        || chars[at + 16] != ':'
+        || chars[at + n - 1] != 'Z') {
       return null;
     }
-    int year = digits(text, 0, 4);
-    int month = digits(text, 5, 2);
-    int day = digits(text, 8, 2);
-    int hour = digits(text, 11, 2);
-    int minute = digits(text, 14, 2);
-    int second = digits(text, 17, 2);
+    int year = digits(chars, at, 4);
+    int month = digits(chars, at + 5, 2);
+    int day = digits(chars, at + 8, 2);
+    int hour = digits(chars, at + 11, 2);
+    int minute = digits(chars, at + 14, 2);
+    int second = digits(chars, at + 17, 2);
     if (year < 0
         || month < 1
         || month > 12
@@ -473,18 +511,18 @@ final class JsonIn {
     }
     int nanos = 0;
     if (n > 20) {
-      if (text.charAt(19) != '.' || n == 21) {
+      if (chars[at + 19] != '.' || n == 21) {
         return null;
       }
       int fraction = n - 21;
-      nanos = digits(text, 20, fraction);
+      nanos = digits(chars, at + 20, fraction);
       if (nanos < 0) {
         return null;
       }
       for (int i = fraction; i < 9; i++) {
         nanos *= 10;
       }
-    } else if (text.charAt(19) != 'Z') {
+    } else if (chars[at + 19] != 'Z') {
       return null;
     }
     long days = java.time.LocalDate.of(year, month, day).toEpochDay();
@@ -492,10 +530,10 @@ final class JsonIn {
   }
 
   /** The value of {@code count} decimal digits from {@code start}, or -1 if one is not a digit. */
-  private static int digits(String text, int start, int count) {
+  private static int digits(char[] chars, int start, int count) {
     int value = 0;
     for (int i = start; i < start + count; i++) {
-      char c = text.charAt(i);
+      char c = chars[i];
       if (c < '0' || c > '9') {
         return -1;
       }
@@ -517,15 +555,11 @@ final class JsonIn {
   <E extends Enum<E>> E constant(JsonNames<E> names) {
     if (parser.currentToken() == JsonToken.VALUE_STRING) {
       // Matched on the parser's own characters: no string is made for a known name.
-      char[] chars = parser.getStringCharacters();
-      int offset = parser.getStringOffset();
-      int length = parser.getStringLength();
-      List<String> known = names.names();
-      for (int i = 0; i < known.size(); i++) {
-        String name = known.get(i);
-        if (sameText(name, chars, offset, length)) {
-          return names.at(i);
-        }
+      E known =
+          names.find(
+              parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
+      if (known != null) {
+        return known;
       }
     }
     String text = string();
@@ -539,18 +573,6 @@ final class JsonIn {
             + ", found "
             + quote(text)
             + didYouMean(text, names.names()));
-  }
-
-  private static boolean sameText(String name, char[] chars, int offset, int length) {
-    if (name.length() != length) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      if (name.charAt(i) != chars[offset + i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The hint {@code "; did you mean "box"?"} for the closest candidate, or {@code ""}. */
@@ -604,6 +626,39 @@ final class JsonIn {
   void exitSlots(Layout.Slots slots) {
     slots.clear();
     depth--;
+  }
+
+  /**
+   * A buffer for the elements of one list, reused from list to list at the same nesting: whoever
+   * reads the elements into it copies them out (to their number) and gives it back with {@link
+   * #exitList}. Lists nested in its elements get buffers of their own.
+   */
+  Object[] enterList() {
+    if (listDepth == listPool.length) {
+      listPool = Arrays.copyOf(listPool, listDepth * 2);
+    }
+    Object[] buffer = listPool[listDepth];
+    if (buffer == null) {
+      buffer = new Object[16];
+      listPool[listDepth] = buffer;
+    }
+    listDepth++;
+    return buffer;
+  }
+
+  /** The buffer of the last {@link #enterList()} twice as long, holding what it held. */
+  Object[] growList(Object[] buffer) {
+    Object[] grown = Arrays.copyOf(buffer, buffer.length * 2);
+    listPool[listDepth - 1] = grown;
+    return grown;
+  }
+
+  /**
+   * Gives back the buffer of {@link #enterList()}, letting go of its first {@code used} elements.
+   */
+  void exitList(Object[] buffer, int used) {
+    Arrays.fill(buffer, 0, used, null);
+    listDepth--;
   }
 
   /** Checks that the current token opens an object with any field names (a map). */

@@ -242,13 +242,26 @@ final class JsonTypes {
         if (!in.nextElement()) {
           return List.of(first, second);
         }
-        List<V> values = new ArrayList<>();
-        values.add(first);
-        values.add(second);
-        do {
-          values.add(element.read(in));
-        } while (in.nextElement());
-        return values;
+        // The reader's buffer, reused from list to list: the elements are copied once, to their
+        // number, into an array that List.of copies (an unmodifiable list that the domain's
+        // constructors keep without a copy of their own).
+        Object[] buffer = in.enterList();
+        int n = 2;
+        try {
+          buffer[0] = first;
+          buffer[1] = second;
+          do {
+            if (n == buffer.length) {
+              buffer = in.growList(buffer);
+            }
+            buffer[n++] = element.read(in);
+          } while (in.nextElement());
+          @SuppressWarnings("unchecked") // every element is a V
+          List<V> values = (List<V>) List.of(Arrays.copyOf(buffer, n));
+          return values;
+        } finally {
+          in.exitList(buffer, n);
+        }
       }
 
       @Override

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.annotationkit.core.schema.AttributeSpec;
 import org.annotationkit.core.schema.Field;
@@ -16,6 +19,7 @@ import org.annotationkit.core.schema.FieldKind;
 import org.annotationkit.core.schema.Label;
 import org.annotationkit.core.schema.Schema;
 import org.annotationkit.core.schema.Skeleton;
+import org.annotationkit.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -156,6 +160,58 @@ class RequireTest {
             () -> Require.unique(List.of("a", "bb", "c", "dd"), String::length, k -> "twice " + k))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("twice 1");
+  }
+
+  static Stream<Long> seeds() {
+    return Seeds.seeds(300);
+  }
+
+  /**
+   * Random lists of up to 60 keys, drawn from few texts that include ones with equal hash codes
+   * ("Aa" and "BB"), against a hash set: the same first repeated key, else the same set of keys,
+   * asked for keys that are in it and keys that are not.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void uniqueAgreesWithAHashSet(long seed) {
+    RandomGenerator random = Seeds.random(seed);
+    List<String> texts = List.of("Aa", "BB", "AaAa", "BBBB", "AaBB", "BBAa", "x", "y", "");
+    int n = random.nextInt(61);
+    boolean distinct = random.nextBoolean();
+    // Distinct keys come in fours of one hash code: "k3AaAa", "k3AaBB", "k3BBAa", "k3BBBB".
+    List<String> collide = List.of("AaAa", "AaBB", "BBAa", "BBBB");
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      keys.add(distinct ? "k" + i / 4 + collide.get(i % 4) : pick(random, texts));
+    }
+    if (distinct) {
+      java.util.Collections.shuffle(keys, java.util.Random.from(random));
+    }
+    Set<String> seen = new HashSet<>();
+    String repeated = null;
+    for (String key : keys) {
+      if (!seen.add(key)) {
+        repeated = key;
+        break;
+      }
+    }
+    if (repeated != null) {
+      String expected = repeated;
+      assertThatThrownBy(() -> Require.unique(keys, k -> k, k -> "twice " + k))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("twice " + expected);
+      return;
+    }
+    Set<String> unique = Require.unique(keys, k -> k, k -> "twice " + k);
+    assertThat(unique).hasSameSizeAs(seen).containsExactlyInAnyOrderElementsOf(seen);
+    for (String text : texts) {
+      assertThat(unique.contains(text)).as(text).isEqualTo(seen.contains(text));
+      assertThat(unique.contains("k0" + text)).isEqualTo(seen.contains("k0" + text));
+    }
+  }
+
+  private static String pick(RandomGenerator random, List<String> texts) {
+    return texts.get(random.nextInt(texts.size())) + (random.nextInt(40));
   }
 
   @Test
