@@ -975,24 +975,9 @@ public final class Journal implements AutoCloseable {
     if (queue.size() >= expected || nanos <= 0) {
       return;
     }
-    long deadline = System.nanoTime() + nanos;
     wakeAt = expected;
     try {
-      while (!closing
-          && queue.size() < expected
-          && pendingBytes < options.maxBatchBytes()
-          && !(queue.peekLast() instanceof Roll)) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return;
-        }
-        try {
-          notEmpty.awaitNanos(left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
+      await(expected, nanos);
     } finally {
       wakeAt = 1;
     }
@@ -1000,13 +985,20 @@ public final class Journal implements AutoCloseable {
 
   /** Waits, with the queue lock held, up to the batch delay for a full batch. */
   private void linger() {
-    long delay = options.batchDelay().toNanos();
-    if (delay <= 0) {
+    await(options.maxBatchRecords(), options.batchDelay().toNanos());
+  }
+
+  /**
+   * Waits, with the queue lock held, at most {@code nanos} until {@code records} requests are
+   * queued, the batch's bytes are full, a roll is queued or the journal is closing.
+   */
+  private void await(int records, long nanos) {
+    if (nanos <= 0) {
       return;
     }
-    long deadline = System.nanoTime() + delay;
+    long deadline = System.nanoTime() + nanos;
     while (!closing
-        && queue.size() < options.maxBatchRecords()
+        && queue.size() < records
         && pendingBytes < options.maxBatchBytes()
         && !(queue.peekLast() instanceof Roll)) {
       long left = deadline - System.nanoTime();
