@@ -67,10 +67,6 @@ final class Applier {
    * committing}.
    */
   void apply(List<StoreEvent> events) throws SQLException {
-    leasesOnly = true;
-    for (StoreEvent event : events) {
-      leasesOnly &= event instanceof StoreEvent.LeaseGranted;
-    }
     int i = 0;
     while (i < events.size()) {
       StoreEvent event = events.get(i);
@@ -122,19 +118,6 @@ final class Applier {
   }
 
   private final List<String> touched = new ArrayList<>();
-
-  /**
-   * Whether the decision only grants leases (a {@code next}): its commit need not wait for the WAL
-   * to reach the disk. A crash of the server may lose such a commit, and then only the lease is
-   * lost (its task goes to the queue again); a later commit that waits for its flush (a submission)
-   * makes every earlier one durable with it, as the WAL is flushed in order.
-   */
-  private boolean leasesOnly;
-
-  /** The text that commits after the last statement, in the same round trip. */
-  private String commitText() {
-    return leasesOnly ? "; SET LOCAL synchronous_commit = off; COMMIT" : "; COMMIT";
-  }
 
   /** Whether events from {@code from} on may change a task's counts or completion. */
   private static boolean touchedLater(List<StoreEvent> events, int from) {
@@ -284,7 +267,7 @@ final class Applier {
                 + " SELECT CASE WHEN (SELECT count(*) FROM t) <> 1 THEN {s}.conflict(?)"
                 + " WHEN (SELECT count(*) FROM l) <> 1 THEN {s}.conflict(?)"
                 + " WHEN (SELECT count(*) FROM a) <> 1 THEN {s}.conflict(?) ELSE 0 END"
-                + (commit ? commitText() : ""))) {
+                + (commit ? "; COMMIT" : ""))) {
       PreparedStatement p = st.statement();
       int i = 0;
       p.setString(++i, lease.taskId());
@@ -422,7 +405,7 @@ final class Applier {
                 + " WHEN (SELECT count(*) FROM n) <> 1 THEN {s}.conflict(?)"
                 + " WHEN ? AND EXISTS (SELECT 1 FROM t WHERE NOT gold AND counted = overlap"
                 + " AND completed_ns IS NULL) THEN {s}.conflict(?) ELSE 0 END"
-                + (commit ? commitText() : ""))) {
+                + (commit ? "; COMMIT" : ""))) {
       PreparedStatement p = st.statement();
       int i = 0;
       p.setString(++i, annotation.id());

@@ -82,48 +82,6 @@ class RoundTripTest {
     }
   }
 
-  /**
-   * A {@code next} (a decision that only grants a lease) commits without waiting for the WAL's
-   * flush; a submission, and a decision that grants and does more, wait for it. Read on the wire:
-   * the first executions of a statement carry its text.
-   */
-  @Test
-  void onlyALeaseGrantCommitsWithoutWaitingForTheFlush() throws Exception {
-    try (RoundTripCounter counter = RoundTripCounter.before(PostgresServer.get().url());
-        JdbcStore store =
-            JdbcStore.open(
-                counter.url(),
-                new Properties(),
-                JdbcStore.Options.defaults().withSchema(Stores.freshSchema()))) {
-      Workflow wf = Stores.fillQueue(store, "async", 2, 3);
-      Annotator bob = new Annotator("bob", Annotator.Kind.HUMAN);
-      int before = counter.trace().size();
-      String task = wf.next(bob).orElseThrow().taskId();
-      List<String> next = since(counter, before);
-      assertThat(next).as("%s", next).contains(ASYNC, "COMMIT");
-      assertThat(next.indexOf(ASYNC)).as("%s", next).isLessThan(next.lastIndexOf("COMMIT"));
-      before = counter.trace().size();
-      Receipt unused = wf.submit(JdbcStoreTest.choice("bob/" + task, task, "bob", "cat"));
-      List<String> submit = since(counter, before);
-      assertThat(submit).as("%s", submit).contains("COMMIT");
-      assertThat(submit).as("%s", submit).noneMatch(line -> line.contains("synchronous_commit"));
-      // the submission is stored, the lease closed
-      assertThat(wf.status(task).orElseThrow().counted()).isEqualTo(1);
-      assertThat(wf.status(task).orElseThrow().openLeases()).isZero();
-    }
-  }
-
-  private static final String ASYNC = "SET LOCAL synchronous_commit = off";
-
-  /**
-   * The trace lines after the first {@code from} (the trace is far from its cap here), stripped:
-   * the driver sends each statement of a text as it stands after its {@code ;}.
-   */
-  private static List<String> since(RoundTripCounter counter, int from) {
-    List<String> trace = counter.trace();
-    return trace.subList(from, trace.size()).stream().map(String::strip).toList();
-  }
-
   private static void pair(Workflow wf, Annotator a) {
     String task = wf.next(a).orElseThrow().taskId();
     Receipt unused = wf.submit(JdbcStoreTest.choice(a.id() + "/" + task, task, a.id(), "cat"));
